@@ -1,0 +1,47 @@
+// Cleaning many documents on many cores with bounded memory and ordered output.
+//
+// A serial reader fills batches (about 1 MB of text each) from the inputs in order, N
+// workers each clean whole batches with their own Pipeline::Worker, and a serial writer
+// writes outputs, the edit log and rejects in input order (oneTBB's parallel_pipeline with
+// at most 2N+2 batches in flight). Memory is bounded by the batches in flight, not by the
+// corpus, and the bytes written are the same for any number of workers.
+#ifndef MTCLEAN_PIPELINE_BATCH_RUNNER_H_
+#define MTCLEAN_PIPELINE_BATCH_RUNNER_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "mtclean/pipeline.h"
+#include "pipeline/io/document_io.h"
+#include "pipeline/stats.h"
+
+namespace mtclean {
+
+struct BatchInput {
+  std::string path;         // "-" for stdin
+  std::string id;           // document id for text files (the path as the user gave it)
+  std::string output_path;  // "-" for stdout; inputs sharing an output path append to it
+  Format format = Format::kText;
+};
+
+struct BatchOptions {
+  RecordOptions records;  // fields; the format comes from each BatchInput
+  int jobs = 1;
+  std::string edits_path;     // empty: no edit log
+  std::string rejected_path;  // empty: rejected records are only reported
+  std::string language;       // passed to stages as Document::language when set
+  // Called from the writer thread after each batch: documents and input bytes so far.
+  std::function<void(uint64_t docs, uint64_t bytes)> on_progress;
+  // Called for every rejected record and warning, in input order ("file:line: why").
+  std::function<void(const std::string&)> on_warning;
+};
+
+// Returns the run's statistics, or the first I/O error (reading or writing a file), which
+// stops the run.
+StatusOr<RunStats> RunBatch(const Pipeline& pipeline, const std::vector<BatchInput>& inputs,
+                            const BatchOptions& options);
+
+}  // namespace mtclean
+
+#endif  // MTCLEAN_PIPELINE_BATCH_RUNNER_H_

@@ -1,0 +1,39 @@
+#include "pipeline/data_files.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+
+#include "mtclean/pipeline.h"
+#include "pipeline/utf8.h"
+
+namespace mtclean {
+
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("MTCLEAN_DATA_DIR"); env != nullptr && *env != '\0')
+    return env;
+  return MTCLEAN_DEFAULT_DATA_DIR;
+}
+
+StatusOr<std::vector<std::string>> ReadDataLines(const std::string& data_dir,
+                                                 const std::string& relative_path) {
+  std::string path = data_dir + "/" + relative_path;
+  std::ifstream in(path);
+  if (!in)
+    return Status::Error("cannot read data file " + path + ": " + std::strerror(errno) +
+                         " (set MTCLEAN_DATA_DIR or --data-dir to the dictionaries/ folder)");
+  std::vector<std::string> lines;
+  std::string line;
+  for (size_t line_no = 1; std::getline(in, line); ++line_no) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t'))
+      line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    if (!utf8::IsValid(line))
+      return Status::Error(path + ":" + std::to_string(line_no) + ": not valid UTF-8");
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+}  // namespace mtclean

@@ -1,0 +1,100 @@
+#include "mtclean/pipeline.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "pipeline/edit_compose.h"
+#include "pipeline/stage_registry.h"
+
+namespace mtclean {
+
+StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineSpec& spec,
+                                                     const StageEnvironment& env) {
+  auto pipeline = std::unique_ptr<Pipeline>(new Pipeline());
+  pipeline->spec_ = spec;
+  if (spec.stages.size() > 32)
+    return Status::Error(spec.source + ": at most 32 stages are supported");
+  for (const StageSpec& s : spec.stages) {
+    const StageDescriptor* desc = FindStage(s.name);
+    if (desc == nullptr) return Status::Error(s.origin + ": unknown stage '" + s.name + "'");
+    auto stage = desc->create(s.options, env);
+    if (!stage.ok()) return Status::Error(s.origin + ": stage '" + s.name + "': " +
+                                          stage.status().message());
+    pipeline->stages_.push_back(std::move(stage).value());
+  }
+  return pipeline;
+}
+
+StatusOr<std::unique_ptr<Pipeline>> Pipeline::FromPreset(std::string_view name_or_path) {
+  auto spec = LoadPipelineSpec(name_or_path);
+  if (!spec.ok()) return spec.status();
+  return Create(*spec, StageEnvironment{DefaultDataDir()});
+}
+
+Pipeline::Worker::Worker(const Pipeline& pipeline) : pipeline_(pipeline) {
+  for (const auto& stage : pipeline.stages_) {
+    scratch_.push_back(stage->NewScratch());
+    StageStats st;
+    st.edits_per_rule.assign(stage->rules().size(), 0);
+    st.flags_per_rule.assign(stage->rules().size(), 0);
+    stats_.push_back(std::move(st));
+  }
+}
+
+const CleanResult& Pipeline::Worker::Clean(const Document& doc) {
+  CleanResult& r = result_;
+  r.text = doc.text;
+  r.edits.clear();
+  r.flags.clear();
+  r.dropped = false;
+  r.drop_reason.clear();
+  r.drop_stage = -1;
+  TextRewriter rewriter;
+  for (size_t i = 0; i < pipeline_.stages_.size(); ++i) {
+    const Stage& stage = *pipeline_.stages_[i];
+    StageStats& st = stats_[i];
+    auto t0 = std::chrono::steady_clock::now();
+    rewriter.Reset(r.text, &buffer_, &stage_edits_, &stage_flags_);
+    StageContext ctx{doc, scratch_[i].get(), rewriter};
+    stage.Process(r.text, ctx);
+    rewriter.Finish();
+    const auto stage_index = static_cast<uint16_t>(i);
+    // Flags are in this stage's input coordinates: map them to the original.
+    for (Edit f : stage_flags_) {
+      f.stage = stage_index;
+      f.in_begin = MapToInput(r.edits, f.in_begin, false);
+      f.in_end = std::max(f.in_begin, MapToInput(r.edits, f.in_end, true));
+      f.out_begin = f.out_end = 0;
+      r.flags.push_back(f);
+      ++st.flags_per_rule[f.rule];
+    }
+    ++st.docs_in;
+    st.bytes_in += r.text.size();
+    if (!stage_edits_.empty()) {
+      ++st.docs_changed;
+      for (Edit& e : stage_edits_) {
+        e.stage = stage_index;
+        ++st.edits_per_rule[e.rule];
+      }
+      ComposeEdits(r.edits, stage_edits_, &composed_);
+      r.edits.swap(composed_);
+      r.text.swap(buffer_);
+    }
+    st.bytes_out += r.text.size();
+    st.nanoseconds += static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                                std::chrono::steady_clock::now() - t0)
+                                                .count());
+    if (ctx.drop) {
+      ++st.docs_dropped;
+      r.dropped = true;
+      r.drop_reason = ctx.drop_reason;
+      r.drop_stage = static_cast<int>(i);
+      break;
+    }
+  }
+  std::stable_sort(r.flags.begin(), r.flags.end(),
+                   [](const Edit& a, const Edit& b) { return a.in_begin < b.in_begin; });
+  return r;
+}
+
+}  // namespace mtclean

@@ -1,0 +1,35 @@
+// Small UTF-8 helpers on top of utf8proc, shared by stages.
+#ifndef MTCLEAN_PIPELINE_UTF8_H_
+#define MTCLEAN_PIPELINE_UTF8_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace mtclean::utf8 {
+
+// Decodes the code point at s[pos]. Returns its length in bytes (>= 1) and sets *cp, or
+// returns the negative length of an invalid sequence (at least 1 byte) with *cp = -1.
+int Decode(std::string_view s, size_t pos, int32_t* cp);
+void Append(std::string* out, int32_t cp);
+bool IsValid(std::string_view s);
+// Start of the code point that ends just before `pos` (for looking backwards).
+size_t PreviousStart(std::string_view s, size_t pos);
+// Code point before pos, or -1 at the start.
+int32_t Previous(std::string_view s, size_t pos);
+// Code point at pos, or -1 at the end or on an invalid byte.
+int32_t At(std::string_view s, size_t pos);
+
+bool IsLetter(int32_t cp);       // general category L*
+bool IsUpper(int32_t cp);        // Lu / Lt
+bool IsLower(int32_t cp);        // Ll
+bool IsDigit(int32_t cp);        // Nd
+bool IsAlnum(int32_t cp);
+bool IsMark(int32_t cp);         // M*
+bool IsSpace(int32_t cp);        // Zs, tab
+bool IsPunctuation(int32_t cp);  // P*
+
+}  // namespace mtclean::utf8
+
+#endif  // MTCLEAN_PIPELINE_UTF8_H_

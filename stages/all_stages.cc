@@ -1,0 +1,18 @@
+// Every stage this build knows, in the order `mtclean stages` lists them. Add new stages here.
+#include <vector>
+
+#include "pipeline/stage_registry.h"
+#include "stages/punctuation/punctuation_stage.h"
+#include "stages/unicode/unicode_stage.h"
+
+namespace mtclean {
+
+std::span<const StageDescriptor> AllStages() {
+  static const std::vector<StageDescriptor> kStages = {
+      UnicodeStageDescriptor(),
+      PunctuationStageDescriptor(),
+  };
+  return kStages;
+}
+
+}  // namespace mtclean

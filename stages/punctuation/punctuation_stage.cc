@@ -1,0 +1,346 @@
+// One left-to-right pass per line, repeated until stable (pipeline/multi_pass.h), so that
+// e.g. "losses . , We" first loses its stray space and then its stacked comma.
+#include "stages/punctuation/punctuation_stage.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+#include <unordered_set>
+
+#include "pipeline/data_files.h"
+#include "pipeline/multi_pass.h"
+#include "pipeline/utf8.h"
+
+namespace mtclean {
+namespace {
+
+enum Rule : uint16_t {
+  kSpaceBeforePunct,
+  kStackedPunct,
+  kMissingSpaceAfterSentence,
+  kQuoteDirection,
+  kSpaceAroundQuote,
+  kSpaceInsideQuotes,
+  kUnbalancedQuote,
+};
+
+constexpr std::array<RuleInfo, 7> kRules = {{
+    {"space-before-punct", "a space before . , ; : ! ? is removed", "Kunduz .", "Kunduz."},
+    {"stacked-punct", "two stacked marks become the stronger one (ellipses and \"Inc.,\" stay)",
+     "losses. , We", "losses. We"},
+    {"missing-space-after-sentence",
+     "a space is inserted between a sentence end and a capitalised word glued to it",
+     "the ministry.Read", "the ministry. Read"},
+    {"quote-direction", "an opening quote mark that closes an open quotation becomes a closing one",
+     "“of Afghanistan“Shahabuddin said", "“of Afghanistan” Shahabuddin said"},
+    {"space-around-quote", "a space is inserted between a word and a quotation glued to it",
+     "he said“We", "he said “We"},
+    {"space-inside-quotes", "spaces just inside quotation marks are removed", "the authorities. ”",
+     "the authorities.”"},
+    {"unbalanced-quote", "flag: a quotation mark without its pair in the paragraph", "“never closed",
+     "(flagged)"},
+}};
+
+constexpr std::array<OptionInfo, 1> kOptions = {{
+    {"abbreviations", OptionType::kString, "abbreviations/en.txt",
+     "abbreviation list, relative to the data directory"},
+}};
+
+constexpr std::string_view kOpenQuote = "\xE2\x80\x9C";   // “
+constexpr std::string_view kCloseQuote = "\xE2\x80\x9D";  // ”
+
+bool IsStackable(char c) { return c == '.' || c == ',' || c == ';' || c == ':'; }
+bool IsSentencePunct(char c) { return IsStackable(c) || c == '!' || c == '?'; }
+bool IsClosingQuoteCp(int32_t cp) { return cp == 0x201D || cp == 0x2019 || cp == '"' || cp == '\''; }
+bool IsClosingCp(int32_t cp) { return IsClosingQuoteCp(cp) || cp == ')' || cp == ']'; }
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+const std::unordered_set<std::string>& TldsAndExtensions() {
+  static const auto* kSet = new std::unordered_set<std::string>{
+      "com", "org", "net", "gov", "edu", "mil", "int", "info", "biz", "io", "co", "uk", "us",
+      "de", "fr", "es", "it", "pt", "ru", "cn", "jp", "in", "af", "pk", "ir", "qa", "tr", "eu",
+      "ca", "au", "br", "mx", "ar", "nl", "be", "ch", "se", "no", "dk", "fi", "pl", "cz", "tv",
+      "me", "ly", "ai", "app", "dev", "news", "html", "htm", "php", "asp", "aspx", "jsp", "txt",
+      "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "csv", "json", "xml", "jpg", "jpeg",
+      "png", "gif", "svg", "webp", "mp3", "mp4", "avi", "mov", "zip", "gz", "tar", "rar", "exe",
+      "py", "js", "cpp", "h", "md"};
+  return *kSet;
+}
+
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t'; }
+
+// The run of non-space bytes around pos.
+std::string_view TokenAround(std::string_view line, size_t pos) {
+  size_t b = pos, e = pos;
+  while (b > 0 && !IsAsciiSpace(line[b - 1])) --b;
+  while (e < line.size() && !IsAsciiSpace(line[e])) ++e;
+  return line.substr(b, e - b);
+}
+
+// The letters (and inner dots, as in "U.S" or "p.m") that end just before pos.
+std::string_view WordBefore(std::string_view line, size_t pos) {
+  size_t b = pos;
+  while (b > 0) {
+    int32_t cp = utf8::Previous(line, b);
+    if (utf8::IsLetter(cp) || (cp == '.' && b >= 2 && utf8::IsLetter(utf8::Previous(line, b - 1)) &&
+                               b < pos))
+      b = utf8::PreviousStart(line, b);
+    else
+      break;
+  }
+  return line.substr(b, pos - b);
+}
+
+class PunctuationScratch : public StageScratch {
+ public:
+  MultiPassBuffers buffers;
+};
+
+class PunctuationStage : public Stage {
+ public:
+  explicit PunctuationStage(std::unordered_set<std::string> abbreviations)
+      : abbreviations_(std::move(abbreviations)) {}
+
+  std::string_view name() const override { return "punctuation"; }
+  std::span<const RuleInfo> rules() const override { return kRules; }
+  std::unique_ptr<StageScratch> NewScratch() const override {
+    return std::make_unique<PunctuationScratch>();
+  }
+
+  void Process(std::string_view in, StageContext& ctx) const override {
+    auto& scratch = static_cast<PunctuationScratch&>(*ctx.scratch);
+    bool french = ctx.document.language == "fr";
+    RunPassesToFixpoint(in, ctx, scratch.buffers, 1,
+                        [&](int, std::string_view text, TextRewriter& rw) {
+                          size_t start = 0;
+                          while (start <= text.size()) {
+                            size_t end = text.find('\n', start);
+                            if (end == std::string_view::npos) end = text.size();
+                            Line(text, start, end, french, rw);
+                            start = end + 1;
+                          }
+                        });
+  }
+
+ private:
+  bool IsAbbreviation(std::string_view word) const {
+    if (word.size() == 1 && utf8::IsUpper(static_cast<unsigned char>(word[0]))) return true;  // initial
+    return abbreviations_.count(std::string(word)) > 0;
+  }
+
+  // One line: text[begin, end). Positions given to the rewriter are offsets in `text`.
+  void Line(std::string_view text, size_t begin, size_t end, bool french, TextRewriter& rw) const {
+    std::string_view line = text.substr(begin, end - begin);
+    bool quote_open = false;
+    size_t open_at = 0;
+    for (size_t i = 0; i < line.size();) {
+      char c = line[i];
+      if (c == ' ' && i > 0) {
+        size_t j = i;
+        while (j < line.size() && line[j] == ' ') ++j;
+        if (j < line.size() && IsSentencePunct(line[j]) && SpaceBeforePunctApplies(line, i, j, french))
+          rw.Delete(begin + i, begin + j, kSpaceBeforePunct, 0.95f);
+        i = j;
+        continue;
+      }
+      if (IsStackable(c)) {
+        size_t next = Stack(line, begin, i, rw);
+        if (next == i + 1 && c == '.') MissingSpace(line, begin, i, rw);
+        i = next;
+        continue;
+      }
+      if (c == '!' || c == '?') {
+        MissingSpace(line, begin, i, rw);
+        ++i;
+        continue;
+      }
+      if (line.compare(i, 3, kOpenQuote) == 0) {
+        OpenQuote(line, begin, i, quote_open, open_at, rw);
+        i += 3;
+        continue;
+      }
+      if (line.compare(i, 3, kCloseQuote) == 0) {
+        CloseQuote(line, begin, i, quote_open, rw);
+        i += 3;
+        continue;
+      }
+      ++i;
+    }
+    if (quote_open) {
+      // By convention a quotation that goes on in the next paragraph leaves its quote open
+      // there and reopens it at the start of the next one.
+      size_t next = end + 1;
+      while (next < text.size() && (text[next] == '\n' || text[next] == ' ')) ++next;
+      if (text.compare(next, 3, kOpenQuote) != 0)
+        rw.Flag(begin + open_at, begin + open_at + 3, kUnbalancedQuote, 0.5f);
+    }
+  }
+
+  // Spaces line[i, j) before the mark line[j].
+  static bool SpaceBeforePunctApplies(std::string_view line, size_t i, size_t j, bool french) {
+    char p = line[j];
+    if (french && (p == ';' || p == ':' || p == '!' || p == '?')) return false;  // French spacing
+    if (p == '.' && j + 1 < line.size() && line[j + 1] == '.') return false;      // " ..." ellipsis
+    int32_t before = utf8::Previous(line, i);
+    if (!(utf8::IsAlnum(before) || IsClosingCp(before))) return false;
+    if (j + 1 == line.size()) return true;
+    int32_t after = utf8::At(line, j + 1);
+    if (p == ':' && utf8::IsDigit(before)) return false;  // "3 : 2", a score
+    return after == ' ' || after == '\t' || IsClosingQuoteCp(after) || after == ')' ||
+           (after < 0x80 && IsSentencePunct(static_cast<char>(after)));
+  }
+
+  // Stacked marks starting at line[j]; returns where scanning continues.
+  size_t Stack(std::string_view line, size_t begin, size_t j, TextRewriter& rw) const {
+    std::string marks;
+    size_t k = j, stack_end = j;
+    while (true) {
+      size_t m = k;
+      while (m < line.size() && line[m] == ' ') ++m;
+      if (m < line.size() && IsStackable(line[m]) && (m == k || marks.size() > 0)) {
+        marks.push_back(line[m]);
+        k = m + 1;
+        stack_end = k;
+        continue;
+      }
+      break;
+    }
+    if (marks.size() < 2) return j + 1;
+    bool all_dots = marks.find_first_not_of('.') == std::string::npos;
+    if (all_dots && marks.size() >= 3) return stack_end;  // an ellipsis, spaced or not
+    if (j > 0 && line[j - 1] == '.') return stack_end;    // part of a longer dot run
+    // What follows must end the stack: space, end, closing quote or bracket, or a letter
+    // after a space (handled by the space rule). "1..10", "../x" and ",5" are not debris.
+    int32_t after = utf8::At(line, stack_end);
+    if (!(after < 0 || after == ' ' || after == '\t' || IsClosingCp(after))) return stack_end;
+    if (LooksLikeAddressOrFile(TokenAround(line, j))) return stack_end;
+    if (marks[0] == '.' && marks.size() == 2 && marks[1] != '.' &&
+        IsAbbreviation(WordBefore(line, j)))
+      return stack_end;  // "Inc., " "U.S.: "
+    char keep = marks.find('.') != std::string::npos   ? '.'
+                : marks.find(';') != std::string::npos ? ';'
+                : marks.find(':') != std::string::npos ? ':'
+                                                       : ',';
+    rw.Replace(begin + j, begin + stack_end, std::string(1, keep), kStackedPunct, 0.9f);
+    return stack_end;
+  }
+
+  // A sentence mark at line[j] glued to a capitalised word: "ministry.Read".
+  void MissingSpace(std::string_view line, size_t begin, size_t j, TextRewriter& rw) const {
+    size_t q = j + 1;
+    int32_t next = utf8::At(line, q);
+    if (next == 0x201D || next == 0x2019) q += 3;  // .”The
+    else if (next == '"') q += 1;
+    int32_t first = utf8::At(line, q);
+    if (!utf8::IsUpper(first)) return;
+    size_t second_pos = q;
+    int32_t tmp;
+    second_pos += static_cast<size_t>(std::max(1, utf8::Decode(line, q, &tmp)));
+    if (!utf8::IsLetter(utf8::At(line, second_pos))) return;
+    std::string_view word = WordBefore(line, j);
+    if (word.size() < 2 || word.find('.') != std::string_view::npos) return;
+    int32_t last = utf8::Previous(line, j);
+    if (line[j] == '.' && !utf8::IsLower(last)) return;  // "U.S.Army", "ASP.NET"
+    std::string_view token = TokenAround(line, j);
+    if (LooksLikeAddressOrFile(token)) return;
+    rw.Insert(begin + q, " ", kMissingSpaceAfterSentence, 0.9f);
+  }
+
+  void OpenQuote(std::string_view line, size_t begin, size_t q, bool& open, size_t& open_at,
+                 TextRewriter& rw) const {
+    int32_t prev = utf8::Previous(line, q);
+    int32_t next = utf8::At(line, q + 3);
+    bool prev_is_text = prev >= 0 && prev != ' ' && prev != '\t' && prev != '(' && prev != '[' &&
+                        prev != 0x2014 && prev != 0x2013 && prev != 0x2018 && prev != '/';
+    if (open && prev_is_text && (next < 0 || next == ' ' || utf8::IsLetter(next) ||
+                                 utf8::IsPunctuation(next))) {
+      // “ ... Afghanistan“Shahabuddin: the second mark closes the quotation.
+      std::string fix(kCloseQuote);
+      if (utf8::IsAlnum(next)) fix += ' ';
+      rw.Replace(begin + q, begin + q + 3, fix, kQuoteDirection, 0.85f);
+      open = false;
+      return;
+    }
+    if (prev_is_text && (utf8::IsAlnum(prev) || prev == ',' || prev == ':'))
+      rw.Insert(begin + q, " ", kSpaceAroundQuote, 0.9f);
+    if (next == ' ') {
+      size_t e = q + 3;
+      while (e < line.size() && line[e] == ' ') ++e;
+      if (e < line.size() && utf8::IsAlnum(utf8::At(line, e)) &&
+          line.find(kCloseQuote, e) != std::string_view::npos)
+        rw.Delete(begin + q + 3, begin + e, kSpaceInsideQuotes, 0.9f);
+    }
+    open = true;
+    open_at = q;
+  }
+
+  void CloseQuote(std::string_view line, size_t begin, size_t q, bool& open,
+                  TextRewriter& rw) const {
+    int32_t prev = utf8::Previous(line, q);
+    int32_t next = utf8::At(line, q + 3);
+    if (prev == ' ' && open) {
+      size_t s = q;
+      while (s > 0 && line[s - 1] == ' ') --s;
+      int32_t before = utf8::Previous(line, s);
+      bool ends_text = utf8::IsAlnum(before) || before == '.' || before == ',' || before == '!' ||
+                       before == '?';
+      if (ends_text && (next < 0 || next == ' ' || utf8::IsPunctuation(next))) {
+        rw.Delete(begin + s, begin + q, kSpaceInsideQuotes, 0.9f);
+        prev = before;
+      }
+    }
+    if (utf8::IsAlnum(next) && prev != ' ' && prev >= 0)
+      rw.Insert(begin + q + 3, " ", kSpaceAroundQuote, 0.9f);
+    if (!open && line.find(kOpenQuote) == std::string_view::npos && q > 0)
+      rw.Flag(begin + q, begin + q + 3, kUnbalancedQuote, 0.4f);
+    open = false;
+  }
+
+  std::unordered_set<std::string> abbreviations_;
+};
+
+}  // namespace
+
+bool LooksLikeAddressOrFile(std::string_view token) {
+  // Trim quotes and brackets and sentence marks around the token.
+  while (!token.empty() && std::string_view("\"'([<").find(token.front()) != std::string_view::npos)
+    token.remove_prefix(1);
+  while (!token.empty() &&
+         std::string_view("\"').,;:!?]>").find(token.back()) != std::string_view::npos)
+    token.remove_suffix(1);
+  std::string lower = AsciiLower(token);
+  if (lower.find("://") != std::string::npos || lower.rfind("www.", 0) == 0) return true;
+  if (lower.find('/') != std::string::npos || lower.find('\\') != std::string::npos) return true;
+  if (size_t at = lower.find('@'); at != std::string::npos && lower.find('.', at) != std::string::npos)
+    return true;
+  size_t dot = lower.rfind('.');
+  if (dot == std::string::npos || dot == 0) return false;
+  for (char c : lower)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_')) return false;
+  return TldsAndExtensions().count(lower.substr(dot + 1)) > 0;
+}
+
+const StageDescriptor& PunctuationStageDescriptor() {
+  static const StageDescriptor kDescriptor{
+      "punctuation",
+      "repairs spacing and doubling of punctuation and quotation marks",
+      kRules,
+      kOptions,
+      [](const StageOptions& options, const StageEnvironment& env)
+          -> StatusOr<std::unique_ptr<Stage>> {
+        auto lines = ReadDataLines(env.data_dir, options.GetString("abbreviations"));
+        if (!lines.ok()) return lines.status();
+        std::unordered_set<std::string> set(lines->begin(), lines->end());
+        return std::unique_ptr<Stage>(std::make_unique<PunctuationStage>(std::move(set)));
+      }};
+  return kDescriptor;
+}
+
+}  // namespace mtclean

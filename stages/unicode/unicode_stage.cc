@@ -1,0 +1,298 @@
+// Two passes (pipeline/multi_pass.h): first every character is repaired on its own
+// (encoding, invisible and odd characters, NFC), then the layout of spaces and lines.
+#include "stages/unicode/unicode_stage.h"
+
+#include <unicode/normalizer2.h>
+
+#include <array>
+
+#include "pipeline/multi_pass.h"
+#include "pipeline/utf8.h"
+#include "stages/unicode/mojibake.h"
+
+namespace mtclean {
+namespace {
+
+enum Rule : uint16_t {
+  kInvalidUtf8,
+  kMojibake,
+  kC1Control,
+  kControlChar,
+  kInvisibleChar,
+  kOddSpace,
+  kLineEnding,
+  kNfc,
+  kFoldQuotes,
+  kSpaceRun,
+  kTrailingSpace,
+  kBlankLines,
+  kDocumentEdges,
+};
+
+constexpr std::array<RuleInfo, 13> kRules = {{
+    {"invalid-utf8", "bytes that are not UTF-8: a lone byte read as Windows-1252, a broken sequence as U+FFFD",
+     "caf\\xE9", "café"},
+    {"mojibake", "UTF-8 that was decoded as Windows-1252 or Latin-1, once or twice", "JosÃ© said â€œyesâ€\\x9d",
+     "José said “yes”"},
+    {"c1-control", "a C1 control where a Windows-1252 character was meant", "it\\u0092s", "it’s"},
+    {"control-char", "control characters other than tab and newline are removed", "a\\u0000b", "ab"},
+    {"invisible-char", "zero-width spaces, soft hyphens, byte-order marks, stray bidi controls are removed",
+     "Ka\\u200Bbul", "Kabul"},
+    {"odd-space", "no-break, thin, ideographic and other odd spaces become a plain space", "10\\u00A0km",
+     "10 km"},
+    {"line-ending", "CR LF, CR and Unicode line separators become LF", "a\\r\\nb", "a\\nb"},
+    {"nfc", "Unicode canonical composition (NFC)", "Jose\\u0301", "José"},
+    {"fold-quotes", "curly quotes become straight ones (only with fold_quotes=true)", "“it’s”",
+     "\"it's\""},
+    {"space-run", "a run of spaces inside a line becomes one space", "the  city", "the city"},
+    {"trailing-space", "spaces at the end of a line are removed", "end.  \\n", "end.\\n"},
+    {"blank-lines", "more than max_blank_lines empty lines in a row are collapsed", "a\\n\\n\\n\\nb",
+     "a\\n\\nb"},
+    {"document-edges", "blank lines at the start and end of the document are removed, one final newline kept",
+     "\\n\\ntext\\n\\n", "text\\n"},
+}};
+
+constexpr std::array<OptionInfo, 3> kOptions = {{
+    {"fold_quotes", OptionType::kBool, "false", "turn curly quotes and apostrophes into ASCII ones"},
+    {"collapse_spaces", OptionType::kBool, "true", "collapse runs of spaces inside a line"},
+    {"max_blank_lines", OptionType::kInt, "1", "empty lines allowed in a row (-1: keep all)"},
+}};
+
+bool IsOddSpace(int32_t cp) {
+  return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+         cp == 0x205F || cp == 0x3000;
+}
+
+bool IsRtlLetter(int32_t cp) { return (cp >= 0x590 && cp <= 0x8FF) || (cp >= 0xFB1D && cp <= 0xFEFC); }
+
+// Characters that are invisible and carry no meaning in running text. Joiners and
+// direction marks do carry meaning in Arabic, Persian and Indic text and emoji, so they are
+// removed only between characters that cannot use them.
+bool IsRemovableInvisible(int32_t cp, int32_t prev, int32_t next) {
+  switch (cp) {
+    case 0x200B: case 0x2060: case 0xFEFF: case 0x00AD: case 0x180E:
+    case 0x2061: case 0x2062: case 0x2063: case 0x2064:
+    case 0x202A: case 0x202B: case 0x202C: case 0x202D: case 0x202E:
+    case 0x2066: case 0x2067: case 0x2068: case 0x2069:
+      return true;
+    case 0x200C: case 0x200D:  // zero-width (non-)joiner
+      return (prev < 0x80) && (next < 0x80);
+    case 0x200E: case 0x200F:  // left-to-right / right-to-left mark
+      return !IsRtlLetter(prev) && !IsRtlLetter(next);
+    default:
+      return false;
+  }
+}
+
+class UnicodeScratch : public StageScratch {
+ public:
+  MultiPassBuffers buffers;
+  std::string tmp;
+};
+
+class UnicodeStage : public Stage {
+ public:
+  explicit UnicodeStage(const StageOptions& options)
+      : fold_quotes_(options.GetBool("fold_quotes")),
+        collapse_spaces_(options.GetBool("collapse_spaces")),
+        max_blank_lines_(options.GetInt("max_blank_lines")) {
+    UErrorCode status = U_ZERO_ERROR;
+    nfc_ = icu::Normalizer2::getNFCInstance(status);  // a shared, thread-safe singleton
+  }
+
+  std::string_view name() const override { return "unicode"; }
+  std::span<const RuleInfo> rules() const override { return kRules; }
+  std::unique_ptr<StageScratch> NewScratch() const override {
+    return std::make_unique<UnicodeScratch>();
+  }
+
+  void Process(std::string_view in, StageContext& ctx) const override {
+    auto& scratch = static_cast<UnicodeScratch&>(*ctx.scratch);
+    RunPassesToFixpoint(in, ctx, scratch.buffers, 2,
+                        [&](int pass, std::string_view text, TextRewriter& rw) {
+                          if (pass == 0) CharacterPass(text, rw, scratch.tmp);
+                          else LayoutPass(text, rw);
+                        });
+  }
+
+ private:
+  void CharacterPass(std::string_view s, TextRewriter& rw, std::string& tmp) const {
+    size_t pos = 0;
+    while (pos < s.size()) {
+      const auto byte = static_cast<unsigned char>(s[pos]);
+      if (byte >= 0x20 && byte < 0x7F) {  // printable ASCII: only NFC can involve it
+        if (pos + 1 < s.size() && static_cast<unsigned char>(s[pos + 1]) >= 0x80) {
+          int32_t next;
+          int n = utf8::Decode(s, pos + 1, &next);
+          if (n > 0 && !nfc_->hasBoundaryBefore(next)) {
+            pos = Normalize(s, pos, rw, tmp);
+            continue;
+          }
+        }
+        ++pos;
+        continue;
+      }
+      if (byte == '\n' || byte == '\t') {
+        ++pos;
+        continue;
+      }
+      if (byte == '\r') {
+        size_t len = pos + 1 < s.size() && s[pos + 1] == '\n' ? 2 : 1;
+        rw.Replace(pos, pos + len, "\n", kLineEnding, 1.0f);
+        pos += len;
+        continue;
+      }
+      if (byte < 0x80) {  // C0 controls and DEL
+        rw.Delete(pos, pos + 1, kControlChar, 1.0f);
+        ++pos;
+        continue;
+      }
+      int32_t cp;
+      int n = utf8::Decode(s, pos, &cp);
+      if (n < 0) {
+        size_t len = static_cast<size_t>(-n);
+        tmp.clear();
+        int32_t guess = len == 1 ? mojibake::Cp1252ToUnicode(byte) : -1;
+        utf8::Append(&tmp, guess >= 0 ? guess : 0xFFFD);
+        rw.Replace(pos, pos + len, tmp, kInvalidUtf8, guess >= 0 ? 0.7f : 0.5f);
+        pos += len;
+        continue;
+      }
+      if (size_t run = mojibake::CandidateRunLength(s, pos); run > static_cast<size_t>(n)) {
+        if (mojibake::RepairRun(s, pos, pos + run, &tmp)) {
+          rw.Replace(pos, pos + run, tmp, kMojibake, 0.95f);
+          pos += run;
+          continue;
+        }
+      }
+      size_t end = pos + static_cast<size_t>(n);
+      if (cp >= 0x80 && cp <= 0x9F) {
+        int32_t meant = mojibake::Cp1252ToUnicode(static_cast<uint8_t>(cp));
+        tmp.clear();
+        if (meant >= 0) utf8::Append(&tmp, meant);
+        rw.Replace(pos, end, tmp, kC1Control, 0.8f);
+      } else if (IsOddSpace(cp)) {
+        rw.Replace(pos, end, " ", kOddSpace, 1.0f);
+      } else if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+        rw.Replace(pos, end, "\n", kLineEnding, 1.0f);
+      } else if (IsRemovableInvisible(cp, utf8::Previous(s, pos), utf8::At(s, end))) {
+        rw.Delete(pos, end, kInvisibleChar, 0.99f);
+      } else if (fold_quotes_ && (cp == 0x2018 || cp == 0x2019 || cp == 0x201A || cp == 0x201B)) {
+        rw.Replace(pos, end, "'", kFoldQuotes, 1.0f);
+      } else if (fold_quotes_ && (cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0x201F)) {
+        rw.Replace(pos, end, "\"", kFoldQuotes, 1.0f);
+      } else if (!nfc_->isInert(cp)) {
+        pos = Normalize(s, pos, rw, tmp);
+        continue;
+      }
+      pos = end;
+    }
+  }
+
+  // Normalises the segment starting at `pos` up to the next character that starts a new
+  // composition; returns the end of the segment.
+  size_t Normalize(std::string_view s, size_t pos, TextRewriter& rw, std::string& tmp) const {
+    int32_t cp;
+    int n = utf8::Decode(s, pos, &cp);
+    size_t end = pos + static_cast<size_t>(n > 0 ? n : 1);
+    while (end < s.size()) {
+      n = utf8::Decode(s, end, &cp);
+      if (n <= 0 || nfc_->hasBoundaryBefore(cp)) break;
+      end += static_cast<size_t>(n);
+    }
+    std::string_view segment = s.substr(pos, end - pos);
+    UErrorCode status = U_ZERO_ERROR;
+    if (nfc_->isNormalizedUTF8(segment, status) || U_FAILURE(status)) return end;
+    tmp.clear();
+    icu::StringByteSink<std::string> sink(&tmp);
+    status = U_ZERO_ERROR;
+    nfc_->normalizeUTF8(0, segment, sink, nullptr, status);
+    if (U_SUCCESS(status)) rw.Replace(pos, end, tmp, kNfc, 1.0f);
+    return end;
+  }
+
+  // Spaces and line breaks. Runs of horizontal space are handled whole, so that deleting
+  // one never leaves another for the next run to find.
+  void LayoutPass(std::string_view s, TextRewriter& rw) const {
+    size_t pos = 0;
+    // Leading blank lines (and spaces on them).
+    size_t first_text = pos;
+    size_t last_break = std::string_view::npos;
+    while (first_text < s.size() && (s[first_text] == ' ' || s[first_text] == '\n')) {
+      if (s[first_text] == '\n') last_break = first_text;
+      ++first_text;
+    }
+    if (last_break != std::string_view::npos) {
+      rw.Delete(0, last_break + 1, kDocumentEdges, 1.0f);
+      pos = last_break + 1;
+    }
+    bool line_start = true;
+    while (pos < s.size()) {
+      char c = s[pos];
+      if (c == ' ') {
+        size_t end = pos;
+        while (end < s.size() && s[end] == ' ') ++end;
+        if (end == s.size() || s[end] == '\n') {
+          rw.Delete(pos, end, kTrailingSpace, 1.0f);
+        } else if (collapse_spaces_ && end - pos > 1 && !line_start) {
+          rw.Replace(pos, end, " ", kSpaceRun, 1.0f);
+        }
+        line_start = false;
+        pos = end;
+        continue;
+      }
+      if (c == '\n') {
+        // A run of line breaks, with any spaces on the empty lines between them.
+        size_t end = pos + 1, breaks = 1, last = pos;
+        for (size_t p = end; p < s.size() && (s[p] == ' ' || s[p] == '\n'); ++p)
+          if (s[p] == '\n') {
+            ++breaks;
+            last = p;
+          }
+        end = last + 1;
+        bool at_end = true;
+        for (size_t p = end; p < s.size() && at_end; ++p) at_end = s[p] == ' ';
+        if (at_end) {
+          rw.Replace(pos, s.size(), "\n", kDocumentEdges, 1.0f);
+          return;
+        }
+        size_t keep = breaks;
+        if (max_blank_lines_ >= 0 && breaks > static_cast<size_t>(max_blank_lines_) + 1)
+          keep = static_cast<size_t>(max_blank_lines_) + 1;
+        if (keep != breaks || end - pos != breaks)
+          rw.Replace(pos, end, std::string(keep, '\n'), kBlankLines, 1.0f);
+        pos = end;
+        line_start = true;
+        continue;
+      }
+      line_start = false;
+      ++pos;
+    }
+  }
+
+  bool fold_quotes_;
+  bool collapse_spaces_;
+  int64_t max_blank_lines_;
+  const icu::Normalizer2* nfc_;
+};
+
+}  // namespace
+
+const StageDescriptor& UnicodeStageDescriptor() {
+  static const StageDescriptor kDescriptor{
+      "unicode",
+      "repairs encoding damage and normalises characters, spaces and line breaks",
+      kRules,
+      kOptions,
+      [](const StageOptions& options, const StageEnvironment&)
+          -> StatusOr<std::unique_ptr<Stage>> {
+        UErrorCode status = U_ZERO_ERROR;
+        icu::Normalizer2::getNFCInstance(status);
+        if (U_FAILURE(status))
+          return Status::Error(std::string("ICU NFC data unavailable: ") + u_errorName(status));
+        return std::unique_ptr<Stage>(std::make_unique<UnicodeStage>(options));
+      }};
+  return kDescriptor;
+}
+
+}  // namespace mtclean

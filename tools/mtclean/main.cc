@@ -1,0 +1,236 @@
+// mtclean: the command-line tool. `mtclean --help` and `mtclean clean --help` explain use.
+//
+// Exit codes (scripts rely on them):
+//   0  every document was cleaned and written
+//   1  an input could not be read or an output written (one line on stderr says which)
+//   2  wrong usage or a wrong pipeline file (the line names file, line and what was expected)
+//   3  the run finished, but some records were rejected (reported on stderr with file:line)
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "mtclean/pipeline.h"
+#include "pipeline/batch_runner.h"
+#include "pipeline/io/byte_stream.h"
+#include "pipeline/stage_registry.h"
+#include "pipeline/stats.h"
+#include "tools/mtclean/progress.h"
+
+namespace fs = std::filesystem;
+
+namespace mtclean {
+namespace {
+
+constexpr int kExitOk = 0, kExitIo = 1, kExitUsage = 2, kExitRejected = 3;
+
+struct CleanArgs {
+  std::vector<std::string> inputs;
+  std::string output;
+  std::string format;  // "", text, jsonl
+  std::string text_field = "text", id_field = "id";
+  std::string edits, stats, rejected;
+  std::string pipeline = "default";
+  std::string data_dir;
+  std::string language;
+  int jobs = 0;
+  bool quiet = false;
+};
+
+int Fail(int code, const std::string& message) {
+  std::fprintf(stderr, "mtclean: %s\n", message.c_str());
+  return code;
+}
+
+// Expands the inputs into (input file, output file) pairs; directories are walked in name
+// order and mirrored under the output directory.
+StatusOr<std::vector<BatchInput>> PlanInputs(const CleanArgs& args) {
+  std::vector<BatchInput> plan;
+  auto format_of = [&](const std::string& path) {
+    if (args.format == "jsonl") return Format::kJsonl;
+    if (args.format == "text") return Format::kText;
+    return GuessFormat(path);
+  };
+  std::vector<std::string> inputs = args.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  bool output_is_dir = !args.output.empty() &&
+                       (inputs.size() > 1 || fs::is_directory(args.output) ||
+                        args.output.back() == '/' || fs::is_directory(inputs[0]));
+  for (const std::string& in : inputs) {
+    if (in == "-") {
+      if (output_is_dir) return Status::Error("stdin ('-') cannot be mixed with other inputs");
+      plan.push_back({"-", "-", args.output.empty() ? "-" : args.output, format_of(args.output)});
+      continue;
+    }
+    std::error_code ec;
+    auto status = fs::status(in, ec);
+    if (ec || !fs::exists(status)) return Status::Error("cannot read " + in + ": no such file or directory");
+    if (fs::is_directory(status)) {
+      if (args.output.empty())
+        return Status::Error(in + " is a directory: give an output directory with -o");
+      std::vector<fs::path> files;
+      for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::end(it);
+           it.increment(ec))
+        if (it->is_regular_file()) files.push_back(it->path());
+      if (ec) return Status::Error("cannot list " + in + ": " + ec.message());
+      std::sort(files.begin(), files.end());
+      for (const fs::path& f : files) {
+        fs::path rel = fs::relative(f, in);
+        fs::path out = fs::path(args.output) / (inputs.size() > 1 ? fs::path(in).filename() / rel : rel);
+        plan.push_back({f.string(), f.string(), out.string(), format_of(f.string())});
+      }
+      continue;
+    }
+    if (access(in.c_str(), R_OK) != 0) return Status::Error("cannot read " + in + ": permission denied");
+    std::string out = args.output.empty() ? "-"
+                      : output_is_dir     ? (fs::path(args.output) / fs::path(in).filename()).string()
+                                          : args.output;
+    plan.push_back({in, in, out, format_of(in)});
+  }
+  for (const BatchInput& p : plan) {
+    if (p.output_path == "-" || p.path == "-") continue;
+    std::error_code ec;
+    if (fs::exists(p.output_path) && fs::equivalent(p.path, p.output_path, ec))
+      return Status::Error("refusing to overwrite the input " + p.path + " (choose another -o)");
+    fs::create_directories(fs::path(p.output_path).parent_path().empty()
+                               ? fs::path(".")
+                               : fs::path(p.output_path).parent_path(),
+                           ec);
+    if (ec) return Status::Error("cannot create the directory for " + p.output_path + ": " + ec.message());
+  }
+  return plan;
+}
+
+int RunClean(const CleanArgs& args) {
+  auto spec = LoadPipelineSpec(args.pipeline);
+  if (!spec.ok()) return Fail(kExitUsage, spec.status().message());
+  StageEnvironment env{args.data_dir.empty() ? DefaultDataDir() : args.data_dir};
+  auto pipeline = Pipeline::Create(*spec, env);
+  if (!pipeline.ok()) return Fail(kExitUsage, pipeline.status().message());
+  auto plan = PlanInputs(args);
+  if (!plan.ok()) return Fail(kExitIo, plan.status().message());
+
+  BatchOptions options;
+  options.records.text_field = args.text_field;
+  options.records.id_field = args.id_field;
+  options.jobs = args.jobs > 0 ? args.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.edits_path = args.edits;
+  options.rejected_path = args.rejected;
+  options.language = args.language;
+  options.on_warning = [](const std::string& w) { std::fprintf(stderr, "mtclean: %s\n", w.c_str()); };
+  uint64_t total = 0;
+  for (const BatchInput& in : *plan) {
+    std::error_code ec;
+    if (in.path != "-") total += fs::file_size(in.path, ec);
+  }
+  bool show_progress = !args.quiet && isatty(STDERR_FILENO) && !(plan->size() == 1 && (*plan)[0].path == "-");
+  ProgressLine progress(total);
+  if (show_progress) options.on_progress = [&](uint64_t d, uint64_t b) { progress.Update(d, b); };
+
+  auto stats = RunBatch(**pipeline, *plan, options);
+  if (show_progress) progress.Finish();
+  if (!stats.ok()) return Fail(kExitIo, stats.status().message());
+
+  if (!args.stats.empty()) {
+    auto w = OpenByteWriter(args.stats);
+    Status st = w.ok() ? (*w)->Write(RunStatsToJson(*stats, **pipeline)) : w.status();
+    if (st.ok()) st = (*w)->Commit();
+    if (!st.ok()) return Fail(kExitIo, st.message());
+  }
+  if (!args.quiet) {
+    std::fprintf(stderr, "mtclean: %llu documents in, %llu out, %llu dropped, %llu rejected; %.2f MB in %.2f s (%.1f MB/s)\n",
+                 static_cast<unsigned long long>(stats->docs_in), static_cast<unsigned long long>(stats->docs_out),
+                 static_cast<unsigned long long>(stats->docs_dropped), static_cast<unsigned long long>(stats->docs_rejected),
+                 static_cast<double>(stats->bytes_in) / 1e6, stats->seconds,
+                 stats->seconds > 0 ? static_cast<double>(stats->bytes_in) / 1e6 / stats->seconds : 0.0);
+    for (size_t i = 0; i < (*pipeline)->size(); ++i)
+      std::fprintf(stderr, "  %s\n", StageSummaryLine(stats->stages[i], (*pipeline)->stage(i)).c_str());
+    if (!args.output.empty()) std::fprintf(stderr, "  clean text: %s\n", args.output.c_str());
+    if (!args.edits.empty()) std::fprintf(stderr, "  edit log:   %s\n", args.edits.c_str());
+    if (!args.stats.empty()) std::fprintf(stderr, "  stats:      %s\n", args.stats.c_str());
+  }
+  return stats->docs_rejected > 0 ? kExitRejected : kExitOk;
+}
+
+std::string OptionTypeName(OptionType t) {
+  switch (t) {
+    case OptionType::kBool: return "bool";
+    case OptionType::kInt: return "int";
+    case OptionType::kDouble: return "number";
+    case OptionType::kString: return "string";
+  }
+  return "?";
+}
+
+int RunStages() {
+  std::printf("Stages (use them in a pipeline file, one per line: `name option=value ...`)\n");
+  for (const StageDescriptor& d : AllStages()) {
+    std::printf("\n%.*s: %.*s\n  rules:\n", static_cast<int>(d.name.size()), d.name.data(),
+                static_cast<int>(d.summary.size()), d.summary.data());
+    for (const RuleInfo& r : d.rules)
+      std::printf("    %-30.*s %.*s\n%34s e.g. %.*s  ->  %.*s\n", static_cast<int>(r.id.size()), r.id.data(),
+                  static_cast<int>(r.summary.size()), r.summary.data(), "",
+                  static_cast<int>(r.example_before.size()), r.example_before.data(),
+                  static_cast<int>(r.example_after.size()), r.example_after.data());
+    std::printf("  options:%s\n", d.options.empty() ? " none" : "");
+    for (const OptionInfo& o : d.options)
+      std::printf("    %s (%s, default %.*s): %.*s\n", std::string(o.name).c_str(),
+                  OptionTypeName(o.type).c_str(), static_cast<int>(o.default_value.size()),
+                  o.default_value.data(), static_cast<int>(o.help.size()), o.help.data());
+  }
+  std::printf("\nPresets (-p NAME):");
+  for (const auto& p : PresetNames()) std::printf(" %s", p.c_str());
+  std::printf("\n");
+  return kExitOk;
+}
+
+}  // namespace
+}  // namespace mtclean
+
+int main(int argc, char** argv) {
+  using namespace mtclean;
+  CLI::App app{
+      "mtclean: cleans scraped, machine-translated text and explains every change.\n\n"
+      "Examples:\n"
+      "  mtclean clean < page.txt > clean.txt           one document, stdin to stdout\n"
+      "  mtclean clean corpus/ -o clean/ --edits e.jsonl  a folder to a mirrored folder\n"
+      "  mtclean clean in.jsonl.zst -o out.jsonl.zst -j 8 --stats stats.json\n"
+      "  mtclean stages                                  what each stage fixes, its rules\n\n"
+      "Exit codes: 0 ok; 1 input or output error; 2 usage or pipeline error;\n"
+      "3 finished, but some records were rejected (see stderr)."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "mtclean 0.1.0");
+
+  CleanArgs args;
+  CLI::App* clean = app.add_subcommand("clean", "clean documents (text files, folders, JSONL; .gz/.zst too)");
+  clean->add_option("inputs", args.inputs, "files or folders; none or '-' reads one document from stdin");
+  clean->add_option("-o,--output", args.output,
+                    "output file, or folder for several inputs or a folder input (default: stdout)");
+  clean->add_option("--format", args.format, "input format; default: from the extension (.jsonl, .ndjson, .json are JSONL)")
+      ->check(CLI::IsMember({"text", "jsonl"}));
+  clean->add_option("--text-field", args.text_field, "JSONL field holding the text")->capture_default_str();
+  clean->add_option("--id-field", args.id_field, "JSONL field holding the document id")->capture_default_str();
+  clean->add_option("--edits", args.edits, "write the edit log (JSONL, one line per edit or flag)");
+  clean->add_option("-p,--pipeline", args.pipeline, "preset name or pipeline file")->capture_default_str();
+  clean->add_option("-j,--jobs", args.jobs, "worker threads (default: all cores); output is the same for any N")
+      ->check(CLI::PositiveNumber);
+  clean->add_option("--stats", args.stats, "write per-stage counts as JSON");
+  clean->add_option("--rejected", args.rejected, "write rejected JSONL records here, verbatim");
+  clean->add_option("--language", args.language, "language of the documents (e.g. en, fr), if known");
+  clean->add_option("--data-dir", args.data_dir, "dictionaries folder (default: $MTCLEAN_DATA_DIR or the build's)");
+  clean->add_flag("-q,--quiet", args.quiet, "no progress or summary on stderr");
+  app.add_subcommand("stages", "list every stage with its rules, examples and options");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  if (app.got_subcommand("stages")) return RunStages();
+  return RunClean(args);
+}
