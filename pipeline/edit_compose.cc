@@ -45,14 +45,16 @@ void ComposeEdits(const std::vector<Edit>& first, const std::vector<Edit>& secon
     Span cluster = seed_first ? span1(i) : span2(j);
     size_t i0 = i, j0 = j;
     if (seed_first) ++i; else ++j;
+    // A cluster grows only across the two lists: two edits of the same list never merge
+    // with each other unless an edit of the other list joins them.
     for (bool grew = true; grew;) {
       grew = false;
-      if (i < first.size() && Interacts(span1(i), cluster)) {
+      if (i < first.size() && (j > j0) && Interacts(span1(i), cluster)) {
         cluster.end = std::max(cluster.end, span1(i).end);
         ++i;
         grew = true;
       }
-      if (j < second.size() && Interacts(span2(j), cluster)) {
+      if (j < second.size() && (i > i0) && Interacts(span2(j), cluster)) {
         cluster.end = std::max(cluster.end, span2(j).end);
         ++j;
         grew = true;

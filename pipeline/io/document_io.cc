@@ -1,6 +1,7 @@
 #include "pipeline/io/document_io.h"
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 namespace mtclean {
 namespace {
@@ -25,8 +26,19 @@ Format GuessFormat(std::string_view path) {
   return Format::kText;
 }
 
+struct JsonlParser::Impl {
+  simdjson::ondemand::parser parser;
+  std::string padded;
+};
+
+JsonlParser::JsonlParser() : impl_(std::make_unique<Impl>()) {}
+JsonlParser::~JsonlParser() = default;
+JsonlParser::JsonlParser(JsonlParser&&) noexcept = default;
+JsonlParser& JsonlParser::operator=(JsonlParser&&) noexcept = default;
+
 Status JsonlParser::Parse(std::string_view line, const RecordOptions& options,
                           const std::string& where, JsonlRecord* record) {
+  std::string& padded_ = impl_->padded;
   padded_.assign(line);
   padded_.append(simdjson::SIMDJSON_PADDING, '\0');
   auto fail = [&](std::string_view what, simdjson::error_code err = simdjson::SUCCESS) {
@@ -35,7 +47,7 @@ Status JsonlParser::Parse(std::string_view line, const RecordOptions& options,
     return Status::Error(msg);
   };
   simdjson::ondemand::document doc;
-  if (auto err = parser_.iterate(padded_.data(), line.size(), padded_.size()).get(doc))
+  if (auto err = impl_->parser.iterate(padded_.data(), line.size(), padded_.size()).get(doc))
     return fail("malformed JSON", err);
   simdjson::ondemand::object obj;
   if (auto err = doc.get_object().get(obj)) return fail("expected a JSON object", err);

@@ -3,8 +3,7 @@
 #ifndef MTCLEAN_PIPELINE_IO_DOCUMENT_IO_H_
 #define MTCLEAN_PIPELINE_IO_DOCUMENT_IO_H_
 
-#include <simdjson.h>
-
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -34,13 +33,19 @@ struct JsonlRecord {
 // Parses JSONL lines; one per worker (simdjson's parser is not thread-safe).
 class JsonlParser {
  public:
+  JsonlParser();
+  ~JsonlParser();
+  JsonlParser(JsonlParser&&) noexcept;
+  JsonlParser& operator=(JsonlParser&&) noexcept;
   // `where` ("file:line") prefixes error messages and is the id when the line has none.
   Status Parse(std::string_view line, const RecordOptions& options, const std::string& where,
                JsonlRecord* record);
 
  private:
-  simdjson::ondemand::parser parser_;
-  std::string padded_;
+  // simdjson stays out of this header: its types depend on compile definitions
+  // (SIMDJSON_THREADS_ENABLED) that only the library's own files are built with.
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 // Appends `line` with its text value replaced by `text` (JSON-escaped) and a newline.

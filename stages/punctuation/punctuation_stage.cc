@@ -178,7 +178,7 @@ class PunctuationStage : public Stage {
       // there and reopens it at the start of the next one.
       size_t next = end + 1;
       while (next < text.size() && (text[next] == '\n' || text[next] == ' ')) ++next;
-      if (text.compare(next, 3, kOpenQuote) != 0)
+      if (next >= text.size() || text.compare(next, 3, kOpenQuote) != 0)
         rw.Flag(begin + open_at, begin + open_at + 3, kUnbalancedQuote, 0.5f);
     }
   }
@@ -187,7 +187,11 @@ class PunctuationStage : public Stage {
   static bool SpaceBeforePunctApplies(std::string_view line, size_t i, size_t j, bool french) {
     char p = line[j];
     if (french && (p == ';' || p == ':' || p == '!' || p == '?')) return false;  // French spacing
-    if (p == '.' && j + 1 < line.size() && line[j + 1] == '.') return false;      // " ..." ellipsis
+    if (p == '.') {  // " ..." or " . . .": an ellipsis, or a stack that Stack() resolves first
+      size_t k = j + 1;
+      while (k < line.size() && line[k] == ' ') ++k;
+      if (k < line.size() && line[k] == '.') return false;
+    }
     int32_t before = utf8::Previous(line, i);
     if (!(utf8::IsAlnum(before) || IsClosingCp(before))) return false;
     if (j + 1 == line.size()) return true;
@@ -236,7 +240,8 @@ class PunctuationStage : public Stage {
   void MissingSpace(std::string_view line, size_t begin, size_t j, TextRewriter& rw) const {
     size_t q = j + 1;
     int32_t next = utf8::At(line, q);
-    if (next == 0x201D || next == 0x2019) q += 3;  // .”The
+    if (next == 0x201D) return;  // .”The: the quote rules insert the space after the quote
+    if (next == 0x2019) q += 3;
     else if (next == '"') q += 1;
     int32_t first = utf8::At(line, q);
     if (!utf8::IsUpper(first)) return;

@@ -1,0 +1,28 @@
+// Helpers shared by the unit tests: run one stage or a preset over a string.
+#ifndef MTCLEAN_TESTS_TEST_SUPPORT_H_
+#define MTCLEAN_TESTS_TEST_SUPPORT_H_
+
+#include <memory>
+#include <string>
+
+#include "mtclean/pipeline.h"
+
+namespace mtclean::testing {
+
+// A pipeline of the spec text (e.g. "unicode fold_quotes=true"), with the source tree's
+// dictionaries. Fails the test when the spec is wrong.
+std::unique_ptr<Pipeline> MakePipeline(const std::string& spec_text);
+
+// Cleans `text` with a pipeline of `spec_text` and returns the clean text, after checking
+// the invariants every result must meet (valid UTF-8, edits account for the diff,
+// cleaning again changes nothing).
+std::string Clean(const std::string& spec_text, const std::string& text,
+                  const std::string& language = "");
+
+// The same checks on a result; returns "" or what failed.
+std::string CheckResult(Pipeline& pipeline, const std::string& original, const CleanResult& r,
+                        const std::string& language = "");
+
+}  // namespace mtclean::testing
+
+#endif  // MTCLEAN_TESTS_TEST_SUPPORT_H_
