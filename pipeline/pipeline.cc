@@ -55,7 +55,7 @@ const CleanResult& Pipeline::Worker::Clean(const Document& doc) {
     StageStats& st = stats_[i];
     auto t0 = std::chrono::steady_clock::now();
     rewriter.Reset(r.text, &buffer_, &stage_edits_, &stage_flags_);
-    StageContext ctx{doc, scratch_[i].get(), rewriter};
+    StageContext ctx{doc, scratch_[i].get(), rewriter, false, {}};
     stage.Process(r.text, ctx);
     rewriter.Finish();
     const auto stage_index = static_cast<uint16_t>(i);

@@ -50,7 +50,8 @@ Status JsonlParser::Parse(std::string_view line, const RecordOptions& options,
   if (auto err = impl_->parser.iterate(padded_.data(), line.size(), padded_.size()).get(doc))
     return fail("malformed JSON", err);
   simdjson::ondemand::object obj;
-  if (auto err = doc.get_object().get(obj)) return fail("expected a JSON object", err);
+  if (auto err = doc.get_object().get(obj))
+    return fail(err == simdjson::INCORRECT_TYPE ? "expected a JSON object" : "malformed JSON", err);
   bool have_text = false, have_id = false;
   record->doc.id.clear();
   for (auto field_result : obj) {

@@ -148,7 +148,10 @@ bool RepairRun(std::string_view text, size_t begin, size_t end, std::string* fix
   int32_t before = utf8::Previous(text, begin);
   int32_t after = utf8::At(text, end);
   bool any = false;
-  for (int round = 0; round < 3 && RepairOnce(cps, before, after, &next); ++round) {
+  // Repeat while it repairs (each round shortens the run, so this ends): text encoded
+  // twice needs two rounds, and leaving a repairable remainder would make a second cleaning
+  // change the output again.
+  while (RepairOnce(cps, before, after, &next)) {
     cps.swap(next);
     any = true;
   }

