@@ -145,9 +145,12 @@ void CleanBatch(const Pipeline& pipeline, const BatchInput& in, const BatchOptio
     }
     std::string where = (in.path == "-" ? "<stdin>" : in.path) + ":" + std::to_string(rec.line);
     if (rec.raw.empty() || rec.raw.find_first_not_of(" \t\r") == std::string::npos) continue;
-    if (RepairLineEncoding(&rec.raw))
-      b.warnings.push_back(where + ": invalid UTF-8 repaired before parsing");
     Status st = ws.parser.Parse(rec.raw, options.records, where, &ws.record);
+    // simdjson validates UTF-8 as it parses; only a line it rejects is checked and repaired.
+    if (!st.ok() && RepairLineEncoding(&rec.raw)) {
+      b.warnings.push_back(where + ": invalid UTF-8 repaired before parsing");
+      st = ws.parser.Parse(rec.raw, options.records, where, &ws.record);
+    }
     if (!st.ok()) {
       ++b.docs_rejected;
       b.warnings.push_back(st.message());

@@ -57,7 +57,8 @@ void TextRewriter::Adopt(std::string_view output, const std::vector<Edit>& edits
 }
 
 void TextRewriter::Finish() {
-  out_->append(in_.substr(cursor_));
+  // Without edits the output is the input: the caller keeps the input and nothing is copied.
+  if (!edits_->empty()) out_->append(in_.substr(cursor_));
   cursor_ = in_.size();
 }
 

@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <cstring>
+
 namespace mtclean::utf8 {
 
 int Decode(std::string_view s, size_t pos, int32_t* cp) {
@@ -36,6 +38,13 @@ void Append(std::string* out, int32_t cp) {
 
 bool IsValid(std::string_view s) {
   for (size_t pos = 0; pos < s.size();) {
+    // Eight ASCII bytes at a time; only other bytes need decoding.
+    constexpr uint64_t kHigh = 0x8080808080808080ULL;
+    uint64_t w;
+    if (pos + 8 <= s.size() && (std::memcpy(&w, s.data() + pos, 8), (w & kHigh) == 0)) {
+      pos += 8;
+      continue;
+    }
     int32_t cp;
     int n = Decode(s, pos, &cp);
     if (n < 0) return false;

@@ -84,7 +84,8 @@ class TextRewriter {
   // change made through this rewriter.
   void Adopt(std::string_view output, const std::vector<Edit>& edits,
              const std::vector<Edit>& flags);
-  // Copies the rest of the input. Called by the runner after Process().
+  // Copies the rest of the input. Called by the runner after Process(). When no edit was
+  // made the output is left empty: the input is the output.
   void Finish();
 
   size_t cursor() const { return cursor_; }  // input bytes consumed so far

@@ -55,3 +55,27 @@ TEST_CASE("format is guessed from the extension") {
 
 }  // namespace
 }  // namespace mtclean
+
+namespace mtclean {
+namespace {
+
+TEST_CASE("JSON strings: escapes, and U+FFFD for bytes that are not UTF-8") {
+  std::string out;
+  AppendJsonString("a\"b\\c\nd\te\x01 “é”\x7f", &out);
+  CHECK(out == "\"a\\\"b\\\\c\\nd\\te\\u0001 “é”\x7f\"");
+  out.clear();
+  AppendJsonString("ok\xff", &out);
+  CHECK(out == "\"ok\xEF\xBF\xBD\"");
+  // What we write, a JSON parser reads back.
+  JsonlParser parser;
+  JsonlRecord rec;
+  std::string text = "line\none \"q\" \\ \x02 tab\t café";
+  std::string line = "{\"text\":";
+  AppendJsonString(text, &line);
+  line += "}";
+  REQUIRE(parser.Parse(line, RecordOptions{}, "f:1", &rec).ok());
+  CHECK(rec.doc.text == text);
+}
+
+}  // namespace
+}  // namespace mtclean

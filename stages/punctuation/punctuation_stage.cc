@@ -50,6 +50,14 @@ constexpr std::array<OptionInfo, 1> kOptions = {{
 constexpr std::string_view kOpenQuote = "\xE2\x80\x9C";   // “
 constexpr std::string_view kCloseQuote = "\xE2\x80\x9D";  // ”
 
+// Bytes where a rule can start: sentence punctuation (which looks back for a space before
+// it) or the lead byte of “ ”.
+constexpr std::array<bool, 256> kMayStartRule = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : std::string_view(".,;:!?\xE2")) t[c] = true;
+  return t;
+}();
+
 bool IsStackable(char c) { return c == '.' || c == ',' || c == ';' || c == ':'; }
 bool IsSentencePunct(char c) { return IsStackable(c) || c == '!' || c == '?'; }
 bool IsClosingQuoteCp(int32_t cp) { return cp == 0x201D || cp == 0x2019 || cp == '"' || cp == '\''; }
@@ -141,14 +149,16 @@ class PunctuationStage : public Stage {
     bool quote_open = false;
     size_t open_at = 0;
     for (size_t i = 0; i < line.size();) {
+      // Most bytes can start no rule: skip them without a call (measured: comparing every
+      // byte against the quote marks cost half the stage's time).
+      while (i < line.size() && !kMayStartRule[static_cast<unsigned char>(line[i])]) ++i;
+      if (i >= line.size()) break;
       char c = line[i];
-      if (c == ' ' && i > 0) {
-        size_t j = i;
-        while (j < line.size() && line[j] == ' ') ++j;
-        if (j < line.size() && IsSentencePunct(line[j]) && SpaceBeforePunctApplies(line, i, j, french))
-          rw.Delete(begin + i, begin + j, kSpaceBeforePunct, 0.95f);
-        i = j;
-        continue;
+      if (IsSentencePunct(c) && i > 0 && line[i - 1] == ' ') {
+        size_t sp = i - 1;
+        while (sp > 0 && line[sp - 1] == ' ') --sp;
+        if (sp > 0 && SpaceBeforePunctApplies(line, sp, i, french))
+          rw.Delete(begin + sp, begin + i, kSpaceBeforePunct, 0.95f);
       }
       if (IsStackable(c)) {
         size_t next = Stack(line, begin, i, rw);
@@ -161,6 +171,7 @@ class PunctuationStage : public Stage {
         ++i;
         continue;
       }
+      // c == '\xE2': the lead byte of “ and ”
       if (line.compare(i, 3, kOpenQuote) == 0) {
         OpenQuote(line, begin, i, quote_open, open_at, rw);
         i += 3;
