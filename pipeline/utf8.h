@@ -33,3 +33,20 @@ bool IsPunctuation(int32_t cp);  // P*
 }  // namespace mtclean::utf8
 
 #endif  // MTCLEAN_PIPELINE_UTF8_H_
+
+namespace mtclean::swar {
+
+// Byte-parallel tests on eight bytes loaded little-endian (exact, no false positives).
+constexpr uint64_t kHigh = 0x8080808080808080ULL;
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+// High bit set in every byte of w equal to `byte`.
+inline uint64_t BytesEqual(uint64_t w, uint8_t byte) {
+  uint64_t x = w ^ (kOnes * byte);
+  return ~(((x & ~kHigh) + ~kHigh) | x) & kHigh;
+}
+// High bit set in every byte of w below `limit` (limit <= 0x80).
+inline uint64_t BytesBelow(uint64_t w, uint8_t limit) {
+  return ~(((w & ~kHigh) + kOnes * (0x80 - limit)) | w) & kHigh;
+}
+
+}  // namespace mtclean::swar
