@@ -82,6 +82,13 @@ const std::unordered_set<std::string>& TldsAndExtensions() {
   return *kSet;
 }
 
+// Letters of scripts that put spaces between words and quotation marks (Latin, Greek,
+// Cyrillic, Armenian) and digits. Korean particles and Chinese or Japanese text attach to
+// quotation marks ("잘못이냐”고"), so glued quotes there are left alone.
+bool IsSpacedWordChar(int32_t cp) {
+  return utf8::IsDigit(cp) || (utf8::IsLetter(cp) && cp < 0x0590);
+}
+
 bool IsAsciiSpace(char c) { return c == ' ' || c == '\t'; }
 
 // The run of non-space bytes around pos.
@@ -143,11 +150,27 @@ class PunctuationStage : public Stage {
     return abbreviations_.count(std::string(word)) > 0;
   }
 
+  // Whether the full stop after `word` more likely ends an abbreviation than a sentence:
+  // a listed one, an initialism, or a short capitalised word ("Neb.", "Calif.", "Corp.").
+  // Used only where the alternative is deleting a mark, so it errs towards keeping.
+  bool LikelyAbbreviation(std::string_view word) const {
+    if (IsAbbreviation(word) || word.find('.') != std::string_view::npos) return true;
+    size_t letters = 0;
+    for (size_t p = 0; p < word.size(); ++letters) {
+      int32_t cp;
+      p += static_cast<size_t>(std::max(1, utf8::Decode(word, p, &cp)));
+    }
+    return letters <= 5 && utf8::IsUpper(utf8::At(word, 0));
+  }
+
   // One line: text[begin, end). Positions given to the rewriter are offsets in `text`.
   void Line(std::string_view text, size_t begin, size_t end, bool french, TextRewriter& rw) const {
     std::string_view line = text.substr(begin, end - begin);
     bool quote_open = false;
     size_t open_at = 0;
+    // „…“ (German, Czech, Polish) closes with the mark English opens with: leave such lines'
+    // quotes alone.
+    const bool low_high_quotes = line.find("\xE2\x80\x9E") != std::string_view::npos;
     for (size_t i = 0; i < line.size();) {
       // Most bytes can start no rule: skip them without a call (measured: comparing every
       // byte against the quote marks cost half the stage's time).
@@ -172,6 +195,10 @@ class PunctuationStage : public Stage {
         continue;
       }
       // c == '\xE2': the lead byte of “ and ”
+      if (low_high_quotes) {
+        ++i;
+        continue;
+      }
       if (line.compare(i, 3, kOpenQuote) == 0) {
         OpenQuote(line, begin, i, quote_open, open_at, rw);
         i += 3;
@@ -237,8 +264,8 @@ class PunctuationStage : public Stage {
     if (!(after < 0 || after == ' ' || after == '\t' || IsClosingCp(after))) return stack_end;
     if (LooksLikeAddressOrFile(TokenAround(line, j))) return stack_end;
     if (marks[0] == '.' && marks.size() == 2 && marks[1] != '.' &&
-        IsAbbreviation(WordBefore(line, j)))
-      return stack_end;  // "Inc., " "U.S.: "
+        LikelyAbbreviation(WordBefore(line, j)))
+      return stack_end;  // "Inc., " "U.S.: " "R-Neb., "
     char keep = marks.find('.') != std::string::npos   ? '.'
                 : marks.find(';') != std::string::npos ? ';'
                 : marks.find(':') != std::string::npos ? ':'
@@ -279,12 +306,12 @@ class PunctuationStage : public Stage {
                                  utf8::IsPunctuation(next))) {
       // “ ... Afghanistan“Shahabuddin: the second mark closes the quotation.
       std::string fix(kCloseQuote);
-      if (utf8::IsAlnum(next)) fix += ' ';
+      if (IsSpacedWordChar(next)) fix += ' ';
       rw.Replace(begin + q, begin + q + 3, fix, kQuoteDirection, 0.85f);
       open = false;
       return;
     }
-    if (prev_is_text && (utf8::IsAlnum(prev) || prev == ',' || prev == ':'))
+    if (prev_is_text && (IsSpacedWordChar(prev) || prev == ',' || prev == ':'))
       rw.Insert(begin + q, " ", kSpaceAroundQuote, 0.9f);
     if (next == ' ') {
       size_t e = q + 3;
@@ -312,7 +339,7 @@ class PunctuationStage : public Stage {
         prev = before;
       }
     }
-    if (utf8::IsAlnum(next) && prev != ' ' && prev >= 0)
+    if (IsSpacedWordChar(next) && prev != ' ' && prev >= 0)
       rw.Insert(begin + q + 3, " ", kSpaceAroundQuote, 0.9f);
     if (!open && line.find(kOpenQuote) == std::string_view::npos && q > 0)
       rw.Flag(begin + q, begin + q + 3, kUnbalancedQuote, 0.4f);

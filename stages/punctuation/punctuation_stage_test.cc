@@ -57,6 +57,10 @@ TEST_CASE("punctuation: what must never change") {
       "The score was 3 : 2 at the end.",
       "“A quote that opens here\n“and goes on in the next paragraph.”",
       "ASP.NET and example.Com are names.",
+      "Sen. Ben Sasse, R-Neb., called it a crisis; Sacramento, Calif., too.",
+      "Unter dem Motto „Take C.A.R.E“, was für Curiosity steht.",
+      "추억을 간직하는 게 잘못이냐”고 말하기도 했다. “이하늘 형님",
+      "他说“你好”我们",
       "Visit Amazon.com today.",
       "",
   };
