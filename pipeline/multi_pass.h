@@ -28,7 +28,7 @@ struct MultiPassBuffers {
 // run_pass(index, input, rewriter) runs pass `index` of `num_passes`.
 template <typename RunPass>
 void RunPassesToFixpoint(std::string_view in, StageContext& ctx, MultiPassBuffers& b,
-                         int num_passes, RunPass&& run_pass, int max_rounds = 4) {
+                         int num_passes, RunPass&& run_pass, int max_rounds = 8) {
   b.composed.clear();
   b.flags.clear();
   std::string_view cur = in;

@@ -99,16 +99,33 @@ std::string_view TokenAround(std::string_view line, size_t pos) {
   return line.substr(b, e - b);
 }
 
-// The letters (and inner dots, as in "U.S" or "p.m") that end just before pos.
+// The letters that end just before pos, with the inner dots of an initialism or abbreviation
+// ("U.S", "p.m", "e.g": letter groups of at most two letters). A longer group before a dot
+// ends the word there, so "Kabul.Taliban" gives "Taliban": whether a dot counts must not
+// depend on whether an earlier dot got its space in the same pass.
 std::string_view WordBefore(std::string_view line, size_t pos) {
-  size_t b = pos;
-  while (b > 0) {
-    int32_t cp = utf8::Previous(line, b);
-    if (utf8::IsLetter(cp) || (cp == '.' && b >= 2 && utf8::IsLetter(utf8::Previous(line, b - 1)) &&
-                               b < pos))
-      b = utf8::PreviousStart(line, b);
-    else
-      break;
+  // Start of the run of letters ending at `end`.
+  auto group_start = [&](size_t end) {
+    size_t b = end;
+    while (b > 0 && utf8::IsLetter(utf8::Previous(line, b))) b = utf8::PreviousStart(line, b);
+    return b;
+  };
+  auto letters = [&](size_t b, size_t e) {
+    size_t n = 0;
+    for (size_t p = b; p < e; ++n) {
+      int32_t cp;
+      p += static_cast<size_t>(std::max(1, utf8::Decode(line, p, &cp)));
+    }
+    return n;
+  };
+  size_t b = group_start(pos);
+  size_t last_group = letters(b, pos);
+  while (last_group > 0 && last_group <= 2 && b >= 2 && line[b - 1] == '.') {
+    size_t prev = group_start(b - 1);
+    size_t n = letters(prev, b - 1);
+    if (n == 0 || n > 2) break;
+    b = prev;
+    last_group = n;
   }
   return line.substr(b, pos - b);
 }

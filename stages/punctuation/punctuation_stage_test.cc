@@ -97,3 +97,16 @@ TEST_CASE("LooksLikeAddressOrFile") {
 
 }  // namespace
 }  // namespace mtclean
+
+namespace mtclean {
+namespace {
+
+TEST_CASE("punctuation: a chain of glued sentences is repaired in one run") {
+  // Found by the fuzzer: each dot used to see the previous glued sentence as an initialism.
+  CHECK(testing::Clean("punctuation", "Kabul.Taliban.Forces.Moved.On") ==
+        "Kabul. Taliban. Forces. Moved. On");
+  CHECK(testing::Clean("punctuation", "at 6 p.m.Local time, e.g.The") == "at 6 p.m.Local time, e.g.The");
+}
+
+}  // namespace
+}  // namespace mtclean
