@@ -50,28 +50,47 @@ const CleanResult& Pipeline::Worker::Clean(const Document& doc) {
   r.drop_reason.clear();
   r.drop_stage = -1;
   TextRewriter rewriter;
-  for (size_t i = 0; i < pipeline_.stages_.size(); ++i) {
+  // Stages run in order; when one changes the text, every other stage may have new work
+  // (punctuation deleting a space can join the halves of a mojibake sequence), so the
+  // lowest-numbered stage that has not seen the current text runs next, until all have.
+  // Each stage is idempotent on its own, so a clean document costs one run per stage and a
+  // repaired one usually a rerun of the cheap stages before the last that changed it.
+  const size_t n = pipeline_.stages_.size();
+  pending_.assign(n, 1);
+  runs_.assign(n, 0);
+  changed_.assign(n, 0);
+  for (size_t budget = 4 * n; budget > 0; --budget) {
+    size_t i = 0;
+    while (i < n && !pending_[i]) ++i;
+    if (i == n) break;
+    pending_[i] = 0;
     const Stage& stage = *pipeline_.stages_[i];
     StageStats& st = stats_[i];
+    const bool first_run = runs_[i]++ == 0;
     auto t0 = std::chrono::steady_clock::now();
     rewriter.Reset(r.text, &buffer_, &stage_edits_, &stage_flags_);
     StageContext ctx{doc, scratch_[i].get(), rewriter, false, {}};
     stage.Process(r.text, ctx);
     rewriter.Finish();
     const auto stage_index = static_cast<uint16_t>(i);
-    // Flags are in this stage's input coordinates: map them to the original.
-    for (Edit f : stage_flags_) {
-      f.stage = stage_index;
-      f.in_begin = MapToInput(r.edits, f.in_begin, false);
-      f.in_end = std::max(f.in_begin, MapToInput(r.edits, f.in_end, true));
-      f.out_begin = f.out_end = 0;
-      r.flags.push_back(f);
-      ++st.flags_per_rule[f.rule];
+    // Flags are in this stage's input coordinates: map them to the original. A rerun finds
+    // the same spans again, so only the first run's flags are kept.
+    if (first_run)
+      for (Edit f : stage_flags_) {
+        f.stage = stage_index;
+        f.in_begin = MapToInput(r.edits, f.in_begin, false);
+        f.in_end = std::max(f.in_begin, MapToInput(r.edits, f.in_end, true));
+        f.out_begin = f.out_end = 0;
+        r.flags.push_back(f);
+        ++st.flags_per_rule[f.rule];
+      }
+    if (first_run) {
+      ++st.docs_in;
+      st.bytes_in += r.text.size();
     }
-    ++st.docs_in;
-    st.bytes_in += r.text.size();
     if (!stage_edits_.empty()) {
-      ++st.docs_changed;
+      if (!changed_[i]) ++st.docs_changed;
+      changed_[i] = 1;
       for (Edit& e : stage_edits_) {
         e.stage = stage_index;
         ++st.edits_per_rule[e.rule];
@@ -79,8 +98,9 @@ const CleanResult& Pipeline::Worker::Clean(const Document& doc) {
       ComposeEdits(r.edits, stage_edits_, &composed_);
       r.edits.swap(composed_);
       r.text.swap(buffer_);
+      for (size_t j = 0; j < n; ++j) pending_[j] = j != i;
     }
-    st.bytes_out += r.text.size();
+    if (first_run) st.bytes_out += r.text.size();
     st.nanoseconds += static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
                                                 std::chrono::steady_clock::now() - t0)
                                                 .count());

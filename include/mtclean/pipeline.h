@@ -84,6 +84,7 @@ class Pipeline {
     CleanResult result_;
     std::string buffer_;
     std::vector<Edit> stage_edits_, stage_flags_, composed_;
+    std::vector<uint8_t> pending_, runs_, changed_;  // per stage, for the current document
   };
 
   std::unique_ptr<Worker> NewWorker() const { return std::make_unique<Worker>(*this); }
