@@ -54,8 +54,8 @@ bool RepairLineEncoding(std::string* line) {
       pos += static_cast<size_t>(n);
       continue;
     }
-    int32_t guess = -n == 1 ? mojibake::Cp1252ToUnicode(static_cast<uint8_t>((*line)[pos])) : -1;
-    utf8::Append(&fixed, guess >= 0 ? guess : 0xFFFD);
+    utf8::Append(&fixed, mojibake::InvalidSequenceReplacement(static_cast<uint8_t>((*line)[pos]),
+                                                              static_cast<size_t>(-n)));
     pos += static_cast<size_t>(-n);
   }
   line->swap(fixed);

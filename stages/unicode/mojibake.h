@@ -23,6 +23,14 @@ int Cp1252Byte(int32_t cp);
 // The code point Windows-1252 gives a byte (0x80..0xFF); -1 for the five undefined bytes.
 int32_t Cp1252ToUnicode(uint8_t byte);
 
+// What replaces an invalid UTF-8 sequence of `length` bytes starting with `first_byte`: a
+// lone byte is most likely Windows-1252 (Latin-1 text inside UTF-8), so it is read as such;
+// a broken multi-byte sequence, or a byte the code page leaves undefined, is U+FFFD.
+inline int32_t InvalidSequenceReplacement(uint8_t first_byte, size_t length) {
+  int32_t guess = length == 1 ? Cp1252ToUnicode(first_byte) : -1;
+  return guess >= 0 ? guess : 0xFFFD;
+}
+
 // Length in bytes of the run of characters starting at text[pos] that could be mojibake
 // (every character has a byte >= 0x80 in Windows-1252); 0 if text[pos] cannot start one.
 size_t CandidateRunLength(std::string_view text, size_t pos);

@@ -183,9 +183,9 @@ class UnicodeStage : public Stage {
       if (n < 0) {
         size_t len = static_cast<size_t>(-n);
         tmp.clear();
-        int32_t guess = len == 1 ? mojibake::Cp1252ToUnicode(byte) : -1;
-        utf8::Append(&tmp, guess >= 0 ? guess : 0xFFFD);
-        rw.Replace(pos, pos + len, tmp, kInvalidUtf8, guess >= 0 ? 0.7f : 0.5f);
+        int32_t replacement = mojibake::InvalidSequenceReplacement(byte, len);
+        utf8::Append(&tmp, replacement);
+        rw.Replace(pos, pos + len, tmp, kInvalidUtf8, replacement != 0xFFFD ? 0.7f : 0.5f);
         pos += len;
         continue;
       }
