@@ -78,7 +78,9 @@ const std::unordered_set<std::string>& TldsAndExtensions() {
       "me", "ly", "ai", "app", "dev", "news", "html", "htm", "php", "asp", "aspx", "jsp", "txt",
       "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "csv", "json", "xml", "jpg", "jpeg",
       "png", "gif", "svg", "webp", "mp3", "mp4", "avi", "mov", "zip", "gz", "tar", "rar", "exe",
-      "py", "js", "cpp", "h", "md"};
+      "py", "js", "cpp", "h", "md",
+      // newer generic domains that also occur as brand names ("Mixi.Media")
+      "media", "online", "site", "store", "shop", "blog", "live", "tech", "cloud", "digital"};
   return *kSet;
 }
 
@@ -275,6 +277,11 @@ class PunctuationStage : public Stage {
     bool all_dots = marks.find_first_not_of('.') == std::string::npos;
     if (all_dots && marks.size() >= 3) return stack_end;  // an ellipsis, spaced or not
     if (j > 0 && line[j - 1] == '.') return stack_end;    // part of a longer dot run
+    // Two dots in a row are an ellipsis too ("아..", "Loading..", "point,..."), except after
+    // an abbreviation's own stop ("Ltd..").
+    if (line.substr(j, stack_end - j).find("..") != std::string_view::npos &&
+        !(marks == ".." && IsAbbreviation(WordBefore(line, j))))
+      return stack_end;
     // What follows must end the stack: space, end, closing quote or bracket, or a letter
     // after a space (handled by the space rule). "1..10", "../x" and ",5" are not debris.
     int32_t after = utf8::At(line, stack_end);
@@ -356,7 +363,8 @@ class PunctuationStage : public Stage {
         prev = before;
       }
     }
-    if (IsSpacedWordChar(next) && prev != ' ' && prev >= 0)
+    if (IsSpacedWordChar(next) && prev != ' ' && prev >= 0 && prev != '=' &&
+        !LooksLikeAddressOrFile(TokenAround(line, q + 3)))  // markup: link=”http://…”
       rw.Insert(begin + q + 3, " ", kSpaceAroundQuote, 0.9f);
     if (!open && line.find(kOpenQuote) == std::string_view::npos && q > 0)
       rw.Flag(begin + q, begin + q + 3, kUnbalancedQuote, 0.4f);

@@ -23,7 +23,7 @@ TEST_CASE("punctuation: stacked punctuation") {
   CHECK(P("Reconciliation. .") == "Reconciliation.");
   CHECK(P("heavy losses. , We are") == "heavy losses. We are");
   CHECK(P("yes, , no") == "yes, no");
-  CHECK(P("done.. Then") == "done. Then");
+  CHECK(P("Acme Ltd.. All rights") == "Acme Ltd. All rights");
   CHECK(P("first,. second") == "first. second");
 }
 
@@ -61,6 +61,9 @@ TEST_CASE("punctuation: what must never change") {
       "Unter dem Motto „Take C.A.R.E“, was für Curiosity steht.",
       "추억을 간직하는 게 잘못이냐”고 말하기도 했다. “이하늘 형님",
       "他说“你好”我们",
+      "KBS 예능국의 아..\nLoading..\nat that point,...\nRead more",
+      "[button link=”http://www.example.com/review/” type=”big” newwindow=”yes”]",
+      "Follow Mixi.Media News.",
       "Visit Amazon.com today.",
       "",
   };
