@@ -78,6 +78,22 @@ void BM_DefaultChain(benchmark::State& s) {
 void BM_UnicodeDamaged(benchmark::State& s) { RunPipeline(s, "unicode", true); }
 void BM_PunctuationDamaged(benchmark::State& s) { RunPipeline(s, "punctuation", true); }
 
+// Inputs that once made a stage quadratic: a long line of quote marks, a long run of
+// Windows-1252 bytes. MB/s here should be of the same order as on news text.
+void BM_AdversarialLines(benchmark::State& state) {
+  std::string quotes, cp1252;
+  for (int i = 0; i < 20000; ++i) quotes += i % 3 ? "\xE2\x80\x9D" : "\xE2\x80\x9C a";
+  for (int i = 0; i < 60000; ++i) cp1252 += static_cast<char>(0x80 + i % 0x40);
+  auto pipeline = mtclean::Pipeline::FromPreset("default");
+  auto worker = (*pipeline)->NewWorker();
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(worker->Clean({"q", quotes, "", ""}).text.data());
+    benchmark::DoNotOptimize(worker->Clean({"c", cp1252, "", ""}).text.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * (quotes.size() + cp1252.size())));
+}
+
+BENCHMARK(BM_AdversarialLines)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Unicode)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Punctuation)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DefaultChain)->Unit(benchmark::kMillisecond);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <string>
 #include <unordered_set>
 
@@ -57,6 +58,21 @@ constexpr std::array<bool, 256> kMayStartRule = [] {
   for (unsigned char c : std::string_view(".,;:!?\xE2")) t[c] = true;
   return t;
 }();
+
+// The next position at or after i whose byte can start a rule; eight bytes at a time.
+size_t SkipToRuleStart(std::string_view line, size_t i) {
+  using namespace swar;
+  for (; i + 8 <= line.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, line.data() + i, 8);
+    uint64_t hits = BytesEqual(w, '.') | BytesEqual(w, ',') | BytesEqual(w, ';') |
+                    BytesEqual(w, ':') | BytesEqual(w, '!') | BytesEqual(w, '?') |
+                    BytesEqual(w, 0xE2);
+    if (hits != 0) return i + static_cast<size_t>(__builtin_ctzll(hits)) / 8;
+  }
+  while (i < line.size() && !kMayStartRule[static_cast<unsigned char>(line[i])]) ++i;
+  return i;
+}
 
 bool IsStackable(char c) { return c == '.' || c == ',' || c == ';' || c == ':'; }
 bool IsSentencePunct(char c) { return IsStackable(c) || c == '!' || c == '?'; }
@@ -189,11 +205,14 @@ class PunctuationStage : public Stage {
     size_t open_at = 0;
     // „…“ (German, Czech, Polish) closes with the mark English opens with: leave such lines'
     // quotes alone.
-    const bool low_high_quotes = line.find("\xE2\x80\x9E") != std::string_view::npos;
+    // Looked up once per line, at its first quotation mark: looking them up at every mark
+    // made a line of a thousand marks quadratic (the fuzzer found it).
+    bool quotes_scanned = false, low_high_quotes = false;
+    size_t first_open = std::string_view::npos, last_close = std::string_view::npos;
     for (size_t i = 0; i < line.size();) {
       // Most bytes can start no rule: skip them without a call (measured: comparing every
       // byte against the quote marks cost half the stage's time).
-      while (i < line.size() && !kMayStartRule[static_cast<unsigned char>(line[i])]) ++i;
+      i = SkipToRuleStart(line, i);
       if (i >= line.size()) break;
       char c = line[i];
       if (IsSentencePunct(c) && i > 0 && line[i - 1] == ' ') {
@@ -214,17 +233,23 @@ class PunctuationStage : public Stage {
         continue;
       }
       // c == '\xE2': the lead byte of “ and ”
+      if (!quotes_scanned) {
+        quotes_scanned = true;
+        low_high_quotes = line.find("\xE2\x80\x9E", i) != std::string_view::npos;
+        first_open = line.find(kOpenQuote, i);
+        last_close = line.rfind(kCloseQuote);
+      }
       if (low_high_quotes) {
         ++i;
         continue;
       }
       if (line.compare(i, 3, kOpenQuote) == 0) {
-        OpenQuote(line, begin, i, quote_open, open_at, rw);
+        OpenQuote(line, begin, i, last_close, quote_open, open_at, rw);
         i += 3;
         continue;
       }
       if (line.compare(i, 3, kCloseQuote) == 0) {
-        CloseQuote(line, begin, i, quote_open, rw);
+        CloseQuote(line, begin, i, first_open, quote_open, rw);
         i += 3;
         continue;
       }
@@ -320,7 +345,8 @@ class PunctuationStage : public Stage {
     rw.Insert(begin + q, " ", kMissingSpaceAfterSentence, 0.9f);
   }
 
-  void OpenQuote(std::string_view line, size_t begin, size_t q, bool& open, size_t& open_at,
+  void OpenQuote(std::string_view line, size_t begin, size_t q, size_t last_close, bool& open,
+                 size_t& open_at,
                  TextRewriter& rw) const {
     int32_t prev = utf8::Previous(line, q);
     int32_t next = utf8::At(line, q + 3);
@@ -341,14 +367,14 @@ class PunctuationStage : public Stage {
       size_t e = q + 3;
       while (e < line.size() && line[e] == ' ') ++e;
       if (e < line.size() && utf8::IsAlnum(utf8::At(line, e)) &&
-          line.find(kCloseQuote, e) != std::string_view::npos)
+          last_close != std::string_view::npos && last_close > e)
         rw.Delete(begin + q + 3, begin + e, kSpaceInsideQuotes, 0.9f);
     }
     open = true;
     open_at = q;
   }
 
-  void CloseQuote(std::string_view line, size_t begin, size_t q, bool& open,
+  void CloseQuote(std::string_view line, size_t begin, size_t q, size_t first_open, bool& open,
                   TextRewriter& rw) const {
     int32_t prev = utf8::Previous(line, q);
     int32_t next = utf8::At(line, q + 3);
@@ -366,7 +392,7 @@ class PunctuationStage : public Stage {
     if (IsSpacedWordChar(next) && prev != ' ' && prev >= 0 && prev != '=' &&
         !LooksLikeAddressOrFile(TokenAround(line, q + 3)))  // markup: link=”http://…”
       rw.Insert(begin + q + 3, " ", kSpaceAroundQuote, 0.9f);
-    if (!open && line.find(kOpenQuote) == std::string_view::npos && q > 0)
+    if (!open && first_open == std::string_view::npos && q > 0)
       rw.Flag(begin + q, begin + q + 3, kUnbalancedQuote, 0.4f);
     open = false;
   }

@@ -163,6 +163,7 @@ class UnicodeStage : public Stage {
  private:
   void CharacterPass(std::string_view s, TextRewriter& rw, std::string& tmp) const {
     size_t pos = 0;
+    size_t checked_until = 0;  // end of the last candidate run found not to be mojibake
     while (pos < s.size()) {
       pos = SkipPlainBytes(s, pos);
       if (pos >= s.size()) break;
@@ -189,12 +190,16 @@ class UnicodeStage : public Stage {
         pos += len;
         continue;
       }
-      if (size_t run = mojibake::CandidateRunLength(s, pos); run > static_cast<size_t>(n)) {
-        if (mojibake::RepairRun(s, pos, pos + run, &tmp)) {
+      // A run that could not be repaired was examined at every position, so the rest of it
+      // is not examined again (that made a long run quadratic).
+      if (pos >= checked_until) {
+        size_t run = mojibake::CandidateRunLength(s, pos);
+        if (run > static_cast<size_t>(n) && mojibake::RepairRun(s, pos, pos + run, &tmp)) {
           rw.Replace(pos, pos + run, tmp, kMojibake, 0.95f);
           pos += run;
           continue;
         }
+        checked_until = pos + run;
       }
       size_t end = pos + static_cast<size_t>(n);
       if (cp >= 0x80 && cp <= 0x9F) {
