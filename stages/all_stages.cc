@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "pipeline/stage_registry.h"
+#include "stages/boilerplate/boilerplate_stage.h"
 #include "stages/punctuation/punctuation_stage.h"
 #include "stages/unicode/unicode_stage.h"
 
@@ -10,6 +11,7 @@ namespace mtclean {
 std::span<const StageDescriptor> AllStages() {
   static const std::vector<StageDescriptor> kStages = {
       UnicodeStageDescriptor(),
+      BoilerplateStageDescriptor(),
       PunctuationStageDescriptor(),
   };
   return kStages;

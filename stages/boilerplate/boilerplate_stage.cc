@@ -1,0 +1,692 @@
+// The boilerplate stage: keeps the article, removes the page around it, line by line.
+//
+// Every non-blank line is looked at in three steps:
+//   1. evidence of its own: a phrase of the phrase lists, a dateline, a byline, a photo
+//      caption, a run of bulleted link titles; partial repairs inside a kept line (a
+//      breadcrumb before a title, a site name after it, "Read more: X" glued to a sentence);
+//   2. duplicates: a line equal to an earlier one after folding case, spaces, punctuation,
+//      breadcrumb and site name is removed, the first kept;
+//   3. the rest is classified as jusText does, by length and the share of function words
+//      (stop words), then revised by its neighbours: a short line between article
+//      paragraphs is article, between chrome it is chrome. The headline just before the
+//      article is kept.
+// Rules and examples: stages/boilerplate/README.md.
+#include "stages/boilerplate/boilerplate_stage.h"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "pipeline/data_files.h"
+#include "pipeline/utf8.h"
+#include "stages/boilerplate/phrase_list.h"
+
+namespace mtclean {
+namespace {
+
+using boilerplate::Fold;
+using boilerplate::FoldedLine;
+using boilerplate::MatchKind;
+using boilerplate::PhraseList;
+
+// Rule ids: the first ones are named by the phrase files.
+enum Rule : uint16_t {
+  kCommentForm, kCookieNotice, kPrivacyLink, kShareWidget, kNewsletter, kReadMore,
+  kRelatedLinks, kSourceLink, kTrustBox, kNavigation, kFooter, kByline,
+  kDuplicate, kBreadcrumb, kSiteSuffix, kPhotoCaption, kDateline, kLinkList, kNonProse,
+  kChromeContext,
+};
+
+constexpr std::array<RuleInfo, 20> kRules = {{
+    {"comment-form", "comment forms and counters", "Leave a Reply", "(removed)"},
+    {"cookie-notice", "cookie and consent notices", "This website uses cookies to improve your experience.", "(removed)"},
+    {"privacy-link", "privacy, terms and policy links", "Privacy Policy", "(removed)"},
+    {"share-widget", "share buttons", "Share on Facebook", "(removed)"},
+    {"newsletter", "newsletter, subscription and log-in calls", "Sign up for our newsletter", "(removed)"},
+    {"read-more", "\"Read more: X\" lines, also glued to a sentence end", "the ministry.Read more: X", "the ministry."},
+    {"related-links", "headings of related-article lists", "You may also like", "(removed)"},
+    {"source-link", "source links", "Source link", "(removed)"},
+    {"trust-box", "trust and credit boxes", "The Trust Project", "(removed)"},
+    {"navigation", "navigation and menu items", "Skip to content", "(removed)"},
+    {"footer", "footers and copyright lines", "All rights reserved.", "(removed)"},
+    {"byline", "bylines", "by admin", "(removed)"},
+    {"duplicate", "a line repeated in the document (folding case, spaces, punctuation, breadcrumb, site name); the first stays",
+     "Title\\n\\nTitle", "Title"},
+    {"breadcrumb", "a breadcrumb trail, alone or before a title", "Home World The Taliban advance", "The Taliban advance"},
+    {"site-suffix", "a site name after a title", "The Taliban advance | Afghanistan News", "The Taliban advance"},
+    {"photo-caption", "photo captions with an agency credit, and the alt text before them", "Delawar in Moscow.AFP",
+     "(removed)"},
+    {"dateline", "a line that is only a date or time", "Thursday, August 5", "(removed)"},
+    {"link-list", "a run of bulleted link titles", "• Afghan women armed against the Taliban", "(removed)"},
+    {"non-prose", "a line with few function words outside the article: menus, lists of names, tags", "World Politics Business Tech",
+     "(removed)"},
+    {"chrome-context", "a short line whose neighbours are chrome", "Know more", "(removed)"},
+}};
+
+constexpr std::array<OptionInfo, 3> kOptions = {{
+    {"languages", OptionType::kString, "en,es,fr,de,pt,it",
+     "phrase and stop-word lists to load (dictionaries/boilerplate/<lang>.txt)"},
+    {"classify", OptionType::kBool, "true",
+     "remove lines by their shape and neighbours too (off: phrases, duplicates and structure only)"},
+    {"keep_headline", OptionType::kBool, "true", "keep the title line just before the article"},
+}};
+
+// Transparent hashing, so sets of std::string can be probed with a string_view.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+enum class Class : uint8_t { kGood, kNearGood, kShort, kBad };
+
+struct Line {
+  size_t begin = 0, end = 0;  // raw span, without the newline
+  FoldedLine fold;
+  size_t words = 0, stopwords = 0;
+  bool blank = true;
+  int rule = -1;              // whole line removed by this rule
+  bool weak = false;          // removed, but not evidence of chrome around it
+  // Partial removals inside a kept line.
+  size_t keep_begin = 0, keep_end = 0;  // the line's text without breadcrumb and site name
+  int prefix_rule = -1, suffix_rule = -1;
+  size_t glued_from = std::string_view::npos;  // "Read more: X" glued: removed from here
+  Class cls = Class::kBad;
+  bool keep = false;
+};
+
+class BoilerplateScratch : public StageScratch {
+ public:
+  std::vector<Line> lines;
+  std::vector<size_t> content;  // indexes of non-blank lines
+  std::unordered_map<std::string, size_t> keys;
+  FoldedLine tmp;
+};
+
+bool IsSentenceEnd(int32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x201D || cp == '"' ||
+         cp == 0x00BB || cp == ')';
+}
+
+bool IsBulletStart(std::string_view t) {
+  // Markers of HTML list items in text dumps; "*" and "-" also mark footnotes and dialogue.
+  for (std::string_view b : {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xBA", "\xE2\x96\xAA",
+                             "\xE2\x97\x8B", "\xE2\x96\xA0", "\xE2\x97\xA6"})
+    if (t.size() > b.size() && t.compare(0, b.size(), b) == 0 &&
+        (t[b.size()] == ' ' || t[b.size()] == '\t'))
+      return true;
+  return false;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+size_t CountWords(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t';
+    if (!space && !in) ++n;
+    in = !space;
+  }
+  return n;
+}
+
+class BoilerplateStage : public Stage {
+ public:
+  struct Data {
+    PhraseList phrases;
+    std::vector<WordSet> stopwords;  // one set per language
+    WordSet date_words, site_words, breadcrumb_roots;
+    std::vector<std::string> agencies;  // longest first
+  };
+
+  BoilerplateStage(Data data, const StageOptions& options)
+      : d_(std::move(data)),
+        classify_(options.GetBool("classify")),
+        keep_headline_(options.GetBool("keep_headline")) {}
+
+  std::string_view name() const override { return "boilerplate"; }
+  std::span<const RuleInfo> rules() const override { return kRules; }
+  std::unique_ptr<StageScratch> NewScratch() const override {
+    return std::make_unique<BoilerplateScratch>();
+  }
+
+  void Process(std::string_view text, StageContext& ctx) const override {
+    auto& s = static_cast<BoilerplateScratch&>(*ctx.scratch);
+    SplitLines(text, s);
+    if (s.content.empty()) return;
+    const WordSet* stop = PickStopwords(s);
+    for (size_t i : s.content) LineEvidence(text, s, i, stop);
+    LinkLists(text, s);
+    Captions(text, s);
+    SuffixesBreadcrumbsDuplicates(text, s);
+    Classify(text, s, stop);
+    Emit(text, s, ctx.rewriter);
+  }
+
+ private:
+  void SplitLines(std::string_view text, BoilerplateScratch& s) const {
+    s.content.clear();
+    size_t n = 0;
+    for (size_t start = 0; start <= text.size();) {
+      size_t end = text.find('\n', start);
+      if (end == std::string_view::npos) end = text.size();
+      if (s.lines.size() <= n) s.lines.emplace_back();
+      Line& l = s.lines[n];
+      l.begin = start;
+      l.end = end;
+      std::string_view raw = text.substr(start, end - start);
+      l.blank = Trim(raw).empty();
+      l.rule = l.prefix_rule = l.suffix_rule = -1;
+      l.weak = false;
+      l.glued_from = std::string_view::npos;
+      l.keep = false;
+      l.keep_begin = start;
+      l.keep_end = end;
+      if (!l.blank) {
+        Fold(raw, &l.fold);
+        l.words = CountWords(raw);
+        s.content.push_back(n);
+      }
+      ++n;
+      if (end == text.size()) break;
+      start = end + 1;
+    }
+    s.lines.resize(n);
+  }
+
+  // The stop-word list of the document's language, judged by which list covers most of its
+  // words; null when none covers enough (a language without a list: then length decides).
+  const WordSet* PickStopwords(BoilerplateScratch& s) const {
+    std::vector<size_t> hits(d_.stopwords.size(), 0);
+    size_t words = 0;
+    for (size_t i : s.content) {
+      const FoldedLine& f = s.lines[i].fold;
+      for (size_t w = 0; w < f.words() && words < 5000; ++w, ++words) {
+        std::string_view word = std::string_view(f.text).substr(
+            f.offsets[w], (w + 1 < f.words() ? f.offsets[w + 1] - 1 : f.text.size()) - f.offsets[w]);
+        for (size_t k = 0; k < d_.stopwords.size(); ++k)
+          if (d_.stopwords[k].find(word) != d_.stopwords[k].end()) ++hits[k];
+      }
+    }
+    size_t best = static_cast<size_t>(std::max_element(hits.begin(), hits.end()) - hits.begin());
+    if (hits.empty() || words == 0 || static_cast<double>(hits[best]) < 0.15 * static_cast<double>(words))
+      return nullptr;
+    return &d_.stopwords[best];
+  }
+
+  static std::string_view Word(const FoldedLine& f, size_t w) {
+    size_t end = w + 1 < f.words() ? f.offsets[w + 1] - 1 : f.text.size();
+    return std::string_view(f.text).substr(f.offsets[w], end - f.offsets[w]);
+  }
+
+  void LineEvidence(std::string_view text, BoilerplateScratch& s, size_t i, const WordSet* stop) const {
+    Line& l = s.lines[i];
+    std::string_view raw = Trim(text.substr(l.begin, l.end - l.begin));
+    const FoldedLine& f = l.fold;
+    l.stopwords = 0;
+    if (stop != nullptr)
+      for (size_t w = 0; w < f.words(); ++w) l.stopwords += stop->count(Word(f, w)) ? 1 : 0;
+    if (f.words() == 0) {  // only symbols, digits, punctuation: "•", "0", "|"
+      if (l.words <= 3) {
+        l.rule = kNavigation;
+        l.weak = true;  // removed, but no sign of where the article ends
+      }
+      return;
+    }
+    const bool quoted = raw.rfind("\xE2\x80\x9C", 0) == 0 || raw.rfind("\"", 0) == 0 ||
+                        raw.rfind("\xC2\xAB", 0) == 0;
+    if (const auto* p = d_.phrases.MatchLine(f.text); p != nullptr && !quoted) {
+      l.rule = p->rule;
+      return;
+    }
+    if (const auto* p = d_.phrases.MatchPrefix(f.text); p != nullptr && !quoted) {
+      size_t phrase_words = static_cast<size_t>(std::count(p->folded.begin(), p->folded.end(), ' ')) + 1;
+      // "Read more: X" needs its colon (or a short line); other phrases need a short line,
+      // or to be a whole sentence of it: an article sentence may begin with the same words.
+      std::string_view line = text.substr(l.begin, l.end - l.begin);
+      bool colon = false;
+      for (size_t k = f.word_ends[phrase_words - 1]; k < line.size(); ++k) {
+        if (line[k] == ' ') continue;
+        colon = line[k] == ':';
+        break;
+      }
+      bool short_line = l.words <= 45;
+      if (p->kind == MatchKind::kGlued ? (colon || l.words <= 6) : short_line) {
+        l.rule = p->rule;
+        return;
+      }
+    }
+    GluedPhrase(text, l);
+    if (IsDateline(f, raw)) {
+      l.rule = kDateline;
+      return;
+    }
+    if (Word(f, 0) == "by" && f.words() >= 2 && f.words() <= 5 && l.words <= 6 && AllCapitalised(raw, 1)) {
+      l.rule = kByline;
+      return;
+    }
+  }
+
+  // "the ministry.Read more: X": a glued phrase right after a sentence end, with its colon.
+  void GluedPhrase(std::string_view text, Line& l) const {
+    const FoldedLine& f = l.fold;
+    for (size_t w = 1; w < f.words(); ++w) {
+      size_t gap_begin = l.begin + f.word_ends[w - 1], gap_end = l.begin + f.word_starts[w];
+      size_t stop_at = std::string_view::npos;
+      for (size_t k = gap_begin; k < gap_end; ++k)
+        if (text[k] == '.' || text[k] == '!' || text[k] == '?') stop_at = k;
+      if (stop_at == std::string_view::npos) continue;
+      const auto* p = d_.phrases.MatchGlued(std::string_view(f.text).substr(f.offsets[w]));
+      if (p == nullptr) continue;
+      size_t last = w + static_cast<size_t>(std::count(p->folded.begin(), p->folded.end(), ' '));
+      size_t k = l.begin + f.word_ends[last];
+      while (k < l.end && text[k] == ' ') ++k;
+      if (k < l.end && text[k] == ':' && l.end - k < 300) {
+        l.glued_from = stop_at + 1;
+        return;
+      }
+    }
+  }
+
+  bool IsDateline(const FoldedLine& f, std::string_view raw) const {
+    if (f.words() == 0 || f.words() > 10) return false;
+    bool digit = false;
+    for (char c : raw) digit |= c >= '0' && c <= '9';
+    if (!digit && f.words() < 2) return false;
+    for (size_t w = 0; w < f.words(); ++w)
+      if (d_.date_words.find(Word(f, w)) == d_.date_words.end()) return false;
+    return true;
+  }
+
+  // Whether the words of `raw` from word `from` on all start with a capital letter.
+  static bool AllCapitalised(std::string_view raw, size_t from) {
+    size_t w = 0;
+    bool in = false;
+    for (size_t pos = 0; pos < raw.size();) {
+      int32_t cp;
+      int n = utf8::Decode(raw, pos, &cp);
+      bool space = cp == ' ' || cp == '\t';
+      if (!space && !in) {
+        if (w >= from && !utf8::IsUpper(cp)) return false;
+        ++w;
+      }
+      in = !space;
+      pos += static_cast<size_t>(n > 0 ? n : -n);
+    }
+    return w > from;
+  }
+
+  // Two or more bulleted titles in a row (blank lines between allowed), none a sentence.
+  void LinkLists(std::string_view text, BoilerplateScratch& s) const {
+    auto is_link = [&](size_t i) {
+      const Line& l = s.lines[i];
+      std::string_view raw = Trim(text.substr(l.begin, l.end - l.begin));
+      return l.rule < 0 && IsBulletStart(raw) && l.words <= 20 &&
+             !IsSentenceEnd(utf8::Previous(raw, raw.size()));
+    };
+    for (size_t c = 0; c < s.content.size();) {
+      size_t e = c;
+      while (e < s.content.size() && is_link(s.content[e])) ++e;
+      if (e - c >= 2)
+        for (size_t k = c; k < e; ++k) s.lines[s.content[k]].rule = kLinkList;
+      c = e > c ? e : c + 1;
+    }
+  }
+
+  // Captions: "Photo: ...", or a short line ending with an agency credit ("in Moscow.AFP",
+  // "... / Reuters", "(EPA)"), and the alt text just before such a caption.
+  void Captions(std::string_view text, BoilerplateScratch& s) const {
+    for (size_t c = 0; c < s.content.size(); ++c) {
+      Line& l = s.lines[s.content[c]];
+      if (l.rule >= 0 || l.words > 40) continue;
+      std::string_view raw = Trim(text.substr(l.begin, l.end - l.begin));
+      std::string_view first = l.fold.words() > 0 ? Word(l.fold, 0) : std::string_view();
+      bool caption = (first == "photo" || first == "image" || first == "foto" || first == "picture") &&
+                     raw.find(':') != std::string_view::npos && raw.find(':') < 30;
+      caption = caption || EndsWithCredit(raw);
+      if (!caption) continue;
+      l.rule = kPhotoCaption;
+      if (c > 0) {
+        Line& prev = s.lines[s.content[c - 1]];
+        if (prev.rule < 0 && prev.words <= 12 && prev.fold.words() >= 2 &&
+            l.fold.text.compare(0, prev.fold.offsets[std::min<size_t>(2, prev.fold.words() - 1)],
+                                prev.fold.text, 0,
+                                prev.fold.offsets[std::min<size_t>(2, prev.fold.words() - 1)]) == 0)
+          prev.rule = kPhotoCaption;
+      }
+    }
+  }
+
+  bool EndsWithCredit(std::string_view raw) const {
+    if (!raw.empty() && raw.back() == ')') raw.remove_suffix(1);
+    for (const std::string& a : d_.agencies) {
+      if (raw.size() <= a.size() || raw.compare(raw.size() - a.size(), a.size(), a) != 0) continue;
+      std::string_view before = raw.substr(0, raw.size() - a.size());
+      char glued = before.back();  // "in Moscow.AFP", "(Reuters", "Photo/EPA"
+      if (glued == '.' || glued == '/' || glued == '|' || glued == '(' || glued == ':') return true;
+      if (glued != ' ') continue;
+      std::string_view t = Trim(before);
+      if (t.empty()) return false;
+      char sep = t.back();
+      if (sep == '/' || sep == '|' || sep == '(' || sep == ':') return true;
+      if (t.size() >= 3 && (t.substr(t.size() - 3) == "\xE2\x80\x94" || t.substr(t.size() - 3) == "\xE2\x80\x93"))
+        return true;
+      if (t.size() >= 2 && t.substr(t.size() - 2) == "\xC2\xA9") return true;  // ©
+      return false;
+    }
+    return false;
+  }
+
+  void SuffixesBreadcrumbsDuplicates(std::string_view text, BoilerplateScratch& s) const {
+    // Site names after titles.
+    for (size_t i : s.content) {
+      Line& l = s.lines[i];
+      if (l.rule >= 0) continue;
+      std::string_view raw = text.substr(l.begin, l.end - l.begin);
+      if (l.words > 30 || IsSentenceEnd(utf8::Previous(Trim(raw), Trim(raw).size()))) continue;
+      size_t bar = raw.rfind(" | ");
+      size_t cut = std::string_view::npos;
+      if (bar != std::string_view::npos && CountWords(raw.substr(bar + 3)) <= 6 && bar > 0) {
+        cut = bar;
+      } else {
+        for (std::string_view dash : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+          size_t d = raw.rfind(dash);
+          if (d == std::string_view::npos || d == 0) continue;
+          std::string_view tail = raw.substr(d + dash.size());
+          Fold(tail, &s.tmp);
+          if (CountWords(tail) <= 5 && s.tmp.words() > 0 &&
+              d_.site_words.count(std::string(Word(s.tmp, s.tmp.words() - 1))) > 0) {
+            cut = d;
+            break;
+          }
+        }
+      }
+      if (cut != std::string_view::npos) {
+        l.keep_end = l.begin + cut;
+        l.suffix_rule = kSiteSuffix;
+      }
+    }
+    // Keys of what remains of each line; then breadcrumbs found through them.
+    auto key_of = [&](const Line& l, size_t from_word) {
+      const FoldedLine& f = l.fold;
+      size_t end_word = from_word;
+      while (end_word < f.words() && l.begin + f.word_ends[end_word] <= l.keep_end) ++end_word;
+      if (end_word <= from_word) return std::string();
+      size_t b = f.offsets[from_word];
+      size_t e = f.offsets[end_word - 1] + Word(f, end_word - 1).size();
+      return f.text.substr(b, e - b);
+    };
+    s.keys.clear();
+    for (size_t i : s.content)
+      if (s.lines[i].rule < 0) s.keys.emplace(key_of(s.lines[i], 0), i);
+    for (size_t i : s.content) {
+      Line& l = s.lines[i];
+      if (l.rule >= 0 || l.fold.words() < 2) continue;
+      size_t root_words = 0;
+      if (d_.breadcrumb_roots.count(std::string(Word(l.fold, 0)))) root_words = 1;
+      if (l.fold.words() > 2 &&
+          d_.breadcrumb_roots.count(std::string(Word(l.fold, 0)) + " " + std::string(Word(l.fold, 1))))
+        root_words = 2;
+      if (root_words == 0) continue;
+      std::string_view raw = text.substr(l.begin, l.keep_end - l.begin);
+      // "Home › World › Asia": a trail of short items, or a trail before a title.
+      size_t sep_end = 0;
+      for (std::string_view sep : {"\xE2\x80\xBA", "\xC2\xBB", ">", "/", "|"}) {
+        size_t p = raw.rfind(sep);
+        if (p != std::string_view::npos && p < 80) sep_end = std::max(sep_end, p + sep.size());
+      }
+      if (sep_end > 0) {
+        if (CountWords(raw.substr(sep_end)) <= 4) {
+          l.rule = kBreadcrumb;
+        } else {
+          while (sep_end < raw.size() && raw[sep_end] == ' ') ++sep_end;
+          l.keep_begin = l.begin + sep_end;
+          l.prefix_rule = kBreadcrumb;
+        }
+        continue;
+      }
+      // "Home World Title" where "Title" is another line of the page.
+      for (size_t k = root_words; k <= root_words + 3 && k < l.fold.words(); ++k) {
+        auto it = s.keys.find(key_of(l, k));
+        if (it != s.keys.end() && it->second != i) {
+          l.keep_begin = l.begin + l.fold.word_starts[k];
+          l.prefix_rule = kBreadcrumb;
+          break;
+        }
+      }
+    }
+    // Duplicates: the first occurrence stays.
+    s.keys.clear();
+    for (size_t i : s.content) {
+      Line& l = s.lines[i];
+      if (l.rule >= 0) continue;
+      size_t from = 0;
+      while (from < l.fold.words() && l.begin + l.fold.word_starts[from] < l.keep_begin) ++from;
+      std::string key = key_of(l, from);
+      if (key.size() < 20 || std::count(key.begin(), key.end(), ' ') < 3) continue;
+      if (!s.keys.emplace(key, i).second) l.rule = kDuplicate;
+    }
+  }
+
+  void Classify(std::string_view text, BoilerplateScratch& s, const WordSet* stop) const {
+    constexpr size_t kLengthLow = 70, kLengthHigh = 200;
+    constexpr double kStopLow = 0.28, kStopHigh = 0.30;
+    std::vector<size_t> kept;  // content lines not removed by evidence
+    for (size_t i : s.content) {
+      Line& l = s.lines[i];
+      if (l.rule >= 0) continue;
+      size_t length = l.keep_end - l.keep_begin;
+      double density = l.fold.words() ? static_cast<double>(l.stopwords) / static_cast<double>(l.fold.words()) : 0;
+      if (length < kLengthLow) l.cls = Class::kShort;
+      else if (stop == nullptr) l.cls = length > kLengthHigh ? Class::kGood : Class::kNearGood;
+      else if (density >= kStopHigh && length > kLengthHigh) l.cls = Class::kGood;
+      else if (density >= kStopLow) l.cls = Class::kNearGood;
+      else l.cls = Class::kBad;
+      kept.push_back(i);
+    }
+    if (!classify_) {
+      for (size_t i : kept) s.lines[i].keep = true;
+      return;
+    }
+    // Neighbour classes, as jusText: lines removed by evidence count as chrome, the edges too.
+    std::vector<Class> cls(s.lines.size(), Class::kBad);
+    for (size_t i : kept) cls[i] = s.lines[i].cls;
+    auto neighbour = [&](size_t c, int dir, bool skip_near_good) {
+      for (long k = static_cast<long>(c) + dir; k >= 0 && k < static_cast<long>(s.content.size()); k += dir) {
+        size_t i = s.content[static_cast<size_t>(k)];
+        if (s.lines[i].rule >= 0) return Class::kBad;
+        Class x = cls[i];
+        if (x == Class::kShort || (skip_near_good && x == Class::kNearGood)) continue;
+        return x;
+      }
+      return Class::kBad;
+    };
+    std::vector<Class> revised = cls;
+    for (size_t c = 0; c < s.content.size(); ++c) {
+      size_t i = s.content[c];
+      if (s.lines[i].rule >= 0 || cls[i] != Class::kShort) continue;
+      Class p = neighbour(c, -1, true), n = neighbour(c, +1, true);
+      if (p == Class::kGood && n == Class::kGood) revised[i] = Class::kGood;
+      else if (p == Class::kBad && n == Class::kBad) revised[i] = Class::kBad;
+      else if (neighbour(c, -1, false) == Class::kNearGood || neighbour(c, +1, false) == Class::kNearGood ||
+               SentenceLike(text, s.lines[i]))
+        revised[i] = Class::kGood;
+      else revised[i] = Class::kBad;
+    }
+    for (size_t c = 0; c < s.content.size(); ++c) {
+      size_t i = s.content[c];
+      if (s.lines[i].rule >= 0 || cls[i] != Class::kNearGood) continue;
+      Class p = neighbour(c, -1, true), n = neighbour(c, +1, true);
+      revised[i] = (p == Class::kBad && n == Class::kBad) ? Class::kBad : Class::kGood;
+    }
+    // A text with no article paragraph at all (a short message, a list) is not a page
+    // around an article: then only the evidence of steps 1 and 2 removes lines.
+    size_t first_good = s.content.size(), last_good = 0;
+    for (size_t c = 0; c < s.content.size(); ++c) {
+      size_t i = s.content[c];
+      if (s.lines[i].rule < 0 && revised[i] == Class::kGood && cls[i] != Class::kShort) {
+        first_good = std::min(first_good, c);
+        last_good = c;
+      }
+    }
+    if (first_good == s.content.size()) {
+      for (size_t i : kept) s.lines[i].keep = true;
+      return;
+    }
+    // The article runs from its first to its last paragraph; inside it only evidence removes
+    // a line (lists and short lines of an article stay). Before it, the header ends at the
+    // last line with evidence of chrome (a menu item, a date); after it, the footer starts at
+    // the first. Between header and article, and article and footer, the classification
+    // decides; with no evidence on a side, nothing on that side goes by shape alone.
+    long header_end = -1;
+    for (size_t c = 0; c < first_good; ++c)
+      if (IsEvidence(s.lines[s.content[c]])) header_end = static_cast<long>(c);
+    size_t footer_begin = s.content.size();
+    for (size_t c = s.content.size(); c-- > last_good + 1;)
+      if (IsEvidence(s.lines[s.content[c]])) footer_begin = c;
+    for (size_t c = 0; c < s.content.size(); ++c) {
+      size_t i = s.content[c];
+      Line& l = s.lines[i];
+      if (l.rule >= 0) continue;
+      bool keep;
+      if (static_cast<long>(c) < header_end || c > footer_begin) keep = false;
+      else if (c < first_good) keep = header_end < 0 || revised[i] == Class::kGood;
+      else if (c <= last_good) keep = true;
+      else keep = footer_begin == s.content.size() || revised[i] == Class::kGood;
+      l.keep = keep;
+      if (!keep) l.rule = cls[i] == Class::kBad ? kNonProse : kChromeContext;
+    }
+    if (keep_headline_) KeepHeadline(text, s);
+  }
+
+  // Lines removed by their own evidence mark where chrome is; duplicates do not (a headline
+  // repeated inside the article is no sign of a footer).
+  static bool IsEvidence(const Line& l) { return l.rule >= 0 && l.rule != kDuplicate && !l.weak; }
+
+  // A short sentence of prose: ends like a sentence, starts with a capital, and (when the
+  // language is known) has a function word.
+  bool SentenceLike(std::string_view text, const Line& l) const {
+    std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
+    if (l.fold.words() < 3 || raw.empty()) return false;
+    int32_t last = utf8::Previous(raw, raw.size());
+    return IsSentenceEnd(last) && last != ')' && utf8::IsUpper(utf8::At(raw, 0)) && l.stopwords > 0;
+  }
+
+  // The title just before the first article paragraph stays: the last title-like line
+  // among the few lines before it.
+  void KeepHeadline(std::string_view text, BoilerplateScratch& s) const {
+    size_t first_good = s.content.size();
+    for (size_t c = 0; c < s.content.size(); ++c)
+      if (s.lines[s.content[c]].keep) {
+        first_good = c;
+        break;
+      }
+    for (size_t c = first_good, seen = 0; c-- > 0 && seen < 4; ++seen) {
+      Line& l = s.lines[s.content[c]];
+      if (l.rule != kNonProse && l.rule != kChromeContext) continue;
+      std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
+      int32_t last = utf8::Previous(raw, raw.size());
+      if (l.fold.words() >= 3 && l.fold.words() <= 30 && utf8::IsUpper(utf8::At(raw, 0)) &&
+          last != '.' && last != ':' && last != ',' && last != ';') {
+        l.keep = true;
+        l.rule = -1;
+        return;
+      }
+    }
+  }
+
+  void Emit(std::string_view text, BoilerplateScratch& s, TextRewriter& rw) const {
+    // A removed line takes its newline and the blank lines after it. Removed lines after the
+    // last kept one start right after that line's newline, so the text still ends cleanly.
+    size_t last_kept = std::string_view::npos;
+    for (size_t i : s.content)
+      if (s.lines[i].rule < 0) last_kept = i;
+    bool first_trailing = true;
+    for (size_t c = 0; c < s.content.size(); ++c) {
+      size_t i = s.content[c];
+      Line& l = s.lines[i];
+      size_t next_begin = c + 1 < s.content.size() ? s.lines[s.content[c + 1]].begin : text.size();
+      if (l.rule >= 0) {
+        size_t b = l.begin;
+        if (last_kept != std::string_view::npos && i > last_kept && first_trailing) {
+          b = std::min(l.begin, s.lines[last_kept].end + 1);
+          first_trailing = false;
+        }
+        rw.Delete(b, next_begin, static_cast<uint16_t>(l.rule), 0.9f);
+        continue;
+      }
+      if (l.prefix_rule >= 0)
+        rw.Delete(l.begin, l.keep_begin, static_cast<uint16_t>(l.prefix_rule), 0.9f);
+      if (l.glued_from != std::string_view::npos && l.glued_from < l.keep_end)
+        rw.Delete(l.glued_from, l.keep_end, kReadMore, 0.9f);
+      if (l.suffix_rule >= 0)
+        rw.Delete(std::max(l.keep_end, rw.cursor()), l.end, static_cast<uint16_t>(l.suffix_rule), 0.9f);
+    }
+  }
+
+  Data d_;
+  bool classify_;
+  bool keep_headline_;
+};
+
+std::vector<std::string> SplitList(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t comma = s.find(',', start);
+    if (comma == std::string::npos) comma = s.size();
+    std::string item = s.substr(start, comma - start);
+    if (!item.empty()) out.push_back(item);
+    start = comma + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+const StageDescriptor& BoilerplateStageDescriptor() {
+  static const StageDescriptor kDescriptor{
+      "boilerplate",
+      "removes the page around the article (comment forms, cookie notices, menus, captions, "
+      "related links, footers) and repeated lines, saying why for each",
+      kRules,
+      kOptions,
+      [](const StageOptions& options, const StageEnvironment& env)
+          -> StatusOr<std::unique_ptr<Stage>> {
+        BoilerplateStage::Data data;
+        std::vector<std::string> languages = SplitList(options.GetString("languages"));
+        std::vector<std::string_view> rule_ids;
+        for (const RuleInfo& r : kRules) rule_ids.push_back(r.id);
+        auto phrases = boilerplate::PhraseList::Load(env.data_dir, languages, rule_ids);
+        if (!phrases.ok()) return phrases.status();
+        data.phrases = std::move(*phrases);
+        auto load_set = [&](const std::string& rel, WordSet* out) -> Status {
+          auto words = ReadDataLines(env.data_dir, rel);
+          if (!words.ok()) return words.status();
+          out->insert(words->begin(), words->end());
+          return {};
+        };
+        for (const std::string& lang : languages) {
+          data.stopwords.emplace_back();
+          if (Status st = load_set("stopwords/" + lang + ".txt", &data.stopwords.back()); !st.ok()) return st;
+        }
+        if (Status st = load_set("boilerplate/dates.txt", &data.date_words); !st.ok()) return st;
+        if (Status st = load_set("boilerplate/site_name_words.txt", &data.site_words); !st.ok()) return st;
+        if (Status st = load_set("boilerplate/breadcrumb_roots.txt", &data.breadcrumb_roots); !st.ok()) return st;
+        auto agencies = ReadDataLines(env.data_dir, "boilerplate/agencies.txt");
+        if (!agencies.ok()) return agencies.status();
+        data.agencies = std::move(*agencies);
+        std::sort(data.agencies.begin(), data.agencies.end(),
+                  [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+        return std::unique_ptr<Stage>(std::make_unique<BoilerplateStage>(std::move(data), options));
+      }};
+  return kDescriptor;
+}
+
+}  // namespace mtclean

@@ -1,0 +1,134 @@
+#include "stages/boilerplate/phrase_list.h"
+
+#include <utf8proc.h>
+
+#include <fstream>
+
+#include "pipeline/data_files.h"
+#include "pipeline/utf8.h"
+
+namespace mtclean::boilerplate {
+
+void Fold(std::string_view raw, FoldedLine* out) {
+  out->text.clear();
+  out->word_starts.clear();
+  out->word_ends.clear();
+  out->offsets.clear();
+  bool in_word = false;
+  for (size_t pos = 0; pos < raw.size();) {
+    int32_t cp;
+    int n = utf8::Decode(raw, pos, &cp);
+    size_t len = static_cast<size_t>(n > 0 ? n : -n);
+    bool apostrophe = cp == '\'' || cp == 0x2019;
+    if (utf8::IsLetter(cp) || (in_word && (utf8::IsMark(cp) || apostrophe))) {
+      if (!in_word) {
+        if (!out->text.empty()) out->text.push_back(' ');
+        out->offsets.push_back(out->text.size());
+        out->word_starts.push_back(pos);
+        out->word_ends.push_back(pos);
+        in_word = true;
+      }
+      if (!apostrophe && !utf8::IsMark(cp)) {
+        if (cp < 0x80) out->text.push_back(static_cast<char>(cp | (cp >= 'A' && cp <= 'Z' ? 0x20 : 0)));
+        else utf8::Append(&out->text, utf8proc_tolower(cp));
+      }
+      out->word_ends.back() = pos + len;
+    } else {
+      in_word = false;
+    }
+    pos += len;
+  }
+}
+
+namespace {
+
+bool StartsWithWords(std::string_view text, std::string_view phrase) {
+  return text.size() >= phrase.size() && text.compare(0, phrase.size(), phrase) == 0 &&
+         (text.size() == phrase.size() || text[phrase.size()] == ' ');
+}
+
+}  // namespace
+
+StatusOr<PhraseList> PhraseList::Load(const std::string& data_dir,
+                                      const std::vector<std::string>& languages,
+                                      const std::vector<std::string_view>& rules) {
+  PhraseList list;
+  for (const std::string& lang : languages) {
+    std::string rel = "boilerplate/" + lang + ".txt";
+    std::string path = data_dir + "/" + rel;
+    std::ifstream in(path);
+    if (!in) return Status::Error("cannot read data file " + path);
+    std::string line;
+    for (size_t line_no = 1; std::getline(in, line); ++line_no) {
+      if (line.empty() || line[0] == '#') continue;
+      size_t t1 = line.find('\t'), t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);
+      if (t2 == std::string::npos)
+        return Status::Error(path + ":" + std::to_string(line_no) +
+                             ": expected rule<TAB>match<TAB>phrase");
+      Phrase p;
+      std::string rule = line.substr(0, t1);
+      size_t r = 0;
+      while (r < rules.size() && rules[r] != rule) ++r;
+      if (r == rules.size())
+        return Status::Error(path + ":" + std::to_string(line_no) + ": unknown rule '" + rule + "'");
+      p.rule = static_cast<uint16_t>(r);
+      std::string kind = line.substr(t1 + 1, t2 - t1 - 1);
+      if (kind == "line") p.kind = MatchKind::kLine;
+      else if (kind == "prefix") p.kind = MatchKind::kPrefix;
+      else if (kind == "glued") p.kind = MatchKind::kGlued;
+      else
+        return Status::Error(path + ":" + std::to_string(line_no) + ": match must be line, prefix or glued, got '" +
+                             kind + "'");
+      FoldedLine folded;
+      Fold(std::string_view(line).substr(t2 + 1), &folded);
+      if (folded.text.empty())
+        return Status::Error(path + ":" + std::to_string(line_no) + ": empty phrase");
+      p.folded = folded.text;
+      list.phrases_.push_back(std::move(p));
+    }
+  }
+  for (size_t i = 0; i < list.phrases_.size(); ++i) {
+    const Phrase& p = list.phrases_[i];
+    if (p.kind == MatchKind::kLine) {
+      list.line_index_.emplace(p.folded, i);
+    } else {
+      list.prefix_index_[p.folded.substr(0, p.folded.find(' '))].push_back(i);
+      // A glued phrase alone on its line ("Related") is chrome too.
+      if (p.kind == MatchKind::kGlued) list.line_index_.emplace(p.folded, i);
+    }
+  }
+  return list;
+}
+
+const Phrase* PhraseList::MatchLine(std::string_view folded) const {
+  auto it = line_index_.find(std::string(folded));
+  return it == line_index_.end() ? nullptr : &phrases_[it->second];
+}
+
+const Phrase* PhraseList::MatchPrefix(std::string_view folded) const {
+  auto it = prefix_index_.find(std::string(folded.substr(0, folded.find(' '))));
+  if (it == prefix_index_.end()) return nullptr;
+  const Phrase* best = nullptr;
+  for (size_t i : it->second) {
+    const Phrase& p = phrases_[i];
+    if (StartsWithWords(folded, p.folded) && (best == nullptr || p.folded.size() > best->folded.size()))
+      best = &p;
+  }
+  return best;
+}
+
+const Phrase* PhraseList::MatchGlued(std::string_view folded) const {
+  const Phrase* p = MatchPrefix(folded);
+  return p != nullptr && p->kind == MatchKind::kGlued ? p : nullptr;
+}
+
+StatusOr<std::unordered_set<std::string>> LoadWordSet(const std::string& data_dir,
+                                                       const std::string& relative_path) {
+  auto lines = ReadDataLines(data_dir, relative_path);
+  if (!lines.ok()) return lines.status();
+  std::unordered_set<std::string> set;
+  for (const std::string& l : *lines) set.insert(l);
+  return set;
+}
+
+}  // namespace mtclean::boilerplate

@@ -1,0 +1,67 @@
+// Folding of lines into comparable keys, and the boilerplate phrase lists of
+// dictionaries/boilerplate/<lang>.txt.
+#ifndef MTCLEAN_STAGES_BOILERPLATE_PHRASE_LIST_H_
+#define MTCLEAN_STAGES_BOILERPLATE_PHRASE_LIST_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "mtclean/status.h"
+
+namespace mtclean::boilerplate {
+
+// A line folded for comparison: lower-case words of letters, separated by single spaces;
+// digits, punctuation and symbols separate words and are dropped, apostrophes are dropped
+// without separating ("We'll" -> "well"). `word_starts[i]` is the byte offset in the raw
+// line where folded word i starts, `word_ends[i]` where it ends.
+struct FoldedLine {
+  std::string text;
+  std::vector<size_t> word_starts, word_ends;
+  std::vector<size_t> offsets;  // where folded word i starts in `text`
+  size_t words() const { return word_starts.size(); }
+};
+void Fold(std::string_view raw, FoldedLine* out);
+
+enum class MatchKind { kLine, kPrefix, kGlued };
+
+struct Phrase {
+  std::string folded;
+  uint16_t rule;  // index into the stage's rules
+  MatchKind kind;
+};
+
+// All phrase files of the given languages, merged. Thread-safe after loading.
+class PhraseList {
+ public:
+  // Reads boilerplate/<lang>.txt for each language; errors name file and line.
+  // Every phrase's rule must be one of `rules`.
+  static StatusOr<PhraseList> Load(const std::string& data_dir,
+                                   const std::vector<std::string>& languages,
+                                   const std::vector<std::string_view>& rules);
+
+  // The phrase matching the whole folded line, or null.
+  const Phrase* MatchLine(std::string_view folded) const;
+  // The longest prefix or glued phrase the folded text starts with (at a word boundary).
+  const Phrase* MatchPrefix(std::string_view folded) const;
+  // The longest glued phrase `folded` starts with.
+  const Phrase* MatchGlued(std::string_view folded) const;
+  size_t size() const { return phrases_.size(); }
+
+ private:
+  std::vector<Phrase> phrases_;
+  std::unordered_map<std::string, size_t> line_index_;
+  // First word -> phrases (prefix and glued) starting with it.
+  std::unordered_map<std::string, std::vector<size_t>> prefix_index_;
+};
+
+// A set of lower-case words read from a data file (stop words, date words, ...).
+StatusOr<std::unordered_set<std::string>> LoadWordSet(const std::string& data_dir,
+                                                       const std::string& relative_path);
+
+}  // namespace mtclean::boilerplate
+
+#endif  // MTCLEAN_STAGES_BOILERPLATE_PHRASE_LIST_H_
