@@ -59,7 +59,7 @@ const CleanResult& Pipeline::Worker::Clean(const Document& doc) {
   pending_.assign(n, 1);
   runs_.assign(n, 0);
   changed_.assign(n, 0);
-  for (size_t budget = 4 * n; budget > 0; --budget) {
+  for (size_t budget = 8 * n; budget > 0; --budget) {
     size_t i = 0;
     while (i < n && !pending_[i]) ++i;
     if (i == n) break;

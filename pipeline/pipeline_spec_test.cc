@@ -17,7 +17,7 @@ TEST_CASE("pipeline spec: mistakes name the file, the line and what was expected
   auto unknown = ParsePipelineSpec("# comment\nunicode\nfoo\n", "my.pipeline");
   REQUIRE_FALSE(unknown.ok());
   CHECK(unknown.status().message().rfind("my.pipeline:3: unknown stage 'foo'", 0) == 0);
-  CHECK(unknown.status().message().find("unicode, punctuation") != std::string::npos);
+  CHECK(unknown.status().message().find("unicode, boilerplate, punctuation") != std::string::npos);
 
   auto bad_option = ParsePipelineSpec("unicode colour=red", "p");
   REQUIRE_FALSE(bad_option.ok());

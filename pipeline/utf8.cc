@@ -99,11 +99,18 @@ bool IsDigit(int32_t cp) {
 }
 bool IsAlnum(int32_t cp) { return IsLetter(cp) || IsDigit(cp); }
 bool IsMark(int32_t cp) {
+  if (cp < 0x80) return false;
   auto c = Category(cp);
   return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
 }
-bool IsSpace(int32_t cp) { return cp == '\t' || Category(cp) == UTF8PROC_CATEGORY_ZS; }
+bool IsSpace(int32_t cp) {
+  if (cp >= 0 && cp < 0x80) return cp == ' ' || cp == '\t';
+  return Category(cp) == UTF8PROC_CATEGORY_ZS;
+}
 bool IsPunctuation(int32_t cp) {
+  if (cp >= 0 && cp < 0x80)  // general category P* in ASCII ($ + < = > ^ ` | ~ are symbols)
+    return cp != 0 && std::string_view("!\"#%&'()*,-./:;?@[\\]_{}").find(static_cast<char>(cp)) !=
+                          std::string_view::npos;
   auto c = Category(cp);
   return c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO;
 }

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <cstring>
 
+#include <utf8proc.h>
+
 namespace mtclean {
 namespace {
 
@@ -37,6 +39,22 @@ TEST_CASE("utf8: decode, validity, neighbours") {
   CHECK(utf8::At("aé", 1) == 0xE9);
   CHECK(utf8::IsUpper(0xC9));
   CHECK(utf8::IsLetter(0x0645));  // Arabic meem
+}
+
+}  // namespace
+}  // namespace mtclean
+
+namespace mtclean {
+namespace {
+
+TEST_CASE("utf8: ASCII fast paths agree with the Unicode categories") {
+  for (int32_t cp = 1; cp < 0x80; ++cp) {
+    INFO(cp);
+    auto c = utf8proc_category(cp);
+    CHECK(utf8::IsPunctuation(cp) == (c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO));
+    CHECK(utf8::IsLetter(cp) == (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO));
+    CHECK_FALSE(utf8::IsMark(cp));
+  }
 }
 
 }  // namespace

@@ -128,7 +128,7 @@ TEST_CASE("golden: batch output is byte-identical for one and two workers", "[go
   for (int copy = 0; copy < 40; ++copy)
     for (const fs::path& input : SampleInputs()) {
       std::string text = Slurp(input);
-      if (copy % 3 == 1) text += "\n\nKunduz . , and the ministry.Read more:  Ã©\r\n";
+      if (copy % 3 == 1) text = "JosÃ© said\r\n\r\n" + text + "\n\nKunduz . , and the ministry.Read more: X\r\n";
       jsonl += "{\"id\":\"d" + std::to_string(n++) + "\",\"text\":";
       std::string escaped;
       for (char c : text) {

@@ -16,6 +16,25 @@ void Fold(std::string_view raw, FoldedLine* out) {
   out->offsets.clear();
   bool in_word = false;
   for (size_t pos = 0; pos < raw.size();) {
+    // ASCII, the common case, without a look-up.
+    const auto byte = static_cast<unsigned char>(raw[pos]);
+    if (byte < 0x80 && byte != '\'') {
+      if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') {
+        if (!in_word) {
+          if (!out->text.empty()) out->text.push_back(' ');
+          out->offsets.push_back(out->text.size());
+          out->word_starts.push_back(pos);
+          out->word_ends.push_back(pos);
+          in_word = true;
+        }
+        out->text.push_back(static_cast<char>(byte | 0x20));
+        out->word_ends.back() = ++pos;
+      } else {
+        in_word = false;
+        ++pos;
+      }
+      continue;
+    }
     int32_t cp;
     int n = utf8::Decode(raw, pos, &cp);
     size_t len = static_cast<size_t>(n > 0 ? n : -n);
