@@ -351,18 +351,25 @@ class BoilerplateStage : public Stage {
     return w > from;
   }
 
-  // Two or more bulleted titles in a row (blank lines between allowed), none a sentence.
+  // Two or more bulleted titles in a row (blank lines between allowed), none a sentence, and
+  // not introduced by a line ending with a colon (an article's own list: "The demands:").
   void LinkLists(std::string_view text, BoilerplateScratch& s) const {
     auto is_link = [&](size_t i) {
       const Line& l = s.lines[i];
       std::string_view raw = Trim(text.substr(l.begin, l.end - l.begin));
-      return l.rule < 0 && IsBulletStart(raw) && l.words <= 20 &&
-             !IsSentenceEnd(utf8::Previous(raw, raw.size()));
+      if (l.rule >= 0 || !IsBulletStart(raw) || l.words > 20 || l.fold.words() == 0) return false;
+      return !IsSentenceEnd(utf8::Previous(raw, raw.size()));
     };
     for (size_t c = 0; c < s.content.size();) {
       size_t e = c;
       while (e < s.content.size() && is_link(s.content[e])) ++e;
-      if (e - c >= 2)
+      bool introduced = false;
+      if (c > 0) {
+        const Line& before = s.lines[s.content[c - 1]];
+        std::string_view raw = Trim(text.substr(before.begin, before.end - before.begin));
+        introduced = !raw.empty() && raw.back() == ':';
+      }
+      if (e - c >= 2 && !introduced)
         for (size_t k = c; k < e; ++k) s.lines[s.content[k]].rule = kLinkList;
       c = e > c ? e : c + 1;
     }
