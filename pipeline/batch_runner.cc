@@ -4,6 +4,7 @@
 #include <tbb/global_control.h>
 #include <tbb/parallel_pipeline.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -172,16 +173,117 @@ void CleanBatch(const Pipeline& pipeline, const BatchInput& in, const BatchOptio
   b.records.shrink_to_fit();
 }
 
+// First pass: every worker observes into its own knowledge; merged at the end.
+StatusOr<CorpusKnowledge> Observe(const Pipeline& pipeline, const std::vector<BatchInput>& inputs,
+                                  const BatchOptions& options) {
+  int jobs = std::max(1, options.jobs);
+  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(jobs));
+  struct ObserverState {
+    std::unique_ptr<Pipeline::Worker> worker;
+    CorpusKnowledge knowledge;
+    JsonlParser parser;
+    JsonlRecord record;
+  };
+  tbb::enumerable_thread_specific<ObserverState> observers(
+      [&] { return ObserverState{pipeline.NewWorker(), pipeline.NewCorpusKnowledge(), {}, {}}; });
+  Status error;
+  Reader reader(inputs);
+  tbb::parallel_pipeline(
+      static_cast<size_t>(2 * jobs + 2),
+      tbb::make_filter<void, std::shared_ptr<Batch>>(
+          tbb::filter_mode::serial_in_order,
+          [&](tbb::flow_control& fc) -> std::shared_ptr<Batch> {
+            auto b = error.ok() ? reader.Next(&error) : std::nullopt;
+            if (!b) {
+              fc.stop();
+              return nullptr;
+            }
+            return std::make_shared<Batch>(std::move(*b));
+          }) &
+          tbb::make_filter<std::shared_ptr<Batch>, void>(
+              tbb::filter_mode::parallel, [&](std::shared_ptr<Batch> b) {
+                ObserverState& os = observers.local();
+                const BatchInput& in = inputs[b->input_index];
+                for (Record& rec : b->records) {
+                  if (in.format == Format::kText) {
+                    os.worker->Observe(Document{in.id, std::move(rec.raw), options.language, {}}, os.knowledge);
+                    continue;
+                  }
+                  RepairLineEncoding(&rec.raw);
+                  if (os.parser.Parse(rec.raw, options.records, in.path, &os.record).ok())
+                    os.worker->Observe(os.record.doc, os.knowledge);
+                }
+              }));
+  if (!error.ok()) return error;
+  CorpusKnowledge merged = pipeline.NewCorpusKnowledge();
+  for (const ObserverState& os : observers) merged.Merge(os.knowledge);
+  return merged;
+}
+
+Status WriteKnowledge(const Pipeline& pipeline, const CorpusKnowledge& k, const std::string& path) {
+  auto w = OpenByteWriter(path);
+  if (!w.ok()) return w.status();
+  if (Status st = (*w)->Write(pipeline.SerializeKnowledge(k)); !st.ok()) return st;
+  return (*w)->Commit();
+}
+
+StatusOr<CorpusKnowledge> ReadKnowledge(const Pipeline& pipeline, const std::string& path) {
+  auto r = OpenByteReader(path);
+  if (!r.ok()) return r.status();
+  std::string bytes;
+  if (Status st = ReadAll(**r, &bytes); !st.ok()) return st;
+  return pipeline.DeserializeKnowledge(bytes, path);
+}
+
 }  // namespace
+
+Status ObserveBatch(const Pipeline& pipeline, const std::vector<BatchInput>& inputs,
+                    const BatchOptions& options) {
+  auto k = Observe(pipeline, inputs, options);
+  if (!k.ok()) return k.status();
+  return WriteKnowledge(pipeline, *k, options.corpus_stats_out);
+}
+
+Status MergeCorpusStats(const Pipeline& pipeline, const std::vector<std::string>& paths,
+                        const std::string& out_path) {
+  CorpusKnowledge merged = pipeline.NewCorpusKnowledge();
+  for (const std::string& p : paths) {
+    auto k = ReadKnowledge(pipeline, p);
+    if (!k.ok()) return k.status();
+    merged.Merge(*k);
+  }
+  return WriteKnowledge(pipeline, merged, out_path);
+}
 
 StatusOr<RunStats> RunBatch(const Pipeline& pipeline, const std::vector<BatchInput>& inputs,
                             const BatchOptions& options) {
   auto t0 = std::chrono::steady_clock::now();
+  // Batch knowledge first: loaded, or observed in a pass of its own over the inputs.
+  CorpusKnowledge knowledge;
+  bool have_knowledge = false;
+  if (!options.corpus_stats_in.empty()) {
+    auto k = ReadKnowledge(pipeline, options.corpus_stats_in);
+    if (!k.ok()) return k.status();
+    knowledge = std::move(*k);
+    have_knowledge = true;
+  } else if (options.observe && pipeline.NeedsObservation() &&
+             std::none_of(inputs.begin(), inputs.end(), [](const BatchInput& in) { return in.path == "-"; })) {
+    auto k = Observe(pipeline, inputs, options);
+    if (!k.ok()) return k.status();
+    knowledge = std::move(*k);
+    have_knowledge = true;
+  }
+  if (have_knowledge && !options.corpus_stats_out.empty())
+    if (Status st = WriteKnowledge(pipeline, knowledge, options.corpus_stats_out); !st.ok()) return st;
   int jobs = std::max(1, options.jobs);
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                   static_cast<size_t>(jobs));
   tbb::enumerable_thread_specific<WorkerState> workers(
-      [&] { return WorkerState{pipeline.NewWorker(), {}, {}}; });
+      [&] {
+        WorkerState ws{pipeline.NewWorker(), {}, {}};
+        if (have_knowledge) ws.worker->SetCorpus(&knowledge);
+        return ws;
+      });
 
   std::unique_ptr<ByteWriter> edit_log, rejected;
   if (!options.edits_path.empty()) {

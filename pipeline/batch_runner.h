@@ -31,6 +31,11 @@ struct BatchOptions {
   std::string edits_path;     // empty: no edit log
   std::string rejected_path;  // empty: rejected records are only reported
   std::string language;       // passed to stages as Document::language when set
+  // Batch knowledge (see CorpusStats): observed in a first pass over the inputs unless
+  // `observe` is false or stdin is an input; loaded from `corpus_stats_in` instead when set;
+  // saved to `corpus_stats_out` when set.
+  bool observe = true;
+  std::string corpus_stats_in, corpus_stats_out;
   // Called from the writer thread after each batch: documents and input bytes so far.
   std::function<void(uint64_t docs, uint64_t bytes)> on_progress;
   // Called for every rejected record and warning, in input order ("file:line: why").
@@ -39,6 +44,13 @@ struct BatchOptions {
 
 // Returns the run's statistics, or the first I/O error (reading or writing a file), which
 // stops the run.
+// Only observes the inputs and writes the batch knowledge to options.corpus_stats_out (the
+// first step of a distributed run).
+Status ObserveBatch(const Pipeline& pipeline, const std::vector<BatchInput>& inputs,
+                    const BatchOptions& options);
+// Merges saved batch knowledge files into one.
+Status MergeCorpusStats(const Pipeline& pipeline, const std::vector<std::string>& paths,
+                        const std::string& out_path);
 StatusOr<RunStats> RunBatch(const Pipeline& pipeline, const std::vector<BatchInput>& inputs,
                             const BatchOptions& options);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 
 #include "pipeline/edit_compose.h"
 #include "pipeline/stage_registry.h"
@@ -69,7 +70,8 @@ const CleanResult& Pipeline::Worker::Clean(const Document& doc) {
     const bool first_run = runs_[i]++ == 0;
     auto t0 = std::chrono::steady_clock::now();
     rewriter.Reset(r.text, &buffer_, &stage_edits_, &stage_flags_);
-    StageContext ctx{doc, scratch_[i].get(), rewriter, false, {}};
+    StageContext ctx{doc, scratch_[i].get(), rewriter, false, {},
+                     corpus_ != nullptr && i < corpus_->stages.size() ? corpus_->stages[i].get() : nullptr};
     stage.Process(r.text, ctx);
     rewriter.Finish();
     const auto stage_index = static_cast<uint16_t>(i);
@@ -115,6 +117,80 @@ const CleanResult& Pipeline::Worker::Clean(const Document& doc) {
   std::stable_sort(r.flags.begin(), r.flags.end(),
                    [](const Edit& a, const Edit& b) { return a.in_begin < b.in_begin; });
   return r;
+}
+
+void CorpusKnowledge::Merge(const CorpusKnowledge& other) {
+  for (size_t i = 0; i < stages.size() && i < other.stages.size(); ++i)
+    if (stages[i] != nullptr && other.stages[i] != nullptr) stages[i]->Merge(*other.stages[i]);
+}
+
+bool Pipeline::NeedsObservation() const {
+  for (const auto& stage : stages_)
+    if (stage->NewCorpusStats() != nullptr) return true;
+  return false;
+}
+
+CorpusKnowledge Pipeline::NewCorpusKnowledge() const {
+  CorpusKnowledge k;
+  for (const auto& stage : stages_) k.stages.push_back(stage->NewCorpusStats());
+  return k;
+}
+
+void Pipeline::Worker::Observe(const Document& doc, CorpusKnowledge& knowledge) const {
+  for (size_t i = 0; i < pipeline_.stages_.size() && i < knowledge.stages.size(); ++i)
+    if (knowledge.stages[i] != nullptr) pipeline_.stages_[i]->Observe(doc.text, *knowledge.stages[i]);
+}
+
+namespace {
+constexpr std::string_view kKnowledgeMagic = "mtclean-corpus-stats 1\n";
+
+void AppendSized(std::string* out, std::string_view part) {
+  uint64_t n = part.size();
+  out->append(reinterpret_cast<const char*>(&n), sizeof n);
+  out->append(part);
+}
+
+bool ReadSized(std::string_view* in, std::string_view* part) {
+  uint64_t n;
+  if (in->size() < sizeof n) return false;
+  std::memcpy(&n, in->data(), sizeof n);
+  in->remove_prefix(sizeof n);
+  if (in->size() < n) return false;
+  *part = in->substr(0, n);
+  in->remove_prefix(n);
+  return true;
+}
+}  // namespace
+
+std::string Pipeline::SerializeKnowledge(const CorpusKnowledge& knowledge) const {
+  std::string out(kKnowledgeMagic);
+  for (size_t i = 0; i < stages_.size(); ++i) {
+    AppendSized(&out, stages_[i]->name());
+    std::string part;
+    if (i < knowledge.stages.size() && knowledge.stages[i] != nullptr) knowledge.stages[i]->Serialize(&part);
+    AppendSized(&out, part);
+  }
+  return out;
+}
+
+StatusOr<CorpusKnowledge> Pipeline::DeserializeKnowledge(std::string_view bytes,
+                                                         const std::string& origin) const {
+  if (bytes.substr(0, kKnowledgeMagic.size()) != kKnowledgeMagic)
+    return Status::Error(origin + ": not an mtclean corpus statistics file");
+  bytes.remove_prefix(kKnowledgeMagic.size());
+  CorpusKnowledge k = NewCorpusKnowledge();
+  for (size_t i = 0; i < stages_.size(); ++i) {
+    std::string_view name, part;
+    if (!ReadSized(&bytes, &name) || !ReadSized(&bytes, &part))
+      return Status::Error(origin + ": truncated corpus statistics");
+    if (name != stages_[i]->name())
+      return Status::Error(origin + ": made by a pipeline with stage '" + std::string(name) +
+                           "' where this one has '" + std::string(stages_[i]->name()) + "'");
+    if (k.stages[i] != nullptr && !part.empty())
+      if (Status st = k.stages[i]->Deserialize(part); !st.ok())
+        return Status::Error(origin + ": " + st.message());
+  }
+  return k;
 }
 
 }  // namespace mtclean

@@ -70,7 +70,7 @@ zstd -dcq "$T/j2.jsonl.zst" > "$T/j2.jsonl"
 cmp -s "$T/j1.jsonl" "$T/j2.jsonl" || fail "-j1 and -j2 outputs differ"
 cmp -s "$T/e1.jsonl" "$T/e2.jsonl" || fail "-j1 and -j2 edit logs differ"
 expect_eq "$(wc -l < "$T/j1.jsonl")" "400" "jsonl line count"
-expect_eq "$(head -c 60 "$T/j1.jsonl")" '{"url": "u0", "body": "The Taliban claim they have taken con' "jsonl passthrough"
+expect_eq "$(head -c 23 "$T/j1.jsonl")" '{"url": "u0", "body": "' "jsonl passthrough"
 grep -q '"n": 1.50}$' "$T/j1.jsonl" || fail "other fields must pass through byte for byte"
 grep -q '"doc":"u399"' "$T/e1.jsonl" || fail "edit log uses the id field"
 gzip -c "$T/corpus.jsonl" > "$T/corpus.jsonl.gz"
@@ -114,6 +114,34 @@ expect_eq "$(wc -l < "$T/err")" "1" "one line for a config error"
 echo x | "$MTCLEAN" clean --bogus >/dev/null 2>&1
 expect_eq "$?" "2" "unknown flag exit"
 [ ! -e "$T/x" ] || fail "nothing written when the input is missing"
+
+# Batch knowledge: a line that no phrase list knows but that stands in many pages is chrome;
+# observe + merge-stats over shards gives the same result as one run over everything.
+mkdir -p "$T/site/a" "$T/site/b"
+for i in $(seq 1 12); do
+  d=$([ $i -le 6 ] && echo a || echo b)
+  python3 - "$T/site/$d/p$i.txt" "$SRC/samples/004_f484baaed8a32eec.txt" "$i" <<'PY'
+import sys
+body = open(sys.argv[2], encoding="utf-8").read().split("\n\n")
+i = int(sys.argv[3])
+text = "Get the Kabul Daily app on your phone\n\n" + "\n\n".join(body[i % 4: i % 4 + 8]) + "\n"
+open(sys.argv[1], "w", encoding="utf-8").write(text)
+PY
+done
+"$MTCLEAN" clean "$T/site" -o "$T/site-out" --edits "$T/site-edits.jsonl" -q || fail "site clean exit $?"
+grep -rq "Kabul Daily app" "$T/site-out" && fail "a line repeated across pages stays"
+expect_eq "$(grep '"rule":"repeated-across-pages"' "$T/site-edits.jsonl" | grep -c '"before":"Get the Kabul Daily')" "12" "repeated line removed in every page"
+"$MTCLEAN" clean "$T/site" -o "$T/site-noobs" --no-observe -q || fail "no-observe exit $?"
+grep -rq "Kabul Daily app" "$T/site-noobs" || fail "--no-observe skips the first pass"
+"$MTCLEAN" observe "$T/site/a" -o "$T/a.stats" || fail "observe exit $?"
+"$MTCLEAN" observe "$T/site/b" -o "$T/b.stats" || fail "observe exit $?"
+"$MTCLEAN" merge-stats "$T/a.stats" "$T/b.stats" -o "$T/ab.stats" || fail "merge-stats exit $?"
+"$MTCLEAN" clean "$T/site" -o "$T/site-merged" --corpus-stats "$T/ab.stats" -q || fail "clean with stats exit $?"
+diff -r "$T/site-out" "$T/site-merged" >/dev/null || fail "sharded observation differs from one pass"
+echo x > "$T/bogus.stats"
+"$MTCLEAN" clean "$T/site" -o "$T/x2" --corpus-stats "$T/bogus.stats" -q 2>"$T/err"
+expect_eq "$?" "1" "bad stats file exit"
+grep -q "not an mtclean corpus statistics file" "$T/err" || fail "bad stats file message"
 
 # stages lists every rule
 "$MTCLEAN" stages > "$T/stages.txt" || fail "stages exit"

@@ -64,6 +64,12 @@ struct CleanResult {
   int drop_stage = -1;
 };
 
+// The batch knowledge of every stage that observes (null entries for those that do not).
+struct CorpusKnowledge {
+  std::vector<std::unique_ptr<CorpusStats>> stages;
+  void Merge(const CorpusKnowledge& other);
+};
+
 class Pipeline {
  public:
   static StatusOr<std::unique_ptr<Pipeline>> Create(const PipelineSpec& spec,
@@ -76,6 +82,10 @@ class Pipeline {
     // Cleans one document. The result stays valid until the next call.
     const CleanResult& Clean(const Document& doc);
     const std::vector<StageStats>& stats() const { return stats_; }
+    // Feeds one document's raw text to the observing stages.
+    void Observe(const Document& doc, CorpusKnowledge& knowledge) const;
+    // Knowledge to clean with from now on (may be null); must outlive the worker's use.
+    void SetCorpus(const CorpusKnowledge* knowledge) { corpus_ = knowledge; }
 
    private:
     const Pipeline& pipeline_;
@@ -85,6 +95,7 @@ class Pipeline {
     std::string buffer_;
     std::vector<Edit> stage_edits_, stage_flags_, composed_;
     std::vector<uint8_t> pending_, runs_, changed_;  // per stage, for the current document
+    const CorpusKnowledge* corpus_ = nullptr;
   };
 
   std::unique_ptr<Worker> NewWorker() const { return std::make_unique<Worker>(*this); }
@@ -92,6 +103,15 @@ class Pipeline {
   const Stage& stage(size_t i) const { return *stages_[i]; }
   std::string_view RuleId(const Edit& e) const { return stages_[e.stage]->rules()[e.rule].id; }
   const PipelineSpec& spec() const { return spec_; }
+
+  // Whether any stage learns from the batch before cleaning (then batch runs read their
+  // input twice), and empty knowledge for them.
+  bool NeedsObservation() const;
+  CorpusKnowledge NewCorpusKnowledge() const;
+  // The knowledge as bytes (a header naming the pipeline's stages, then each stage's part),
+  // and back; loading checks that the file was made by the same stages.
+  std::string SerializeKnowledge(const CorpusKnowledge& knowledge) const;
+  StatusOr<CorpusKnowledge> DeserializeKnowledge(std::string_view bytes, const std::string& origin) const;
 
  private:
   PipelineSpec spec_;

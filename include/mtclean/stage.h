@@ -104,6 +104,18 @@ class StageScratch {
   virtual ~StageScratch() = default;
 };
 
+// What a stage learns from a whole batch before cleaning it (lines repeated across the
+// pages of a site, the spellings of a name). Gathered per worker in a first pass, merged
+// with Merge(), and saved with Serialize() so that shards of a distributed run can be
+// observed apart, merged, and each cleaned with the merged knowledge.
+class CorpusStats {
+ public:
+  virtual ~CorpusStats() = default;
+  virtual void Merge(const CorpusStats& other) = 0;
+  virtual void Serialize(std::string* out) const = 0;
+  virtual Status Deserialize(std::string_view in) = 0;
+};
+
 struct StageContext {
   const Document& document;  // metadata (id, language); its text is the original input
   StageScratch* scratch;     // from NewScratch(), may be null
@@ -111,6 +123,8 @@ struct StageContext {
   // Set by a stage that wants the whole document dropped (e.g. it is all boilerplate).
   bool drop = false;
   std::string drop_reason;
+  // What the stage observed over the batch (see CorpusStats), or null.
+  const CorpusStats* corpus = nullptr;
 };
 
 class Stage {
@@ -120,6 +134,11 @@ class Stage {
   virtual std::span<const RuleInfo> rules() const = 0;
   virtual std::unique_ptr<StageScratch> NewScratch() const { return nullptr; }
   virtual void Process(std::string_view in, StageContext& ctx) const = 0;
+  // Stages that learn from the whole batch return empty statistics here (null: no first
+  // pass), and fill them from each document's raw text in Observe(), which must be
+  // thread-safe: every worker observes into its own statistics.
+  virtual std::unique_ptr<CorpusStats> NewCorpusStats() const { return nullptr; }
+  virtual void Observe(std::string_view /*text*/, CorpusStats& /*stats*/) const {}
 };
 
 // What a factory needs besides options: where the dictionaries are.

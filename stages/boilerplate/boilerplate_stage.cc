@@ -20,6 +20,7 @@
 
 #include "pipeline/data_files.h"
 #include "pipeline/utf8.h"
+#include "stages/boilerplate/line_counts.h"
 #include "stages/boilerplate/phrase_list.h"
 
 namespace mtclean {
@@ -34,11 +35,11 @@ using boilerplate::PhraseList;
 enum Rule : uint16_t {
   kCommentForm, kCookieNotice, kPrivacyLink, kShareWidget, kNewsletter, kReadMore,
   kRelatedLinks, kSourceLink, kTrustBox, kNavigation, kFooter, kByline, kAdvertising,
-  kComments, kDuplicate, kBreadcrumb, kSiteSuffix, kPhotoCaption, kDateline, kLinkList, kNonProse,
+  kComments, kRepeated, kDuplicate, kBreadcrumb, kSiteSuffix, kPhotoCaption, kDateline, kLinkList, kNonProse,
   kChromeContext,
 };
 
-constexpr std::array<RuleInfo, 22> kRules = {{
+constexpr std::array<RuleInfo, 23> kRules = {{
     {"comment-form", "comment forms and counters", "Leave a Reply", "(removed)"},
     {"cookie-notice", "cookie and consent notices", "This website uses cookies to improve your experience.", "(removed)"},
     {"privacy-link", "privacy, terms and policy links", "Privacy Policy", "(removed)"},
@@ -54,6 +55,8 @@ constexpr std::array<RuleInfo, 22> kRules = {{
     {"advertising", "advertisement markers", "Advertisement", "(removed)"},
     {"comments", "reader comments: everything from the first comment header (\"X says:\") on", "joetoronto says:",
      "(removed)"},
+    {"repeated-across-pages", "a line that is no article paragraph and stands in several pages of the batch (site chrome)",
+     "Subscribe to the Kabul Daily app", "(removed)"},
     {"duplicate", "a line repeated in the document (folding case, spaces, punctuation, breadcrumb, site name); the first stays",
      "Title\\n\\nTitle", "Title"},
     {"breadcrumb", "a breadcrumb trail, alone or before a title", "Home World The Taliban advance", "The Taliban advance"},
@@ -67,7 +70,9 @@ constexpr std::array<RuleInfo, 22> kRules = {{
     {"chrome-context", "a short line whose neighbours are chrome", "Know more", "(removed)"},
 }};
 
-constexpr std::array<OptionInfo, 3> kOptions = {{
+constexpr std::array<OptionInfo, 4> kOptions = {{
+    {"repeated_min_pages", OptionType::kInt, "5",
+     "a non-paragraph line in at least this many pages of the batch is site chrome (0: off)"},
     {"languages", OptionType::kString, "en,es,fr,de,pt,it",
      "phrase and stop-word lists to load (dictionaries/boilerplate/<lang>.txt)"},
     {"classify", OptionType::kBool, "true",
@@ -106,6 +111,7 @@ class BoilerplateScratch : public StageScratch {
   std::vector<size_t> content;  // indexes of non-blank lines
   std::unordered_map<std::string, size_t> keys;
   FoldedLine tmp;
+  const boilerplate::LineCounts* corpus = nullptr;  // batch line counts, if observed
 };
 
 bool IsSentenceEnd(int32_t cp) {
@@ -154,6 +160,7 @@ class BoilerplateStage : public Stage {
 
   BoilerplateStage(Data data, const StageOptions& options)
       : d_(std::move(data)),
+        repeated_min_pages_(static_cast<uint32_t>(std::max<int64_t>(0, options.GetInt("repeated_min_pages")))),
         classify_(options.GetBool("classify")),
         keep_headline_(options.GetBool("keep_headline")) {}
 
@@ -163,8 +170,27 @@ class BoilerplateStage : public Stage {
     return std::make_unique<BoilerplateScratch>();
   }
 
+  std::unique_ptr<CorpusStats> NewCorpusStats() const override {
+    if (repeated_min_pages_ == 0) return nullptr;
+    return std::make_unique<boilerplate::LineCounts>();
+  }
+
+  void Observe(std::string_view text, CorpusStats& stats) const override {
+    std::vector<uint64_t> hashes;
+    FoldedLine fold;
+    for (size_t start = 0; start < text.size();) {
+      size_t end = text.find('\n', start);
+      if (end == std::string_view::npos) end = text.size();
+      Fold(text.substr(start, end - start), &fold);
+      if (fold.words() >= 2) hashes.push_back(boilerplate::LineCounts::Hash(fold.text));
+      start = end + 1;
+    }
+    static_cast<boilerplate::LineCounts&>(stats).AddDocument(hashes);
+  }
+
   void Process(std::string_view text, StageContext& ctx) const override {
     auto& s = static_cast<BoilerplateScratch&>(*ctx.scratch);
+    s.corpus = static_cast<const boilerplate::LineCounts*>(ctx.corpus);
     SplitLines(text, s);
     if (s.content.empty()) return;
     const int language = PickLanguage(s);
@@ -527,6 +553,12 @@ class BoilerplateStage : public Stage {
       else if (density >= kStopHigh && length > kLengthHigh) l.cls = Class::kGood;
       else if (density >= kStopLow) l.cls = Class::kNearGood;
       else l.cls = Class::kBad;
+      // Site chrome that no phrase list knows: the same non-paragraph line in many pages.
+      if (s.corpus != nullptr && repeated_min_pages_ > 0 && l.cls != Class::kGood && l.fold.words() >= 2 &&
+          s.corpus->Documents(boilerplate::LineCounts::Hash(l.fold.text)) >= repeated_min_pages_) {
+        l.rule = kRepeated;
+        continue;
+      }
       kept.push_back(i);
     }
     if (!classify_) {
@@ -677,7 +709,7 @@ class BoilerplateStage : public Stage {
 
   // Chrome that also sits inside articles, so it does not mark where the article ends.
   static bool IsInlineRule(int rule) {
-    return rule == kAdvertising || rule == kReadMore || rule == kPhotoCaption || rule == kShareWidget ||
+    return rule == kAdvertising || rule == kRepeated || rule == kReadMore || rule == kPhotoCaption || rule == kShareWidget ||
            rule == kNewsletter || rule == kLinkList || rule == kDateline || rule == kByline ||
            rule == kSourceLink;
   }
@@ -740,6 +772,7 @@ class BoilerplateStage : public Stage {
   }
 
   Data d_;
+  uint32_t repeated_min_pages_;
   bool classify_;
   bool keep_headline_;
 };

@@ -37,6 +37,8 @@ struct CleanArgs {
   std::string pipeline = "default";
   std::string data_dir;
   std::string language;
+  std::string corpus_stats_in, corpus_stats_out;
+  bool no_observe = false;
   int jobs = 0;
   bool quiet = false;
 };
@@ -105,6 +107,30 @@ StatusOr<std::vector<BatchInput>> PlanInputs(const CleanArgs& args) {
   return plan;
 }
 
+// Inputs for a pass that only reads them: files and the files of folders, nothing written.
+StatusOr<std::vector<BatchInput>> PlanInputsForReading(const CleanArgs& args) {
+  std::vector<BatchInput> plan;
+  for (const std::string& in : args.inputs) {
+    std::error_code ec;
+    if (!fs::exists(in, ec)) return Status::Error("cannot read " + in + ": no such file or directory");
+    std::vector<fs::path> files;
+    if (fs::is_directory(in)) {
+      for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::end(it); it.increment(ec))
+        if (it->is_regular_file()) files.push_back(it->path());
+      std::sort(files.begin(), files.end());
+    } else {
+      files.push_back(in);
+    }
+    for (const fs::path& f : files) {
+      Format format = args.format == "jsonl" ? Format::kJsonl
+                      : args.format == "text" ? Format::kText
+                                              : GuessFormat(f.string());
+      plan.push_back({f.string(), f.string(), "", format});
+    }
+  }
+  return plan;
+}
+
 int RunClean(const CleanArgs& args) {
   auto spec = LoadPipelineSpec(args.pipeline);
   if (!spec.ok()) return Fail(kExitUsage, spec.status().message());
@@ -121,6 +147,9 @@ int RunClean(const CleanArgs& args) {
   options.edits_path = args.edits;
   options.rejected_path = args.rejected;
   options.language = args.language;
+  options.observe = !args.no_observe;
+  options.corpus_stats_in = args.corpus_stats_in;
+  options.corpus_stats_out = args.corpus_stats_out;
   options.on_warning = [](const std::string& w) { std::fprintf(stderr, "mtclean: %s\n", w.c_str()); };
   uint64_t total = 0;
   for (const BatchInput& in : *plan) {
@@ -223,7 +252,30 @@ int main(int argc, char** argv) {
   clean->add_option("--language", args.language, "language of the documents (e.g. en, fr), if known");
   clean->add_option("--data-dir", args.data_dir, "dictionaries folder (default: $MTCLEAN_DATA_DIR or the build's)");
   clean->add_flag("-q,--quiet", args.quiet, "no progress or summary on stderr");
+  auto add_corpus_options = [&](CLI::App* cmd) {
+    cmd->add_option("--corpus-stats", args.corpus_stats_in,
+                    "use this batch knowledge (from `observe` or `merge-stats`) instead of a first pass");
+    cmd->add_option("--corpus-stats-out", args.corpus_stats_out, "save the batch knowledge of the first pass");
+    cmd->add_flag("--no-observe", args.no_observe,
+                  "skip the first pass over the inputs (lines repeated across pages are then not known)");
+  };
+  add_corpus_options(clean);
   app.add_subcommand("stages", "list every stage with its rules, examples and options");
+
+  // A distributed run: `observe` each shard, `merge-stats` the results, then `clean` every
+  // shard with --corpus-stats merged.bin.
+  CLI::App* observe = app.add_subcommand("observe", "only gather batch knowledge (lines repeated across pages) into -o FILE");
+  observe->add_option("inputs", args.inputs, "files or folders")->required();
+  observe->add_option("-o,--output", args.corpus_stats_out, "where to write the knowledge")->required();
+  observe->add_option("-p,--pipeline", args.pipeline, "preset name or pipeline file")->capture_default_str();
+  observe->add_option("--format", args.format)->check(CLI::IsMember({"text", "jsonl"}));
+  observe->add_option("--text-field", args.text_field)->capture_default_str();
+  observe->add_option("-j,--jobs", args.jobs)->check(CLI::PositiveNumber);
+  std::vector<std::string> merge_inputs;
+  CLI::App* merge = app.add_subcommand("merge-stats", "merge the knowledge files of several shards into -o FILE");
+  merge->add_option("files", merge_inputs, "files written by `observe` or --corpus-stats-out")->required();
+  merge->add_option("-o,--output", args.corpus_stats_out, "the merged file")->required();
+  merge->add_option("-p,--pipeline", args.pipeline, "the pipeline they were made with")->capture_default_str();
 
   try {
     app.parse(argc, argv);
@@ -232,5 +284,24 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   if (app.got_subcommand("stages")) return RunStages();
+  if (app.got_subcommand("observe") || app.got_subcommand("merge-stats")) {
+    auto spec = LoadPipelineSpec(args.pipeline);
+    if (!spec.ok()) return Fail(2, spec.status().message());
+    auto pipeline = Pipeline::Create(*spec, StageEnvironment{DefaultDataDir()});
+    if (!pipeline.ok()) return Fail(2, pipeline.status().message());
+    Status st;
+    if (app.got_subcommand("merge-stats")) {
+      st = MergeCorpusStats(**pipeline, merge_inputs, args.corpus_stats_out);
+    } else {
+      auto plan = PlanInputsForReading(args);
+      if (!plan.ok()) return Fail(1, plan.status().message());
+      BatchOptions options;
+      options.records.text_field = args.text_field;
+      options.jobs = args.jobs > 0 ? args.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+      options.corpus_stats_out = args.corpus_stats_out;
+      st = ObserveBatch(**pipeline, *plan, options);
+    }
+    return st.ok() ? 0 : Fail(1, st.message());
+  }
   return RunClean(args);
 }
