@@ -542,6 +542,22 @@ class BoilerplateStage : public Stage {
     return false;
   }
 
+  // Where a site name after a title starts (" | Afghanistan News", " - Kabul Times"), or npos.
+  size_t SiteSuffixStart(std::string_view raw, BoilerplateScratch& s) const {
+    size_t bar = raw.rfind(" | ");
+    if (bar != std::string_view::npos && bar > 0 && CountWords(raw.substr(bar + 3)) <= 6) return bar;
+    for (std::string_view dash : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+      size_t d = raw.rfind(dash);
+      if (d == std::string_view::npos || d == 0) continue;
+      std::string_view tail = raw.substr(d + dash.size());
+      Fold(tail, &s.tmp);
+      if (CountWords(tail) <= 5 && s.tmp.words() > 0 &&
+          d_.site_words.find(Word(s.tmp, s.tmp.words() - 1)) != d_.site_words.end())
+        return d;
+    }
+    return std::string_view::npos;
+  }
+
   void SuffixesBreadcrumbsDuplicates(std::string_view text, BoilerplateScratch& s) const {
     // Site names after titles.
     for (size_t i : s.content) {
@@ -553,25 +569,16 @@ class BoilerplateStage : public Stage {
       if (raw.find('|') == std::string_view::npos && raw.find(" -") == std::string_view::npos &&
           raw.find("\xE2\x80") == std::string_view::npos)
         continue;
-      size_t bar = raw.rfind(" | ");
-      size_t cut = std::string_view::npos;
-      if (bar != std::string_view::npos && CountWords(raw.substr(bar + 3)) <= 6 && bar > 0) {
-        cut = bar;
-      } else {
-        for (std::string_view dash : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
-          size_t d = raw.rfind(dash);
-          if (d == std::string_view::npos || d == 0) continue;
-          std::string_view tail = raw.substr(d + dash.size());
-          Fold(tail, &s.tmp);
-          if (CountWords(tail) <= 5 && s.tmp.words() > 0 &&
-              d_.site_words.find(Word(s.tmp, s.tmp.words() - 1)) != d_.site_words.end()) {
-            cut = d;
-            break;
-          }
-        }
+      // "Title | Section | Site": cut site names off while the rest still ends with one, so
+      // that the title left is what a second cleaning would leave too.
+      size_t end = raw.size();
+      for (size_t cut; (cut = SiteSuffixStart(raw.substr(0, end), s)) != std::string_view::npos;) {
+        end = cut;
+        std::string_view rest = Trim(raw.substr(0, end));
+        if (rest.empty() || IsSentenceEnd(utf8::Previous(rest, rest.size()))) break;
       }
-      if (cut != std::string_view::npos) {
-        l.keep_end = l.begin + cut;
+      if (end < raw.size()) {
+        l.keep_end = l.begin + end;
         l.suffix_rule = kSiteSuffix;
       }
     }
