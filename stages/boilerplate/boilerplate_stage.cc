@@ -573,9 +573,11 @@ class BoilerplateStage : public Stage {
       // that the title left is what a second cleaning would leave too.
       size_t end = raw.size();
       for (size_t cut; (cut = SiteSuffixStart(raw.substr(0, end), s)) != std::string_view::npos;) {
+        std::string_view rest = Trim(raw.substr(0, cut));
+        Fold(rest, &s.tmp);
+        if (s.tmp.words() == 0) break;  // no title before it: not a title with a site name
         end = cut;
-        std::string_view rest = Trim(raw.substr(0, end));
-        if (rest.empty() || IsSentenceEnd(utf8::Previous(rest, rest.size()))) break;
+        if (IsSentenceEnd(utf8::Previous(rest, rest.size()))) break;
       }
       if (end < raw.size()) {
         l.keep_end = l.begin + end;
