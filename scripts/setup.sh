@@ -12,6 +12,7 @@ PACKAGES=(
   libzstd-dev zlib1g-dev libxxhash-dev
   clang libclang-rt-14-dev   # libFuzzer builds of fuzz/ (optional for users)
   time                       # peak-memory figures in bench/cli_throughput.sh
+  iso-codes                  # ISO 3166 country names for the gazetteer
 )
 
 missing=()

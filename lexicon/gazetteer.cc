@@ -1,0 +1,256 @@
+#include "lexicon/gazetteer.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "pipeline/utf8.h"
+
+namespace mtclean {
+
+std::string_view EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kCountry: return "country";
+    case EntityType::kAdmin1: return "admin1";
+    case EntityType::kAdmin2: return "admin2";
+    case EntityType::kCity: return "city";
+    case EntityType::kPerson: return "person";
+    case EntityType::kOrganisation: return "organisation";
+  }
+  return "?";
+}
+
+std::string FoldName(std::string_view name) {
+  // Compatibility decomposition, case folding and mark stripping by utf8proc: "Maīdān"
+  // becomes "maidan", "ﬁ" becomes "fi".
+  utf8proc_uint8_t* mapped = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
+                                    static_cast<utf8proc_ssize_t>(name.size()), &mapped,
+                                    static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+                                                                   UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK));
+  std::string out;
+  if (n < 0) return out;
+  std::string_view s(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));
+  bool space = false;
+  for (size_t pos = 0; pos < s.size();) {
+    int32_t cp;
+    int len = utf8::Decode(s, pos, &cp);
+    pos += static_cast<size_t>(len > 0 ? len : -len);
+    if (cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BF || cp == 0x02BE || cp == '`')
+      continue;  // apostrophes and ayn/hamza marks join: "Qal'ah" -> "qalah"
+    if (utf8::IsLetter(cp) && utf8proc_category(cp) != UTF8PROC_CATEGORY_LM) {
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      utf8::Append(&out, cp);
+    } else {
+      space = true;
+    }
+  }
+  std::free(mapped);
+  return out;
+}
+
+std::string Skeleton(std::string_view folded) {
+  std::string out;
+  auto is_vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  char last = 0;  // last class written in this word
+  auto emit = [&](char cls) {
+    if (cls != last) out.push_back(cls);
+    last = cls;
+  };
+  for (size_t i = 0; i < folded.size(); ++i) {
+    char c = folded[i];
+    char next = i + 1 < folded.size() ? folded[i + 1] : ' ';
+    if (c == ' ') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      last = 0;
+      continue;
+    }
+    auto two = [&](const char* digraph) { return c == digraph[0] && next == digraph[1]; };
+    if (two("sh") || two("ch") || two("zh")) { emit('s'); ++i; continue; }
+    if (two("kh") || two("gh")) { emit('k'); ++i; continue; }
+    if (two("ph")) { emit('f'); ++i; continue; }
+    if (two("th")) { emit('t'); ++i; continue; }
+    if (two("dh")) { emit('d'); ++i; continue; }
+    if (two("dj")) { emit('j'); ++i; continue; }
+    if (is_vowel(c) || c == 'w' || c == 'h') { last = last == 0 ? 0 : '.'; continue; }
+    if (c == 'y') {  // a consonant before a vowel (Spanish "Muyahid"), else a vowel
+      if (is_vowel(next)) emit('j');
+      else last = last == 0 ? 0 : '.';
+      continue;
+    }
+    switch (c) {
+      case 'k': case 'q': case 'c': case 'g': emit('k'); break;
+      case 's': case 'z': case 'x': emit('s'); break;
+      case 'f': case 'v': emit('f'); break;
+      case 'b': case 'p': emit('b'); break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x80) emit(c);
+        else out.push_back(c), last = 0;  // non-ASCII letters stay as they are
+    }
+  }
+  // The '.' markers only separate repeated classes across vowels ("Rasheed" keeps r-s-d);
+  // doubled classes with no vowel between collapse ("Zabihullah" -> z-b-l).
+  std::string cleaned;
+  for (char c : out)
+    if (c != '.') cleaned.push_back(c);
+  while (!cleaned.empty() && cleaned.back() == ' ') cleaned.pop_back();
+  return cleaned;
+}
+
+namespace {
+
+constexpr char kMagic[8] = {'M', 'T', 'C', 'G', 'A', 'Z', '1', '\0'};
+
+struct Header {
+  char magic[8];
+  uint64_t entries, keys, strings;
+};
+struct EntryRecord {
+  uint64_t name_offset;
+  uint32_t name_length;
+  uint8_t type;
+  char country[2];
+  uint8_t reserved;
+  float prominence;
+  uint32_t reserved2;
+};
+struct KeyRecord {
+  uint64_t hash;
+  uint32_t entry;
+  uint32_t reserved;
+};
+static_assert(sizeof(EntryRecord) == 24 && sizeof(KeyRecord) == 16);
+
+enum : uint32_t { kByName = 1, kBySkeleton = 2 };
+
+uint64_t KeyHash(std::string_view key, uint32_t kind) {
+  return XXH3_64bits_withSeed(key.data(), key.size(), kind);
+}
+
+}  // namespace
+
+Status WriteGazetteer(const std::vector<GazetteerEntry>& entries, const std::string& path) {
+  std::string strings;
+  std::vector<EntryRecord> records;
+  std::vector<KeyRecord> keys;
+  for (size_t id = 0; id < entries.size(); ++id) {
+    const GazetteerEntry& e = entries[id];
+    EntryRecord r{};
+    r.name_offset = strings.size();
+    r.name_length = static_cast<uint32_t>(e.name.size());
+    strings += e.name;
+    r.type = static_cast<uint8_t>(e.type);
+    r.country[0] = e.country.size() > 0 ? e.country[0] : ' ';
+    r.country[1] = e.country.size() > 1 ? e.country[1] : ' ';
+    r.prominence = e.prominence;
+    records.push_back(r);
+    std::vector<std::string> folded_forms;
+    folded_forms.push_back(FoldName(e.name));
+    for (const std::string& a : e.alternates) folded_forms.push_back(FoldName(a));
+    std::sort(folded_forms.begin(), folded_forms.end());
+    folded_forms.erase(std::unique(folded_forms.begin(), folded_forms.end()), folded_forms.end());
+    std::vector<std::string> skeletons;
+    for (const std::string& f : folded_forms) {
+      if (f.empty()) continue;
+      keys.push_back({KeyHash(f, kByName), static_cast<uint32_t>(id), 0});
+      skeletons.push_back(Skeleton(f));
+    }
+    std::sort(skeletons.begin(), skeletons.end());
+    skeletons.erase(std::unique(skeletons.begin(), skeletons.end()), skeletons.end());
+    for (const std::string& s : skeletons)
+      if (!s.empty()) keys.push_back({KeyHash(s, kBySkeleton), static_cast<uint32_t>(id), 0});
+  }
+  std::sort(keys.begin(), keys.end(), [](const KeyRecord& a, const KeyRecord& b) {
+    return a.hash != b.hash ? a.hash < b.hash : a.entry < b.entry;
+  });
+  Header h{};
+  std::memcpy(h.magic, kMagic, sizeof kMagic);
+  h.entries = records.size();
+  h.keys = keys.size();
+  h.strings = strings.size();
+  std::string tmp = path + ".tmp";
+  std::ofstream out(tmp, std::ios::binary);
+  out.write(reinterpret_cast<const char*>(&h), sizeof h);
+  out.write(reinterpret_cast<const char*>(records.data()), static_cast<std::streamsize>(records.size() * sizeof(EntryRecord)));
+  out.write(reinterpret_cast<const char*>(keys.data()), static_cast<std::streamsize>(keys.size() * sizeof(KeyRecord)));
+  out.write(strings.data(), static_cast<std::streamsize>(strings.size()));
+  out.close();
+  if (!out) return Status::Error("cannot write " + path);
+  if (std::rename(tmp.c_str(), path.c_str()) != 0)
+    return Status::Error("cannot rename " + tmp + " to " + path + ": " + std::strerror(errno));
+  return {};
+}
+
+StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) return Status::Error("cannot read gazetteer " + path + ": " + std::strerror(errno));
+  struct stat st {};
+  if (fstat(fd, &st) != 0 || st.st_size < static_cast<off_t>(sizeof(Header))) {
+    ::close(fd);
+    return Status::Error(path + ": not a gazetteer (too small)");
+  }
+  void* p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_SHARED, fd, 0);
+  ::close(fd);
+  if (p == MAP_FAILED) return Status::Error("cannot map gazetteer " + path + ": " + std::strerror(errno));
+  auto g = std::unique_ptr<Gazetteer>(new Gazetteer());
+  g->data_ = static_cast<const uint8_t*>(p);
+  g->size_ = static_cast<size_t>(st.st_size);
+  Header h;
+  std::memcpy(&h, g->data_, sizeof h);
+  size_t need = sizeof h + h.entries * sizeof(EntryRecord) + h.keys * sizeof(KeyRecord) + h.strings;
+  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || need != g->size_)
+    return Status::Error(path + ": not a gazetteer of this version (rebuild it with build_gazetteer)");
+  return g;
+}
+
+Gazetteer::~Gazetteer() {
+  if (data_ != nullptr) munmap(const_cast<uint8_t*>(data_), size_);
+}
+
+size_t Gazetteer::size() const {
+  Header h;
+  std::memcpy(&h, data_, sizeof h);
+  return h.entries;
+}
+
+Gazetteer::Entry Gazetteer::Get(uint32_t id) const {
+  Header h;
+  std::memcpy(&h, data_, sizeof h);
+  const auto* records = reinterpret_cast<const EntryRecord*>(data_ + sizeof h);
+  const char* strings = reinterpret_cast<const char*>(data_ + sizeof h + h.entries * sizeof(EntryRecord) +
+                                                      h.keys * sizeof(KeyRecord));
+  const EntryRecord& r = records[id];
+  std::string_view country(r.country, r.country[0] == ' ' ? 0 : 2);
+  return {std::string_view(strings + r.name_offset, r.name_length), static_cast<EntityType>(r.type), country,
+          r.prominence, id};
+}
+
+std::vector<Gazetteer::Entry> Gazetteer::Find(uint64_t hash, uint32_t) const {
+  Header h;
+  std::memcpy(&h, data_, sizeof h);
+  const auto* keys = reinterpret_cast<const KeyRecord*>(data_ + sizeof h + h.entries * sizeof(EntryRecord));
+  const KeyRecord* end = keys + h.keys;
+  const KeyRecord* it = std::lower_bound(keys, end, hash, [](const KeyRecord& k, uint64_t v) { return k.hash < v; });
+  std::vector<Entry> out;
+  for (; it != end && it->hash == hash; ++it) out.push_back(Get(it->entry));
+  return out;
+}
+
+std::vector<Gazetteer::Entry> Gazetteer::FindByName(std::string_view folded) const {
+  return Find(KeyHash(folded, kByName), kByName);
+}
+
+std::vector<Gazetteer::Entry> Gazetteer::FindBySkeleton(std::string_view skeleton) const {
+  return Find(KeyHash(skeleton, kBySkeleton), kBySkeleton);
+}
+
+}  // namespace mtclean

