@@ -70,6 +70,7 @@ void RunPipeline(benchmark::State& state, const std::string& spec_text, bool dam
 void BM_Unicode(benchmark::State& s) { RunPipeline(s, "unicode", false); }
 void BM_Punctuation(benchmark::State& s) { RunPipeline(s, "punctuation", false); }
 void BM_UnicodePunctuation(benchmark::State& s) { RunPipeline(s, "unicode\npunctuation", false); }
+void BM_Names(benchmark::State& s) { RunPipeline(s, "names", false); }
 void BM_Boilerplate(benchmark::State& s) { RunPipeline(s, "boilerplate", false); }
 void BM_DefaultChain(benchmark::State& s) {
   auto spec = mtclean::LoadPipelineSpec("default");
@@ -99,6 +100,7 @@ BENCHMARK(BM_AdversarialLines)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Unicode)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Punctuation)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_UnicodePunctuation)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Names)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Boilerplate)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DefaultChain)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_UnicodeDamaged)->Unit(benchmark::kMillisecond);

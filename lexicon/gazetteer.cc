@@ -108,7 +108,7 @@ std::string Skeleton(std::string_view folded) {
 
 namespace {
 
-constexpr char kMagic[8] = {'M', 'T', 'C', 'G', 'A', 'Z', '1', '\0'};
+constexpr char kMagic[8] = {'M', 'T', 'C', 'G', 'A', 'Z', '2', '\0'};
 
 struct Header {
   char magic[8];
@@ -126,9 +126,10 @@ struct EntryRecord {
 struct KeyRecord {
   uint64_t hash;
   uint32_t entry;
-  uint32_t reserved;
+  uint32_t form_length;  // the spelling (canonical or alternate) that gave this key
+  uint64_t form_offset;
 };
-static_assert(sizeof(EntryRecord) == 24 && sizeof(KeyRecord) == 16);
+static_assert(sizeof(EntryRecord) == 24 && sizeof(KeyRecord) == 24);
 
 enum : uint32_t { kByName = 1, kBySkeleton = 2 };
 
@@ -153,21 +154,30 @@ Status WriteGazetteer(const std::vector<GazetteerEntry>& entries, const std::str
     r.country[1] = e.country.size() > 1 ? e.country[1] : ' ';
     r.prominence = e.prominence;
     records.push_back(r);
-    std::vector<std::string> folded_forms;
-    folded_forms.push_back(FoldName(e.name));
-    for (const std::string& a : e.alternates) folded_forms.push_back(FoldName(a));
-    std::sort(folded_forms.begin(), folded_forms.end());
-    folded_forms.erase(std::unique(folded_forms.begin(), folded_forms.end()), folded_forms.end());
-    std::vector<std::string> skeletons;
-    for (const std::string& f : folded_forms) {
-      if (f.empty()) continue;
-      keys.push_back({KeyHash(f, kByName), static_cast<uint32_t>(id), 0});
-      skeletons.push_back(Skeleton(f));
+    // Every spelling is stored once; each of its keys points at it.
+    std::vector<std::pair<std::string, std::string>> forms;  // (spelling, folded)
+    forms.emplace_back(e.name, FoldName(e.name));
+    for (const std::string& a : e.alternates) forms.emplace_back(a, FoldName(a));
+    // A key points at the first spelling that gives it: the canonical name before alternates.
+    std::vector<std::pair<uint64_t, std::string>> seen;
+    for (const auto& [spelling, folded] : forms) {
+      if (folded.empty()) continue;
+      uint64_t off = spelling == e.name ? r.name_offset : strings.size();
+      bool stored = spelling == e.name;
+      for (auto [hash, kind] : {std::pair{KeyHash(folded, kByName), kByName},
+                                std::pair{KeyHash(Skeleton(folded), kBySkeleton), kBySkeleton}}) {
+        (void)kind;
+        bool dup = false;
+        for (const auto& s2 : seen) dup |= s2.first == hash;
+        if (dup) continue;
+        seen.emplace_back(hash, spelling);
+        if (!stored) {
+          strings += spelling;
+          stored = true;
+        }
+        keys.push_back({hash, static_cast<uint32_t>(id), static_cast<uint32_t>(spelling.size()), off});
+      }
     }
-    std::sort(skeletons.begin(), skeletons.end());
-    skeletons.erase(std::unique(skeletons.begin(), skeletons.end()), skeletons.end());
-    for (const std::string& s : skeletons)
-      if (!s.empty()) keys.push_back({KeyHash(s, kBySkeleton), static_cast<uint32_t>(id), 0});
   }
   std::sort(keys.begin(), keys.end(), [](const KeyRecord& a, const KeyRecord& b) {
     return a.hash != b.hash ? a.hash < b.hash : a.entry < b.entry;
@@ -230,8 +240,8 @@ Gazetteer::Entry Gazetteer::Get(uint32_t id) const {
                                                       h.keys * sizeof(KeyRecord));
   const EntryRecord& r = records[id];
   std::string_view country(r.country, r.country[0] == ' ' ? 0 : 2);
-  return {std::string_view(strings + r.name_offset, r.name_length), static_cast<EntityType>(r.type), country,
-          r.prominence, id};
+  std::string_view name(strings + r.name_offset, r.name_length);
+  return {name, static_cast<EntityType>(r.type), country, r.prominence, id, name};
 }
 
 std::vector<Gazetteer::Entry> Gazetteer::Find(uint64_t hash, uint32_t) const {
@@ -240,8 +250,14 @@ std::vector<Gazetteer::Entry> Gazetteer::Find(uint64_t hash, uint32_t) const {
   const auto* keys = reinterpret_cast<const KeyRecord*>(data_ + sizeof h + h.entries * sizeof(EntryRecord));
   const KeyRecord* end = keys + h.keys;
   const KeyRecord* it = std::lower_bound(keys, end, hash, [](const KeyRecord& k, uint64_t v) { return k.hash < v; });
+  const char* strings = reinterpret_cast<const char*>(data_ + sizeof h + h.entries * sizeof(EntryRecord) +
+                                                      h.keys * sizeof(KeyRecord));
   std::vector<Entry> out;
-  for (; it != end && it->hash == hash; ++it) out.push_back(Get(it->entry));
+  for (; it != end && it->hash == hash; ++it) {
+    Entry e = Get(it->entry);
+    e.form = std::string_view(strings + it->form_offset, it->form_length);
+    out.push_back(e);
+  }
   return out;
 }
 

@@ -57,6 +57,7 @@ class Gazetteer {
     std::string_view country;
     float prominence;
     uint32_t id;
+    std::string_view form;  // the canonical name or alternate that matched the key
   };
 
   static StatusOr<std::unique_ptr<Gazetteer>> Open(const std::string& path);

@@ -1,0 +1,29 @@
+#include "lexicon/english_words.h"
+
+#include <hunspell/hunspell.hxx>
+#include <unistd.h>
+
+namespace mtclean {
+
+StatusOr<std::unique_ptr<EnglishWords>> EnglishWords::Open(const std::string& dictionary) {
+  std::string aff = dictionary + ".aff", dic = dictionary + ".dic";
+  if (access(aff.c_str(), R_OK) != 0 || access(dic.c_str(), R_OK) != 0)
+    return Status::Error("cannot read the Hunspell dictionary " + dic +
+                         " (Debian package hunspell-en-us; scripts/setup.sh installs it)");
+  auto words = std::unique_ptr<EnglishWords>(new EnglishWords());
+  words->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+  return words;
+}
+
+EnglishWords::~EnglishWords() = default;
+
+bool EnglishWords::Known(std::string_view word) {
+  auto it = cache_.find(std::string(word));
+  if (it != cache_.end()) return it->second;
+  if (cache_.size() > 200000) cache_.clear();  // bounded memory on endless corpora
+  bool known = hunspell_->spell(std::string(word));
+  cache_.emplace(std::string(word), known);
+  return known;
+}
+
+}  // namespace mtclean

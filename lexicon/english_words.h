@@ -1,0 +1,34 @@
+// Whether a word is an English word, by Hunspell with Debian's en_US dictionary.
+//
+// Hunspell is not thread-safe and slow: a stage keeps one EnglishWords per worker (in its
+// StageScratch), and each instance caches its answers per distinct word.
+#ifndef MTCLEAN_LEXICON_ENGLISH_WORDS_H_
+#define MTCLEAN_LEXICON_ENGLISH_WORDS_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "mtclean/status.h"
+
+class Hunspell;
+
+namespace mtclean {
+
+class EnglishWords {
+ public:
+  // `dictionary` is the path without extension (/usr/share/hunspell/en_US).
+  static StatusOr<std::unique_ptr<EnglishWords>> Open(const std::string& dictionary);
+  ~EnglishWords();
+  bool Known(std::string_view word);
+
+ private:
+  EnglishWords() = default;
+  std::unique_ptr<Hunspell> hunspell_;
+  std::unordered_map<std::string, bool> cache_;
+};
+
+}  // namespace mtclean
+
+#endif  // MTCLEAN_LEXICON_ENGLISH_WORDS_H_

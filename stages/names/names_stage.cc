@@ -1,0 +1,579 @@
+// The `names` stage: repairs names of places, people and organisations that reached English
+// through another language's spelling rules ("Maidan Uardak" -> "Maidan Wardak"), and only
+// when it is sure. Rules and examples: stages/names/README.md.
+//
+// A candidate is a run of capitalised words with a word English does not know (Hunspell)
+// and a spelling the gazetteer does not know. The gazetteer's skeleton key gives the names
+// it may stand for; a name is taken only when the source language's transliteration rules
+// (dictionaries/transliteration/<lang>.tsv) turn its English spelling into the candidate,
+// with few rule applications, and no other name explains it as well. A name that shares the
+// skeleton but is not explained by the rules is flagged, not changed.
+#include "stages/names/names_stage.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "lexicon/english_words.h"
+#include "lexicon/gazetteer.h"
+#include "pipeline/data_files.h"
+#include "pipeline/utf8.h"
+
+namespace mtclean {
+namespace {
+
+enum Rule : uint16_t { kTransliteration, kAdminTerm, kSpellingVariant, kUnknownName, kInconsistent };
+
+constexpr std::array<RuleInfo, 5> kRules = {{
+    {"transliteration", "a name spelled by another language's rules becomes its English form",
+     "Zabihulá Muyahid", "Zabihullah Mujahid"},
+    {"admin-term", "a translated word for a first-level division becomes the one English uses for that country",
+     "Badghis State", "Badghis Province"},
+    {"spelling-variant", "a name spelled two ways in a document takes its better attested spelling",
+     "Dostom ... Dostum ... Dostum", "Dostum ... Dostum ... Dostum"},
+    {"unknown-name", "flag: a name the gazetteer may know under another spelling, not sure enough to change",
+     "Galano", "(flagged)"},
+    {"inconsistent-spelling", "flag: one name spelled several ways, none better attested", "Rashij ... Rasij",
+     "(flagged)"},
+}};
+
+constexpr std::array<OptionInfo, 4> kOptions = {{
+    {"gazetteer", OptionType::kString, "", "compiled gazetteer (default: $MTCLEAN_GAZETTEER or the build's)"},
+    {"source_languages", OptionType::kString, "es,fr,de", "languages the text may have been translated from"},
+    {"dictionary", OptionType::kString, "/usr/share/hunspell/en_US", "Hunspell dictionary of English, without extension"},
+    {"min_confidence", OptionType::kDouble, "0.8", "repairs below this confidence are flagged instead"},
+}};
+
+using RulePairs = std::vector<std::pair<std::string, std::string>>;  // english -> source
+
+size_t Levenshtein(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// How `source` can be written from `english`: the fewest rule applications, and among those
+// how many used a rule of the source language itself (not one of the vowel and q/k
+// variations every English romanisation shows). {-1, 0} when it cannot within `budget`;
+// {0, 0} for equal spellings. Both folded.
+struct Derivation {
+  int applications = -1;
+  int distinctive = 0;
+};
+
+Derivation Derive(std::string_view english, std::string_view source, const RulePairs& rules,
+                  size_t distinctive_rules, int budget) {
+  const size_t n = english.size(), m = source.size();
+  std::vector<Derivation> best((n + 1) * (m + 1));
+  auto at = [&](size_t i, size_t j) -> Derivation& { return best[i * (m + 1) + j]; };
+  at(0, 0) = {0, 0};
+  auto better = [](const Derivation& a, const Derivation& b) {  // is a better than b?
+    if (b.applications < 0) return true;
+    return a.applications < b.applications ||
+           (a.applications == b.applications && a.distinctive > b.distinctive);
+  };
+  for (size_t i = 0; i <= n; ++i)
+    for (size_t j = 0; j <= m; ++j) {
+      Derivation d = at(i, j);
+      if (d.applications < 0) continue;
+      auto relax = [&](size_t i2, size_t j2, Derivation c) {
+        if (i2 <= n && j2 <= m && c.applications <= budget && better(c, at(i2, j2))) at(i2, j2) = c;
+      };
+      if (i < n && j < m && english[i] == source[j]) relax(i + 1, j + 1, d);
+      for (size_t r = 0; r < rules.size(); ++r) {
+        const auto& [e, s] = rules[r];
+        if (english.substr(i, e.size()) == e && source.substr(j, s.size()) == s)
+          relax(i + e.size(), j + s.size(), {d.applications + 1, d.distinctive + (r < distinctive_rules ? 1 : 0)});
+      }
+    }
+  return at(n, m);
+}
+
+// English spellings the source spelling may come from: the language's rules applied in
+// reverse (source -> English) at up to `max_rules` places; at most `cap` variants.
+void ReverseVariants(const std::string& source, const RulePairs& rules, size_t distinctive, int max_rules, size_t cap,
+                     std::vector<std::string>* out) {
+  struct State {
+    std::string done;  // English so far
+    size_t pos;        // position in source
+    int used;
+  };
+  std::vector<State> stack = {{"", 0, 0}};
+  while (!stack.empty() && out->size() < cap) {
+    State st = std::move(stack.back());
+    stack.pop_back();
+    if (st.pos == source.size()) {
+      if (st.used > 0) out->push_back(std::move(st.done));
+      continue;
+    }
+    // Keep the letter as it is.
+    stack.push_back({st.done + source[st.pos], st.pos + 1, st.used});
+    if (st.used >= max_rules) continue;
+    for (size_t r = 0; r < distinctive && r < rules.size(); ++r) {
+      const auto& [e, src] = rules[r];
+      if (source.compare(st.pos, src.size(), src) == 0) stack.push_back({st.done + e, st.pos + src.size(), st.used + 1});
+    }
+  }
+}
+
+// "Maīdān Khūlah" -> "Maidan Khulah": English news text writes names without scholarly
+// diacritics.
+std::string PlainForm(std::string_view form) {
+  utf8proc_uint8_t* mapped = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(form.data()),
+                                    static_cast<utf8proc_ssize_t>(form.size()), &mapped,
+                                    static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK));
+  std::string out = n >= 0 ? std::string(reinterpret_cast<char*>(mapped), static_cast<size_t>(n)) : std::string(form);
+  std::free(mapped);
+  return out;
+}
+
+struct Word {
+  size_t begin, end;
+  bool capitalised;
+};
+
+// "Nasa" is NASA: a word English knows in another case is no unknown name.
+bool KnownInAnyCase(EnglishWords& english, std::string_view word) {
+  if (english.Known(word)) return true;
+  std::string lower, upper;
+  for (size_t pos = 0; pos < word.size();) {
+    int32_t cp;
+    int n = utf8::Decode(word, pos, &cp);
+    pos += static_cast<size_t>(n > 0 ? n : 1);
+    if (cp < 0) return false;
+    utf8::Append(&lower, utf8proc_tolower(cp));
+    utf8::Append(&upper, utf8proc_toupper(cp));
+  }
+  return english.Known(lower) || english.Known(upper);
+}
+
+// What to do with a span of capitalised words.
+struct SpanResult {
+  enum Kind : uint8_t { kNone, kHandled, kReplace, kFlag } kind = kNone;
+  std::string replacement;
+  float confidence = 0;
+  std::string skeleton;  // of an unknown single word, for the consistency check
+};
+
+class NamesScratch : public StageScratch {
+ public:
+  std::unique_ptr<EnglishWords> english;
+  std::vector<Word> words;
+  std::unordered_set<std::string> countries;  // of the current document
+  std::string country_signature;              // the same, sorted, as a cache key part
+  std::unordered_map<std::string, SpanResult> cache;
+  std::unordered_map<std::string, std::string> country_of;  // folded span -> country code or 
+};
+
+class NamesStage : public Stage {
+ public:
+  struct Data {
+    std::unique_ptr<Gazetteer> gazetteer;
+    // Source language -> its rules, then the common ones of ar.tsv; the first `distinctive`
+    // rules are the language's own.
+    struct Language {
+      std::string name;
+      RulePairs rules;
+      size_t distinctive;
+    };
+    std::vector<Language> languages;
+    std::unordered_map<std::string, std::string> admin1_terms;    // country -> "Province"
+    std::unordered_set<std::string> admin_words;
+    std::string dictionary;
+    double min_confidence = 0.8;
+  };
+  explicit NamesStage(Data d) : d_(std::move(d)) {}
+
+  std::string_view name() const override { return "names"; }
+  std::span<const RuleInfo> rules() const override { return kRules; }
+  std::unique_ptr<StageScratch> NewScratch() const override {
+    auto s = std::make_unique<NamesScratch>();
+    auto words = EnglishWords::Open(d_.dictionary);
+    if (words.ok()) s->english = std::move(*words);
+    return s;
+  }
+
+  void Process(std::string_view text, StageContext& ctx) const override {
+    auto& s = static_cast<NamesScratch&>(*ctx.scratch);
+    if (s.english == nullptr) return;
+    Tokenize(text, s.words);
+    if (!MostlyEnglish(text, s)) return;  // names are repaired in English text only
+    // The countries the document names: a single word is repaired only to a name of one.
+    s.countries.clear();
+    for (size_t k = 0; k < s.words.size(); ++k) {
+      if (!s.words[k].capitalised) continue;
+      for (size_t len = 1; len <= 3 && k + len <= s.words.size(); ++len) {
+        std::string span(text.substr(s.words[k].begin, s.words[k + len - 1].end - s.words[k].begin));
+        auto it = s.country_of.find(span);
+        if (it == s.country_of.end()) {
+          std::string country;
+          for (const auto& c : d_.gazetteer->FindByName(FoldName(span)))
+            if (c.type == EntityType::kCountry) country = std::string(c.country);
+          if (s.country_of.size() > 100000) s.country_of.clear();
+          it = s.country_of.emplace(std::move(span), std::move(country)).first;
+        }
+        if (!it->second.empty()) s.countries.insert(it->second);
+      }
+    }
+    std::vector<std::string> sorted(s.countries.begin(), s.countries.end());
+    std::sort(sorted.begin(), sorted.end());
+    s.country_signature.clear();
+    for (const auto& c : sorted) s.country_signature += "\x1f" + c;
+    std::map<std::string, std::vector<size_t>> unknown_by_skeleton;  // for consistency
+    std::vector<std::pair<size_t, std::string>> repairs;             // word index -> replacement (run)
+    TextRewriter& rw = ctx.rewriter;
+    for (size_t w = 0; w < s.words.size();) {
+      if (!s.words[w].capitalised) {
+        ++w;
+        continue;
+      }
+      size_t e = w;
+      while (e < s.words.size() && s.words[e].capitalised && (e == w || Adjacent(text, s.words[e - 1], s.words[e])))
+        ++e;
+      w = RepairRun(text, s, w, e, rw, unknown_by_skeleton);
+    }
+    Consistency(text, s, unknown_by_skeleton, rw);
+  }
+
+ private:
+  static void Tokenize(std::string_view text, std::vector<Word>& words) {
+    words.clear();
+    for (size_t pos = 0; pos < text.size();) {
+      int32_t cp;
+      int n = utf8::Decode(text, pos, &cp);
+      size_t len = static_cast<size_t>(n > 0 ? n : -n);
+      if (!utf8::IsLetter(cp)) {
+        pos += len;
+        continue;
+      }
+      size_t b = pos;
+      bool cap = utf8::IsUpper(cp);
+      while (pos < text.size()) {
+        n = utf8::Decode(text, pos, &cp);
+        if (!(utf8::IsLetter(cp) || utf8::IsMark(cp) || ((cp == '-' || cp == '\'') && pos + 1 < text.size() &&
+                                                         utf8::IsLetter(utf8::At(text, pos + 1)))))
+          break;
+        pos += static_cast<size_t>(n > 0 ? n : -n);
+      }
+      words.push_back({b, pos, cap});
+    }
+  }
+
+  // Whether most lower-case words (a sample of up to 400) are English words.
+  static bool MostlyEnglish(std::string_view text, NamesScratch& s) {
+    size_t seen = 0, known = 0;
+    for (size_t k = 0; k < s.words.size() && seen < 400; ++k) {
+      if (s.words[k].capitalised) continue;
+      ++seen;
+      known += s.english->Known(text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin)) ? 1 : 0;
+    }
+    return seen < 20 ? seen == 0 || known * 10 >= seen * 7 : known * 10 >= seen * 8;
+  }
+
+  static bool Adjacent(std::string_view text, const Word& a, const Word& b) {
+    return b.begin == a.end + 1 && text[a.end] == ' ';
+  }
+
+  // Repairs within the capitalised words [w, e); returns where to continue.
+  size_t RepairRun(std::string_view text, NamesScratch& s, size_t w, size_t e, TextRewriter& rw,
+                   std::map<std::string, std::vector<size_t>>& unknown) const {
+    // A sentence-initial English word ("The", "However") is not part of the name.
+    if (w == 0 || SentenceStart(text, s.words[w].begin)) {
+      std::string_view first = text.substr(s.words[w].begin, s.words[w].end - s.words[w].begin);
+      if (e - w > 1 && s.english->Known(first)) ++w;
+    }
+    // Translated admin word after a first-level division: "Badghis State".
+    if (e - w >= 2) {
+      std::string_view last = text.substr(s.words[e - 1].begin, s.words[e - 1].end - s.words[e - 1].begin);
+      if (d_.admin_words.count(std::string(last)) > 0) {
+        std::string place = FoldName(text.substr(s.words[w].begin, s.words[e - 2].end - s.words[w].begin));
+        for (const auto& entry : d_.gazetteer->FindByName(place)) {
+          if (entry.type != EntityType::kAdmin1) continue;
+          auto term = d_.admin1_terms.find(std::string(entry.country));
+          if (term != d_.admin1_terms.end() && term->second != last) {
+            rw.Replace(s.words[e - 1].begin, s.words[e - 1].end, term->second, kAdminTerm, 0.85f);
+          }
+          break;
+        }
+      }
+    }
+    // Longest spans first, at most four words.
+    for (size_t b = w; b < e;) {
+      size_t done = b + 1;
+      for (size_t len = std::min<size_t>(4, e - b); len >= 1; --len) {
+        if (TrySpan(text, s, b, b + len, b == w && b + len == e, rw, unknown)) {
+          done = b + len;
+          break;
+        }
+      }
+      b = done;
+    }
+    return e;
+  }
+
+  static bool SentenceStart(std::string_view text, size_t pos) {
+    while (pos > 0 && (text[pos - 1] == ' ' || text[pos - 1] == '"' || text[pos - 1] == '\xE2')) --pos;
+    if (pos == 0) return true;
+    char c = text[pos - 1];
+    return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || static_cast<unsigned char>(c) == 0x9C;
+  }
+
+  // Whether the span [b, e) was handled (a known name, or repaired, or flagged).
+  // Decisions are cached per worker by the span's text (and, for a single word, the
+  // countries of the document): names repeat across a corpus, and deciding one takes
+  // hundreds of gazetteer look-ups (measured: the stage was 1.2 MB/s without the cache).
+  bool TrySpan(std::string_view text, NamesScratch& s, size_t b, size_t e, bool whole_run, TextRewriter& rw,
+               std::map<std::string, std::vector<size_t>>& unknown) const {
+    size_t begin = s.words[b].begin, end = s.words[e - 1].end;
+    std::string key(text.substr(begin, end - begin));
+    key += whole_run ? "\x1f" "1" : "\x1f" "0";
+    if (e - b == 1) key += s.country_signature;
+    auto it = s.cache.find(key);
+    if (it == s.cache.end()) {
+      if (s.cache.size() > 100000) s.cache.clear();
+      it = s.cache.emplace(std::move(key), DecideSpan(text, s, b, e, whole_run)).first;
+    }
+    const SpanResult& r = it->second;
+    switch (r.kind) {
+      case SpanResult::kReplace:
+        rw.Replace(begin, end, r.replacement, kTransliteration, r.confidence);
+        return true;
+      case SpanResult::kFlag:
+        rw.Flag(begin, end, kUnknownName, r.confidence);
+        return true;
+      case SpanResult::kHandled:
+        return true;
+      case SpanResult::kNone:
+        if (!r.skeleton.empty()) unknown[r.skeleton].push_back(b);
+        return false;
+    }
+    return false;
+  }
+
+  // `whole_run`: the span is all of its run of capitalised words; a name inside a longer run
+  // ("Thani" in "Hamad Al Thani") is only ever flagged.
+  SpanResult DecideSpan(std::string_view text, NamesScratch& s, size_t b, size_t e, bool whole_run) const {
+    size_t begin = s.words[b].begin, end = s.words[e - 1].end;
+    std::string_view span = text.substr(begin, end - begin);
+    SpanResult r;
+    std::string folded = FoldName(span);
+    if (folded.empty()) return r;
+    // A name spelled as the gazetteer's canonical form is right. Spelled as an alternate (an
+    // exonym: "Kaboul", "Kundus"), it is repaired below when the rules explain it; either
+    // way, the most prominent name with this exact spelling must be outdone to change it.
+    float known_prominence = -1;
+    for (const auto& c : d_.gazetteer->FindByName(folded)) {
+      if (FoldName(c.name) == folded) known_prominence = std::max(known_prominence, c.prominence);
+    }
+    if (known_prominence >= 0 && e - b > 1) {
+      r.kind = SpanResult::kHandled;
+      return r;
+    }
+    bool any_unknown = false;
+    for (size_t k = b; k < e; ++k)
+      any_unknown |= !KnownInAnyCase(*s.english, text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin));
+    if (!any_unknown) {
+      if (e - b == 1) r.kind = SpanResult::kHandled;
+      return r;
+    }
+    // Candidates: names with the same skeleton, and names the source languages' rules, read
+    // backwards, spell out ("Jan" may be "Khan", "Guardak" may be "Wardak").
+    auto candidates = d_.gazetteer->FindBySkeleton(Skeleton(folded));
+    for (auto& c : d_.gazetteer->FindByName(folded)) {
+      if (FoldName(c.name) == folded) continue;
+      c.form = c.name;  // an exonym: judge the canonical name against it
+      candidates.push_back(c);
+    }
+    std::vector<std::string> variants;
+    for (const auto& lang : d_.languages) ReverseVariants(folded, lang.rules, lang.distinctive, 3, 64, &variants);
+    std::sort(variants.begin(), variants.end());
+    variants.erase(std::unique(variants.begin(), variants.end()), variants.end());
+    for (const std::string& v : variants) {
+      for (auto& c : d_.gazetteer->FindByName(v)) candidates.push_back(c);
+      for (auto& c : d_.gazetteer->FindBySkeleton(Skeleton(v))) candidates.push_back(c);
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const auto& x, const auto& y) { return x.id < y.id; });
+    candidates.erase(std::unique(candidates.begin(), candidates.end(),
+                                 [](const auto& x, const auto& y) { return x.id == y.id && x.form == y.form; }),
+                     candidates.end());
+    // Single unknown words match many small places: only prominent names count alone.
+    const float min_prominence = e - b == 1 ? 5.0f : 3.0f;
+    const Gazetteer::Entry* best = nullptr;
+    int explained = 0;
+    float best_prominence = -1;
+    bool near = false;
+    for (const auto& c : candidates) {
+      if (c.prominence < min_prominence || !utf8::IsUpper(utf8::At(c.form, 0))) continue;
+      if (known_prominence >= 0 && c.prominence < known_prominence + 2) continue;
+      // A single word may be anybody's surname ("Parise", "Buser"): only a name of a
+      // country the document talks about is taken for it.
+      if (e - b == 1 && (c.country.empty() || s.countries.count(std::string(c.country)) == 0)) continue;
+      std::string form = FoldName(c.form);
+      // Worth a flag: a prominent name one or two letters away.
+      size_t distance = Levenshtein(form, folded);
+      near |= e - b == 1 ? (distance <= 1 && c.prominence >= 5.5f) : distance <= 2;
+      // A repair needs a rule of the source language itself ("w" written "u", "j" written
+      // "y"); vowel variation alone ("Thani"/"Thane") is how English romanisations differ,
+      // and is only flagged.
+      bool derived = false;
+      for (const auto& lang : d_.languages) {
+        Derivation dv = Derive(form, folded, lang.rules, lang.distinctive, e - b > 1 ? 4 : 3);
+        if (dv.applications > 0 && dv.distinctive > 0) derived = true;
+        else if (dv.applications > 0) near = true;
+      }
+      if (!derived) continue;
+      ++explained;
+      if (c.prominence > best_prominence) {
+        best_prominence = c.prominence;
+        best = &c;
+      }
+    }
+    if (best != nullptr) {
+      std::string repl = PlainForm(best->form);
+      if (best->type == EntityType::kAdmin1 || best->type == EntityType::kAdmin2) {
+        // "Maidan Wardak Province" matched through "Maidan Wardak": keep the text's own words.
+        repl = PlainForm(best->form);
+      }
+      float confidence = explained == 1 ? 0.9f : 0.75f;
+      if (!whole_run) confidence = std::min(confidence, 0.6f);
+      r.kind = confidence >= d_.min_confidence ? SpanResult::kReplace : SpanResult::kFlag;
+      r.replacement = repl;
+      r.confidence = confidence;
+      return r;
+    }
+    if (near) {
+      r.kind = SpanResult::kFlag;
+      r.confidence = 0.5f;
+      return r;
+    }
+    if (e - b == 1) r.skeleton = Skeleton(folded);
+    return r;
+  }
+
+  // One unknown name spelled several ways ("Rashij", "Rasij"): the better attested spelling
+  // wins when there is one, else every spelling is flagged.
+  void Consistency(std::string_view text, NamesScratch& s,
+                   const std::map<std::string, std::vector<size_t>>& unknown, TextRewriter& rw) const {
+    std::vector<std::pair<size_t, std::string>> changes;  // (word, replacement)
+    std::vector<size_t> flags;
+    for (const auto& [skeleton, words] : unknown) {
+      if (skeleton.size() < 3) continue;
+      std::map<std::string, int> counts;
+      for (size_t w : words) ++counts[std::string(text.substr(s.words[w].begin, s.words[w].end - s.words[w].begin))];
+      if (counts.size() < 2) continue;
+      std::string top;
+      int top_count = 0, ties = 0;
+      for (const auto& [spelling, n] : counts) {
+        if (n > top_count) top = spelling, top_count = n, ties = 0;
+        else if (n == top_count) ++ties;
+      }
+      for (size_t w : words) {
+        std::string spelling(text.substr(s.words[w].begin, s.words[w].end - s.words[w].begin));
+        if (spelling == top) continue;
+        // Only a difference that a source language's rules explain is one name spelled two
+        // ways ("Dostom"/"Dostum"); "Zelensky"/"Zelenskiy" or "XBox"/"Xbox" are left alone.
+        std::string a = FoldName(top), b2 = FoldName(spelling);
+        if (a == b2) continue;
+        bool explained = false;
+        for (const auto& lang : d_.languages) {
+          Derivation dv = Derive(a, b2, lang.rules, lang.distinctive, 2);
+          explained |= dv.applications > 0;
+        }
+        if (!explained) continue;
+        if (ties > 0) {
+          flags.push_back(w);
+        } else {
+          changes.emplace_back(w, top);
+        }
+      }
+    }
+    std::sort(changes.begin(), changes.end());
+    for (const auto& [w, repl] : changes)
+      rw.Replace(s.words[w].begin, s.words[w].end, repl, kSpellingVariant, 0.8f);
+    for (size_t w : flags) rw.Flag(s.words[w].begin, s.words[w].end, kInconsistent, 0.5f);
+  }
+
+  Data d_;
+};
+
+StatusOr<RulePairs> LoadRules(const std::string& data_dir, const std::string& lang) {
+  auto lines = ReadDataLines(data_dir, "transliteration/" + lang + ".tsv");
+  if (!lines.ok()) return lines.status();
+  RulePairs rules;
+  for (const std::string& l : *lines) {
+    size_t tab = l.find('\t');
+    if (tab == std::string::npos)
+      return Status::Error(data_dir + "/transliteration/" + lang + ".tsv: expected english<TAB>source in '" + l + "'");
+    // Folded like the text it is matched against ("ï" -> "i").
+    rules.emplace_back(FoldName(l.substr(0, tab)), FoldName(l.substr(tab + 1)));
+  }
+  return rules;
+}
+
+}  // namespace
+
+std::string DefaultGazetteerPath() {
+  if (const char* env = std::getenv("MTCLEAN_GAZETTEER"); env != nullptr && *env != '\0') return env;
+  return MTCLEAN_DEFAULT_GAZETTEER;
+}
+
+const StageDescriptor& NamesStageDescriptor() {
+  static const StageDescriptor kDescriptor{
+      "names",
+      "repairs names broken by another language's spelling rules, against a gazetteer, and flags doubtful ones",
+      kRules,
+      kOptions,
+      [](const StageOptions& options, const StageEnvironment& env) -> StatusOr<std::unique_ptr<Stage>> {
+        NamesStage::Data d;
+        std::string path = options.GetString("gazetteer").empty() ? DefaultGazetteerPath() : options.GetString("gazetteer");
+        auto g = Gazetteer::Open(path);
+        if (!g.ok()) return Status::Error(g.status().message() + " (run scripts/setup.sh, then build)");
+        d.gazetteer = std::move(*g);
+        auto common = LoadRules(env.data_dir, "ar");
+        if (!common.ok()) return common.status();
+        std::string langs = options.GetString("source_languages");
+        for (size_t start = 0; start <= langs.size();) {
+          size_t comma = langs.find(',', start);
+          if (comma == std::string::npos) comma = langs.size();
+          std::string lang = langs.substr(start, comma - start);
+          start = comma + 1;
+          if (lang.empty()) continue;
+          auto rules = LoadRules(env.data_dir, lang);
+          if (!rules.ok()) return rules.status();
+          size_t own = rules->size();
+          rules->insert(rules->end(), common->begin(), common->end());
+          d.languages.push_back({lang, std::move(*rules), own});
+        }
+        auto terms = ReadDataLines(env.data_dir, "gazetteer/admin1_terms.tsv");
+        if (!terms.ok()) return terms.status();
+        for (const std::string& l : *terms) {
+          size_t tab = l.find('\t');
+          if (tab != std::string::npos) d.admin1_terms[l.substr(0, tab)] = l.substr(tab + 1);
+        }
+        auto words = ReadDataLines(env.data_dir, "gazetteer/admin_words.txt");
+        if (!words.ok()) return words.status();
+        d.admin_words.insert(words->begin(), words->end());
+        d.dictionary = options.GetString("dictionary");
+        auto check = EnglishWords::Open(d.dictionary);
+        if (!check.ok()) return check.status();
+        d.min_confidence = options.GetDouble("min_confidence");
+        return std::unique_ptr<Stage>(std::make_unique<NamesStage>(std::move(d)));
+      }};
+  return kDescriptor;
+}
+
+}  // namespace mtclean

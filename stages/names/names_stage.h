@@ -1,0 +1,18 @@
+// The `names` stage: names broken by another language's spelling rules, repaired against the
+// gazetteer (lexicon/gazetteer.h) when sure, flagged otherwise. See stages/names/README.md.
+#ifndef MTCLEAN_STAGES_NAMES_NAMES_STAGE_H_
+#define MTCLEAN_STAGES_NAMES_NAMES_STAGE_H_
+
+#include <string>
+
+#include "mtclean/stage.h"
+
+namespace mtclean {
+
+const StageDescriptor& NamesStageDescriptor();
+// $MTCLEAN_GAZETTEER, else the gazetteer the build compiled.
+std::string DefaultGazetteerPath();
+
+}  // namespace mtclean
+
+#endif  // MTCLEAN_STAGES_NAMES_NAMES_STAGE_H_
