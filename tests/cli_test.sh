@@ -102,6 +102,15 @@ printf '{"text":"caf\xe9 ."}\n' > "$T/latin1.jsonl"
 expect_eq "$("$MTCLEAN" clean "$T/latin1.jsonl" 2>"$T/err")" '{"text":"café."}' "invalid UTF-8 inside JSONL"
 grep -q "latin1.jsonl:1: invalid UTF-8 repaired" "$T/err" || fail "JSONL encoding repair reported"
 
+# A pipe or device as output is written, never replaced by a renamed file
+mkfifo "$T/fifo"
+cat "$T/fifo" > "$T/fifo.out" &
+reader=$!
+echo "Kunduz ." | "$MTCLEAN" clean --edits "$T/fifo" -q > /dev/null || fail "edits to a FIFO exit $?"
+wait $reader
+[ -p "$T/fifo" ] || fail "the FIFO was replaced by a file"
+grep -q '"rule":"space-before-punct"' "$T/fifo.out" || fail "edit log written to the FIFO"
+
 # Errors: one clear line, non-zero exit
 "$MTCLEAN" clean "$T/does-not-exist.txt" -o "$T/x" 2>"$T/err"
 expect_eq "$?" "1" "missing input exit"

@@ -1,5 +1,6 @@
 #include "pipeline/io/byte_stream.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -145,6 +146,14 @@ class FileSink {
       sink->f_ = stdout;
       return sink;
     }
+    // A device or pipe (/dev/stderr, a FIFO) is written directly: there is nothing to rename.
+    struct stat st {};
+    if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+      sink->f_ = std::fopen(path.c_str(), "wb");
+      if (sink->f_ == nullptr) return Status::Error("cannot write " + path + ": " + ErrnoText());
+      sink->direct_ = true;
+      return sink;
+    }
     sink->tmp_ = path + ".tmp-" + std::to_string(getpid());
     sink->f_ = std::fopen(sink->tmp_.c_str(), "wb");
     if (sink->f_ == nullptr) return Status::Error("cannot write " + path + ": " + ErrnoText());
@@ -153,7 +162,7 @@ class FileSink {
   ~FileSink() {
     if (f_ != nullptr && f_ != stdout) {
       std::fclose(f_);
-      std::remove(tmp_.c_str());
+      if (!direct_) std::remove(tmp_.c_str());
     }
   }
   Status Write(const void* data, size_t n) {
@@ -170,9 +179,10 @@ class FileSink {
     FILE* f = f_;
     f_ = nullptr;
     if (std::fclose(f) != 0) {
-      std::remove(tmp_.c_str());
+      if (!direct_) std::remove(tmp_.c_str());
       return Status::Error("cannot write " + path_ + ": " + ErrnoText());
     }
+    if (direct_) return {};
     if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
       std::remove(tmp_.c_str());
       return Status::Error("cannot rename " + tmp_ + " to " + path_ + ": " + ErrnoText());
@@ -185,6 +195,7 @@ class FileSink {
   FileSink() = default;
   FILE* f_ = nullptr;
   std::string path_, tmp_;
+  bool direct_ = false;
 };
 
 class PlainWriter : public ByteWriter {

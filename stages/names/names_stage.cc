@@ -464,6 +464,20 @@ class NamesStage : public Stage {
     return r;
   }
 
+  // Whether a source language's rules turn one spelling into the other (either way).
+  bool Explained(const std::string& x, const std::string& y) const {
+    std::string a = FoldName(x), b = FoldName(y);
+    if (a == b) return false;
+    // A rule of the language itself, or, in longer names, the vowel variation of
+    // romanisations ("Dostom"/"Dostum"); short names that differ by a vowel ("Jong"/"Jang")
+    // are as often two different names.
+    const bool long_name = std::min(a.size(), b.size()) >= 6;
+    for (const auto& lang : d_.languages)
+      for (const Derivation& dv : {Derive(a, b, lang.rules, lang.distinctive, 2), Derive(b, a, lang.rules, lang.distinctive, 2)})
+        if (dv.distinctive > 0 || (dv.applications > 0 && long_name)) return true;
+    return false;
+  }
+
   // One unknown name spelled several ways ("Rashij", "Rasij"): the better attested spelling
   // wins when there is one, else every spelling is flagged.
   void Consistency(std::string_view text, NamesScratch& s,
@@ -483,17 +497,19 @@ class NamesStage : public Stage {
       }
       for (size_t w : words) {
         std::string spelling(text.substr(s.words[w].begin, s.words[w].end - s.words[w].begin));
-        if (spelling == top) continue;
+        if (spelling == top && ties == 0) continue;
+        if (spelling == top) {  // a tie: compare with another spelling of the group
+          for (const auto& [other, n] : counts)
+            if (other != top) {
+              spelling = other;
+              break;
+            }
+          if (Explained(top, spelling)) flags.push_back(w);
+          continue;
+        }
         // Only a difference that a source language's rules explain is one name spelled two
         // ways ("Dostom"/"Dostum"); "Zelensky"/"Zelenskiy" or "XBox"/"Xbox" are left alone.
-        std::string a = FoldName(top), b2 = FoldName(spelling);
-        if (a == b2) continue;
-        bool explained = false;
-        for (const auto& lang : d_.languages) {
-          Derivation dv = Derive(a, b2, lang.rules, lang.distinctive, 2);
-          explained |= dv.applications > 0;
-        }
-        if (!explained) continue;
+        if (!Explained(top, spelling)) continue;
         if (ties > 0) {
           flags.push_back(w);
         } else {

@@ -1,0 +1,90 @@
+#include "stages/names/names_stage.h"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+
+#include "lexicon/gazetteer.h"
+#include "tests/test_support.h"
+
+namespace mtclean {
+namespace {
+
+// A fixture gazetteer of a few real names, so the tests do not depend on GeoNames.
+std::string FixtureGazetteer() {
+  static const std::string path = [] {
+    std::vector<GazetteerEntry> entries = {
+        {"Maidan Wardak Province", EntityType::kAdmin1, "AF", 5.5f, {"Maidan Wardak", "Wardak"}},
+        {"Badghis", EntityType::kAdmin1, "AF", 5.5f, {}},
+        {"Kabul", EntityType::kCity, "AF", 6.6f, {"Kaboul", "Kabol"}},
+        {"Kunduz", EntityType::kCity, "AF", 5.4f, {"Koundouz", "Kundus"}},
+        {"Afghanistan", EntityType::kCountry, "AF", 8, {}},
+        {"Zabihullah Mujahid", EntityType::kPerson, "AF", 8, {}},
+        {"Raman", EntityType::kCity, "TR", 5.1f, {}},
+    };
+    auto p = (std::filesystem::temp_directory_path() / "mtclean_names_fixture.bin").string();
+    REQUIRE(WriteGazetteer(entries, p).ok());
+    return p;
+  }();
+  return path;
+}
+
+std::string N(const std::string& text) { return testing::Clean("names gazetteer=" + FixtureGazetteer(), text); }
+
+TEST_CASE("names: names spelled by Spanish or French rules take their English form") {
+  CHECK(N("The Taliban took a district in Maidan Uardak province, near Kabul in Afghanistan.") ==
+        "The Taliban took a district in Maidan Wardak province, near Kabul in Afghanistan.");
+  CHECK(N("The spokesman, Zabihulá Muyahid, said the talks would resume.") ==
+        "The spokesman, Zabihullah Mujahid, said the talks would resume.");
+  // An exonym in English text: French "Koundouz" for Kunduz, the country named.
+  CHECK(N("The fighting in Koundouz went on, officials in Afghanistan said on Monday.") ==
+        "The fighting in Kunduz went on, officials in Afghanistan said on Monday.");
+}
+
+TEST_CASE("names: correct and unknown names stay") {
+  const char* clean[] = {
+      "Zabihullah Mujahid said the Taliban had taken Kabul and Maidan Wardak in Afghanistan.",
+      "Mohib-ul Rahman, a member of the provincial council, said the troops had left.",  // Raman is no repair
+      "Officials said Parise and Buser met the governor on Monday.",                    // surnames
+      "The Chargers lost to the Chiefs on Monday night, and the coach was not happy.",
+  };
+  for (const char* text : clean) {
+    INFO(text);
+    CHECK(N(text) == text);
+  }
+  // A single word is repaired only to a name of a country the document talks about.
+  CHECK(N("The fighting in Koundouz went on, officials said on Monday.") ==
+        "The fighting in Koundouz went on, officials said on Monday.");
+}
+
+TEST_CASE("names: translated admin words and spelling variants") {
+  CHECK(N("The militants fled Badghis State in the west of Afghanistan.") ==
+        "The militants fled Badghis Province in the west of Afghanistan.");
+  auto pipeline = testing::MakePipeline("names gazetteer=" + FixtureGazetteer());
+  auto worker = pipeline->NewWorker();
+  Document doc{"d", "The takeover was confirmed by Rashij, a parliamentarian. Rasij said seven died.", "", ""};
+  const CleanResult& r = worker->Clean(doc);
+  CHECK(r.text == doc.text);  // one each: no better attested spelling, both flagged
+  REQUIRE(r.flags.size() == 2);
+  CHECK(pipeline->RuleId(r.flags[0]) == "inconsistent-spelling");
+  Document three{"d", "Dostom met the envoy. Later Dostum spoke, and Dostum left for the north of the country.", "", ""};
+  CHECK(worker->Clean(three).text ==
+        "Dostum met the envoy. Later Dostum spoke, and Dostum left for the north of the country.");
+}
+
+TEST_CASE("names: text that is not English is left alone") {
+  std::string spanish = "El portavoz de los talibanes, Zabihulá Muyahid, dijo que las conversaciones continuarán "
+                        "en Doha y que la provincia de Maidan Uardak está bajo su control.";
+  CHECK(N(spanish) == spanish);
+}
+
+TEST_CASE("names: a missing gazetteer is a clear error") {
+  auto spec = ParsePipelineSpec("names gazetteer=/no/such/gazetteer.bin", "p");
+  REQUIRE(spec.ok());
+  auto p = Pipeline::Create(*spec, StageEnvironment{MTCLEAN_SOURCE_DIR "/dictionaries"});
+  REQUIRE_FALSE(p.ok());
+  CHECK(p.status().message().find("cannot read gazetteer /no/such/gazetteer.bin") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace mtclean
