@@ -106,26 +106,22 @@ Derivation Derive(std::string_view english, std::string_view source, const RuleP
 // reverse (source -> English) at up to `max_rules` places; at most `cap` variants.
 void ReverseVariants(const std::string& source, const RulePairs& rules, size_t distinctive, int max_rules, size_t cap,
                      std::vector<std::string>* out) {
-  struct State {
-    std::string done;  // English so far
-    size_t pos;        // position in source
-    int used;
-  };
-  std::vector<State> stack = {{"", 0, 0}};
-  while (!stack.empty() && out->size() < cap) {
-    State st = std::move(stack.back());
-    stack.pop_back();
-    if (st.pos == source.size()) {
-      if (st.used > 0) out->push_back(std::move(st.done));
-      continue;
-    }
-    // Keep the letter as it is.
-    stack.push_back({st.done + source[st.pos], st.pos + 1, st.used});
-    if (st.used >= max_rules) continue;
-    for (size_t r = 0; r < distinctive && r < rules.size(); ++r) {
-      const auto& [e, src] = rules[r];
-      if (source.compare(st.pos, src.size(), src) == 0) stack.push_back({st.done + e, st.pos + src.size(), st.used + 1});
-    }
+  // Breadth first: every spelling one rule away, then two, ... so that a cap never hides a
+  // close spelling behind far ones. Each level applies its rule after the previous one.
+  std::vector<std::pair<std::string, size_t>> level = {{source, 0}}, next;  // (spelling, resume)
+  for (int depth = 0; depth < max_rules && !level.empty(); ++depth) {
+    next.clear();
+    for (const auto& [spelling, from] : level)
+      for (size_t pos = from; pos < spelling.size(); ++pos)
+        for (size_t r = 0; r < distinctive && r < rules.size(); ++r) {
+          const auto& [e, src] = rules[r];
+          if (src.empty() || spelling.compare(pos, src.size(), src) != 0) continue;
+          std::string v = spelling.substr(0, pos) + e + spelling.substr(pos + src.size());
+          next.emplace_back(v, pos + e.size());
+          out->push_back(std::move(v));
+          if (out->size() >= cap) return;
+        }
+    level.swap(next);
   }
 }
 
@@ -399,7 +395,7 @@ class NamesStage : public Stage {
       candidates.push_back(c);
     }
     std::vector<std::string> variants;
-    for (const auto& lang : d_.languages) ReverseVariants(folded, lang.rules, lang.distinctive, 3, 64, &variants);
+    for (const auto& lang : d_.languages) ReverseVariants(folded, lang.rules, lang.distinctive, 2, 256, &variants);
     std::sort(variants.begin(), variants.end());
     variants.erase(std::unique(variants.begin(), variants.end()), variants.end());
     for (const std::string& v : variants) {
@@ -436,7 +432,8 @@ class NamesStage : public Stage {
         else if (dv.applications > 0) near = true;
       }
       if (!derived) continue;
-      ++explained;
+      // Entities spelled alike (the city and the province of Kabul) are one answer.
+      if (best == nullptr || PlainForm(c.form) != PlainForm(best->form)) ++explained;
       if (c.prominence > best_prominence) {
         best_prominence = c.prominence;
         best = &c;
