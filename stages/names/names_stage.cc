@@ -21,6 +21,7 @@
 #include "lexicon/english_words.h"
 #include "lexicon/gazetteer.h"
 #include "pipeline/data_files.h"
+#include "pipeline/multi_pass.h"
 #include "pipeline/utf8.h"
 
 namespace mtclean {
@@ -172,7 +173,8 @@ class NamesScratch : public StageScratch {
   std::unordered_set<std::string> countries;  // of the current document
   std::string country_signature;              // the same, sorted, as a cache key part
   std::unordered_map<std::string, SpanResult> cache;
-  std::unordered_map<std::string, std::string> country_of;  // folded span -> country code or 
+  std::unordered_map<std::string, std::string> country_of;  // folded span -> country code, or empty
+  MultiPassBuffers buffers;
 };
 
 class NamesStage : public Stage {
@@ -203,9 +205,18 @@ class NamesStage : public Stage {
     return s;
   }
 
-  void Process(std::string_view text, StageContext& ctx) const override {
+  // A repair can change what its neighbours look like ("Zabihulá Muyahid" next to a name
+  // spelled two ways), so the stage runs until a pass changes nothing (pipeline/multi_pass.h);
+  // the per-worker cache makes the passes after the first cheap.
+  void Process(std::string_view in, StageContext& ctx) const override {
     auto& s = static_cast<NamesScratch&>(*ctx.scratch);
     if (s.english == nullptr) return;
+    RunPassesToFixpoint(in, ctx, s.buffers, 1,
+                        [&](int, std::string_view text, TextRewriter& rw) { OnePass(text, s, rw); });
+  }
+
+ private:
+  void OnePass(std::string_view text, NamesScratch& s, TextRewriter& rw) const {
     Tokenize(text, s.words);
     if (!MostlyEnglish(text, s)) return;  // names are repaired in English text only
     // The countries the document names: a single word is repaired only to a name of one.
@@ -230,8 +241,6 @@ class NamesStage : public Stage {
     s.country_signature.clear();
     for (const auto& c : sorted) s.country_signature += "\x1f" + c;
     std::map<std::string, std::vector<size_t>> unknown_by_skeleton;  // for consistency
-    std::vector<std::pair<size_t, std::string>> repairs;             // word index -> replacement (run)
-    TextRewriter& rw = ctx.rewriter;
     for (size_t w = 0; w < s.words.size();) {
       if (!s.words[w].capitalised) {
         ++w;
@@ -245,7 +254,6 @@ class NamesStage : public Stage {
     Consistency(text, s, unknown_by_skeleton, rw);
   }
 
- private:
   static void Tokenize(std::string_view text, std::vector<Word>& words) {
     words.clear();
     for (size_t pos = 0; pos < text.size();) {
