@@ -15,18 +15,19 @@ void Fold(std::string_view raw, FoldedLine* out) {
   out->word_ends.clear();
   out->offsets.clear();
   bool in_word = false;
+  auto start_word = [&](size_t pos) {
+    if (!out->text.empty()) out->text.push_back(' ');
+    out->offsets.push_back(out->text.size());
+    out->word_starts.push_back(pos);
+    out->word_ends.push_back(pos);
+    in_word = true;
+  };
   for (size_t pos = 0; pos < raw.size();) {
     // ASCII, the common case, without a look-up.
     const auto byte = static_cast<unsigned char>(raw[pos]);
     if (byte < 0x80 && byte != '\'') {
       if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') {
-        if (!in_word) {
-          if (!out->text.empty()) out->text.push_back(' ');
-          out->offsets.push_back(out->text.size());
-          out->word_starts.push_back(pos);
-          out->word_ends.push_back(pos);
-          in_word = true;
-        }
+        if (!in_word) start_word(pos);
         out->text.push_back(static_cast<char>(byte | 0x20));
         out->word_ends.back() = ++pos;
       } else {
@@ -40,13 +41,7 @@ void Fold(std::string_view raw, FoldedLine* out) {
     size_t len = static_cast<size_t>(n > 0 ? n : -n);
     bool apostrophe = cp == '\'' || cp == 0x2019;
     if (utf8::IsLetter(cp) || (in_word && (utf8::IsMark(cp) || apostrophe))) {
-      if (!in_word) {
-        if (!out->text.empty()) out->text.push_back(' ');
-        out->offsets.push_back(out->text.size());
-        out->word_starts.push_back(pos);
-        out->word_ends.push_back(pos);
-        in_word = true;
-      }
+      if (!in_word) start_word(pos);
       if (!apostrophe && !utf8::IsMark(cp)) {
         if (cp < 0x80) out->text.push_back(static_cast<char>(cp | (cp >= 'A' && cp <= 'Z' ? 0x20 : 0)));
         else utf8::Append(&out->text, utf8proc_tolower(cp));

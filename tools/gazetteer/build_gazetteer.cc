@@ -24,6 +24,12 @@ namespace {
 using mtclean::EntityType;
 using mtclean::GazetteerEntry;
 
+bool Open(const std::string& path, std::ifstream* in) {
+  in->open(path);
+  if (!*in) std::cerr << "build_gazetteer: cannot read " << path << "\n";
+  return static_cast<bool>(*in);
+}
+
 std::vector<std::string> Split(const std::string& s, char sep) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -61,11 +67,8 @@ std::string WithoutAdminWord(const std::string& name) {
 
 bool ReadGeoNames(const std::string& path, std::vector<GazetteerEntry>* out,
                   std::unordered_map<std::string, size_t>* by_id) {
-  std::ifstream in(path);
-  if (!in) {
-    std::cerr << "build_gazetteer: cannot read " << path << "\n";
-    return false;
-  }
+  std::ifstream in;
+  if (!Open(path, &in)) return false;
   std::string line;
   for (size_t line_no = 1; std::getline(in, line); ++line_no) {
     auto f = Split(line, '\t');
@@ -96,11 +99,8 @@ bool ReadGeoNames(const std::string& path, std::vector<GazetteerEntry>* out,
 
 bool ReadAlternateNames(const std::string& path, std::vector<GazetteerEntry>* out,
                         const std::unordered_map<std::string, size_t>& by_id) {
-  std::ifstream in(path);
-  if (!in) {
-    std::cerr << "build_gazetteer: cannot read " << path << "\n";
-    return false;
-  }
+  std::ifstream in;
+  if (!Open(path, &in)) return false;
   std::string line;
   while (std::getline(in, line)) {
     auto f = Split(line, '\t');
@@ -116,11 +116,8 @@ bool ReadAlternateNames(const std::string& path, std::vector<GazetteerEntry>* ou
 }
 
 bool ReadAdmin(const std::string& path, EntityType type, float prominence, std::vector<GazetteerEntry>* out) {
-  std::ifstream in(path);
-  if (!in) {
-    std::cerr << "build_gazetteer: cannot read " << path << "\n";
-    return false;
-  }
+  std::ifstream in;
+  if (!Open(path, &in)) return false;
   nlohmann::json j;
   try {
     in >> j;
@@ -143,7 +140,8 @@ bool ReadAdmin(const std::string& path, EntityType type, float prominence, std::
 }
 
 bool ReadIso3166(const std::string& path, std::vector<GazetteerEntry>* out) {
-  std::ifstream in(path);
+  std::ifstream in;
+  if (!Open(path, &in)) return false;
   nlohmann::json j;
   try {
     in >> j;
@@ -165,11 +163,8 @@ bool ReadIso3166(const std::string& path, std::vector<GazetteerEntry>* out) {
 }
 
 bool ReadTsv(const std::string& path, std::vector<GazetteerEntry>* out) {
-  std::ifstream in(path);
-  if (!in) {
-    std::cerr << "build_gazetteer: cannot read " << path << "\n";
-    return false;
-  }
+  std::ifstream in;
+  if (!Open(path, &in)) return false;
   std::string line;
   for (size_t line_no = 1; std::getline(in, line); ++line_no) {
     if (line.empty() || line[0] == '#') continue;
