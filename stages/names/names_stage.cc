@@ -13,6 +13,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <map>
 #include <unordered_map>
@@ -343,13 +344,15 @@ class NamesStage : public Stage {
   bool TrySpan(std::string_view text, NamesScratch& s, size_t b, size_t e, bool whole_run, TextRewriter& rw,
                std::map<std::string, std::vector<size_t>>& unknown) const {
     size_t begin = s.words[b].begin, end = s.words[e - 1].end;
+    const char context = Context(text, s, b, e);
     std::string key(text.substr(begin, end - begin));
     key += whole_run ? "\x1f" "1" : "\x1f" "0";
+    key += context;
     if (e - b == 1) key += s.country_signature;
     auto it = s.cache.find(key);
     if (it == s.cache.end()) {
       if (s.cache.size() > 100000) s.cache.clear();
-      it = s.cache.emplace(std::move(key), DecideSpan(text, s, b, e, whole_run)).first;
+      it = s.cache.emplace(std::move(key), DecideSpan(text, s, b, e, whole_run, context)).first;
     }
     const SpanResult& r = it->second;
     switch (r.kind) {
@@ -370,7 +373,38 @@ class NamesStage : public Stage {
 
   // `whole_run`: the span is all of its run of capitalised words; a name inside a longer run
   // ("Thani" in "Hamad Al Thani") is only ever flagged.
-  SpanResult DecideSpan(std::string_view text, NamesScratch& s, size_t b, size_t e, bool whole_run) const {
+  // What the words around a span ask for: 'p' a place ("X province", "the city of X"),
+  // 'h' a person ("spokesman X", "X said"), '-' nothing.
+  char Context(std::string_view text, const NamesScratch& s, size_t b, size_t e) const {
+    auto word = [&](size_t k) { return text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin); };
+    if (e < s.words.size() && s.words[e].begin == s.words[e - 1].end + 1) {
+      std::string next(word(e));
+      if (!next.empty()) next[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(next[0])));
+      if (d_.admin_words.count(next) > 0 || next == "District" || next == "City") return 'p';
+    }
+    if (b > 0) {
+      std::string prev(word(b - 1));
+      for (char& c : prev) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (prev == "spokesman" || prev == "spokeswoman" || prev == "spokesperson" || prev == "minister" ||
+          prev == "president" || prev == "commander" || prev == "leader" || prev == "envoy" || prev == "mr" ||
+          prev == "mrs" || prev == "ms" || prev == "chief" || prev == "secretary")
+        return 'h';
+      if (prev == "of" || prev == "in" || prev == "near") {
+        // "the city of X", "province of X", "in X": places, mostly
+        if (b > 1) {
+          std::string before(word(b - 2));
+          for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          if (before == "city" || before == "province" || before == "capital" || before == "town" ||
+              before == "district" || before == "village")
+            return 'p';
+        }
+      }
+    }
+    return '-';
+  }
+
+  SpanResult DecideSpan(std::string_view text, NamesScratch& s, size_t b, size_t e, bool whole_run,
+                        char context) const {
     size_t begin = s.words[b].begin, end = s.words[e - 1].end;
     std::string_view span = text.substr(begin, end - begin);
     SpanResult r;
@@ -422,6 +456,8 @@ class NamesStage : public Stage {
     bool near = false;
     for (const auto& c : candidates) {
       if (c.prominence < min_prominence || !utf8::IsUpper(utf8::At(c.form, 0))) continue;
+      const bool place = c.type != EntityType::kPerson && c.type != EntityType::kOrganisation;
+      if ((context == 'p' && !place) || (context == 'h' && c.type != EntityType::kPerson)) continue;
       if (known_prominence >= 0 && c.prominence < known_prominence + 2) continue;
       // A single word may be anybody's surname ("Parise", "Buser"): only a name of a
       // country the document talks about is taken for it.

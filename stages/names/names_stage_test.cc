@@ -88,3 +88,17 @@ TEST_CASE("names: a missing gazetteer is a clear error") {
 
 }  // namespace
 }  // namespace mtclean
+
+namespace mtclean {
+namespace {
+
+TEST_CASE("names: the context asks for a place or a person") {
+  // "spokesman X" wants a person: a place spelled alike is no answer, so nothing changes.
+  CHECK(N("The spokesman Koundouz said on Monday that Afghanistan was calm.") ==
+        "The spokesman Koundouz said on Monday that Afghanistan was calm.");
+  CHECK(N("The governor of the city of Koundouz in Afghanistan resigned.") ==
+        "The governor of the city of Kunduz in Afghanistan resigned.");
+}
+
+}  // namespace
+}  // namespace mtclean
