@@ -259,6 +259,23 @@ class BoilerplateStage : public Stage {
       LineEvidence(text, s, i);
     }
     Decide(text, s, language);
+    // A title without its breadcrumb or site name may be chrome of its own ("by admin |
+    // Site"): judge what is left of such lines as the next cleaning would see it.
+    for (size_t i : s.content) {
+      Line& l = s.lines[i];
+      if (l.rule >= 0 || (l.prefix_rule < 0 && l.suffix_rule < 0)) continue;
+      const size_t begin = l.begin, end = l.end;
+      l.begin = l.keep_begin;
+      l.end = l.keep_end;
+      Fold(text.substr(l.begin, l.end - l.begin), &l.fold);
+      l.words = CountWords(text.substr(l.begin, l.end - l.begin));
+      LineEvidence(text, s, i);
+      l.begin = begin;
+      l.end = end;
+      Fold(text.substr(begin, end - begin), &l.fold);
+      l.words = CountWords(text.substr(begin, end - begin));
+      if (l.rule >= 0) l.prefix_rule = l.suffix_rule = -1;  // the whole line goes
+    }
     // Removing a line changes its neighbours' context: a second cleaning would judge the
     // survivors among themselves. So the decisions that depend on context are made again
     // over the survivors until they remove nothing more (the line-local analysis is kept),
