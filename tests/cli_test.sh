@@ -152,6 +152,16 @@ echo x > "$T/bogus.stats"
 expect_eq "$?" "1" "bad stats file exit"
 grep -q "not an mtclean corpus statistics file" "$T/err" || fail "bad stats file message"
 
+# Names across a batch: the page that spells a name the rare way takes the batch's spelling
+mkdir -p "$T/names"
+for i in 1 2 3 4; do
+  echo "The takeover of the district was confirmed on Monday by the provincial parliamentarian Mahdi Rashij, who said that the fighting had lasted three days." > "$T/names/p$i.txt"
+done
+echo "The parliamentarian Rasij has said that at least seven agents died and that several members of the security forces were captured." > "$T/names/p5.txt"
+"$MTCLEAN" clean "$T/names" -o "$T/names-out" -q || fail "names batch exit $?"
+grep -q "The parliamentarian Rashij has said" "$T/names-out/p5.txt" || fail "batch spelling: $(cat "$T/names-out/p5.txt")"
+cmp -s "$T/names/p1.txt" "$T/names-out/p1.txt" || fail "the well attested spelling stays"
+
 # stages lists every rule
 "$MTCLEAN" stages > "$T/stages.txt" || fail "stages exit"
 for r in mojibake nfc odd-space space-before-punct stacked-punct missing-space-after-sentence quote-direction; do

@@ -159,6 +159,55 @@ bool KnownInAnyCase(EnglishWords& english, std::string_view word) {
   return english.Known(lower) || english.Known(upper);
 }
 
+// How many pages of the batch spell each unknown-looking name each way: skeleton ->
+// spelling -> pages. Bounded: past kMaxEntries new spellings are not counted.
+class NameCounts : public CorpusStats {
+ public:
+  static constexpr size_t kMaxEntries = size_t{1} << 21;
+  void Add(const std::string& skeleton, const std::string& spelling) {
+    auto& group = counts_[skeleton];
+    auto it = group.find(spelling);
+    if (it != group.end()) {
+      ++it->second;
+    } else if (entries_ < kMaxEntries) {
+      group.emplace(spelling, 1);
+      ++entries_;
+    }
+  }
+  const std::unordered_map<std::string, uint32_t>* Group(const std::string& skeleton) const {
+    auto it = counts_.find(skeleton);
+    return it == counts_.end() ? nullptr : &it->second;
+  }
+  void Merge(const CorpusStats& other) override {
+    for (const auto& [skeleton, group] : static_cast<const NameCounts&>(other).counts_)
+      for (const auto& [spelling, n] : group)
+        for (uint32_t k = 0; k < n; ++k) Add(skeleton, spelling);
+  }
+  void Serialize(std::string* out) const override {
+    for (const auto& [skeleton, group] : counts_)
+      for (const auto& [spelling, n] : group)
+        *out += skeleton + '\t' + spelling + '\t' + std::to_string(n) + '\n';
+  }
+  Status Deserialize(std::string_view in) override {
+    while (!in.empty()) {
+      size_t nl = in.find('\n');
+      std::string_view line = in.substr(0, nl);
+      in = nl == std::string_view::npos ? std::string_view() : in.substr(nl + 1);
+      size_t t1 = line.find('\t'), t2 = line.rfind('\t');
+      if (t1 == std::string_view::npos || t1 == t2) return Status::Error("malformed name counts");
+      uint32_t n = static_cast<uint32_t>(std::strtoul(std::string(line.substr(t2 + 1)).c_str(), nullptr, 10));
+      auto& group = counts_[std::string(line.substr(0, t1))];
+      group[std::string(line.substr(t1 + 1, t2 - t1 - 1))] += n;
+      ++entries_;
+    }
+    return {};
+  }
+
+ private:
+  std::unordered_map<std::string, std::unordered_map<std::string, uint32_t>> counts_;
+  size_t entries_ = 0;
+};
+
 // What to do with a span of capitalised words.
 struct SpanResult {
   enum Kind : uint8_t { kNone, kHandled, kReplace, kFlag } kind = kNone;
@@ -176,6 +225,7 @@ class NamesScratch : public StageScratch {
   std::unordered_map<std::string, SpanResult> cache;
   std::unordered_map<std::string, std::string> country_of;  // folded span -> country code, or empty
   MultiPassBuffers buffers;
+  const NameCounts* batch = nullptr;  // spellings across the batch, if observed
 };
 
 class NamesStage : public Stage {
@@ -198,6 +248,22 @@ class NamesStage : public Stage {
   explicit NamesStage(Data d) : d_(std::move(d)) {}
 
   std::string_view name() const override { return "names"; }
+
+  std::unique_ptr<CorpusStats> NewCorpusStats() const override { return std::make_unique<NameCounts>(); }
+
+  // Counts, per page, the spellings of capitalised words that are not sentence-initial
+  // (whether English knows them is decided when cleaning).
+  void Observe(std::string_view text, CorpusStats& stats) const override {
+    std::vector<Word> words;
+    Tokenize(text, words);
+    std::unordered_set<std::string> seen;
+    for (const Word& w : words) {
+      if (!w.capitalised || w.end - w.begin < 4 || SentenceStart(text, w.begin)) continue;
+      std::string spelling(text.substr(w.begin, w.end - w.begin));
+      if (seen.insert(spelling).second)
+        static_cast<NameCounts&>(stats).Add(Skeleton(FoldName(spelling)), spelling);
+    }
+  }
   std::span<const RuleInfo> rules() const override { return kRules; }
   std::unique_ptr<StageScratch> NewScratch() const override {
     auto s = std::make_unique<NamesScratch>();
@@ -212,6 +278,7 @@ class NamesStage : public Stage {
   void Process(std::string_view in, StageContext& ctx) const override {
     auto& s = static_cast<NamesScratch&>(*ctx.scratch);
     if (s.english == nullptr) return;
+    s.batch = static_cast<const NameCounts*>(ctx.corpus);
     RunPassesToFixpoint(in, ctx, s.buffers, 1,
                         [&](int, std::string_view text, TextRewriter& rw) { OnePass(text, s, rw); });
   }
@@ -555,6 +622,42 @@ class NamesStage : public Stage {
           flags.push_back(w);
         } else {
           changes.emplace_back(w, top);
+        }
+      }
+    }
+    // Across the batch: a name the document spells one way, which the batch spells another
+    // way at least three times as often (and at least three times), takes the batch's.
+    if (s.batch != nullptr) {
+      for (const auto& [skeleton, words] : unknown) {
+        if (skeleton.size() < 3) continue;
+        const auto* group = s.batch->Group(skeleton);
+        if (group == nullptr || group->size() < 2) continue;
+        std::string best;
+        uint32_t best_n = 0;
+        for (const auto& [spelling, n] : *group)
+          if (n > best_n || (n == best_n && spelling < best)) best = spelling, best_n = n;
+        for (size_t w : words) {
+          std::string spelling(text.substr(s.words[w].begin, s.words[w].end - s.words[w].begin));
+          auto own = group->find(spelling);
+          uint32_t own_n = own == group->end() ? 0 : own->second;
+          bool already = std::any_of(changes.begin(), changes.end(), [&](const auto& c) { return c.first == w; }) ||
+                         std::find(flags.begin(), flags.end(), w) != flags.end();
+          // Across pages only a source language's rule that writes the batch's spelling the
+          // way this page does counts ("Rashij" written "Rasij"): "Jaffray" is no "Jeffrey",
+          // and a spelling of another source language is no better than this one.
+          if (already || spelling == best || best_n < 3 || best_n < 3 * own_n) continue;
+          // The batch's spelling may itself be a broken form of a gazetteer name (every page
+          // of a Spanish batch writes "Yalalabad"): then the pages are left to the gazetteer.
+          bool gazetteer_near = false;
+          const std::string best_folded = FoldName(best);
+          for (const auto& c : d_.gazetteer->FindBySkeleton(Skeleton(best_folded)))
+            gazetteer_near |= c.prominence >= 5.0f && Levenshtein(FoldName(c.form), best_folded) <= 2;
+          if (gazetteer_near) continue;
+          bool derived = false;
+          for (const auto& lang : d_.languages)
+            derived |= Derive(FoldName(best), FoldName(spelling), lang.rules, lang.distinctive, 2).distinctive > 0;
+          if (!derived) continue;
+          changes.emplace_back(w, best);
         }
       }
     }
