@@ -605,7 +605,9 @@ class BoilerplateStage : public Stage {
     auto key_of = [&](const Line& l, size_t from_word) {
       const FoldedLine& f = l.fold;
       size_t end_word = from_word;
-      while (end_word < f.words() && l.begin + f.word_ends[end_word] <= l.keep_end) ++end_word;
+      // What the next cleaning would see of the line: no breadcrumb, site name or glued link.
+      const size_t limit = std::min(l.keep_end, l.glued_from);
+      while (end_word < f.words() && l.begin + f.word_ends[end_word] <= limit) ++end_word;
       if (end_word <= from_word) return std::string_view();
       size_t b = f.offsets[from_word];
       size_t e = f.offsets[end_word - 1] + Word(f, end_word - 1).size();
