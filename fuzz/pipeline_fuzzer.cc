@@ -1,7 +1,7 @@
 // Fuzz target for the whole default pipeline: any bytes in, and the invariants of
 // docs/architecture.md must hold (valid UTF-8 out, edits account for the whole diff,
 // cleaning the output again changes nothing). Builds with libFuzzer or, by default, with
-// replay_main.cc, which runs the files of fuzz/corpus/ under ctest.
+// replay_main.cc, which runs the files of tests/fuzz_corpus/ under ctest.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>

@@ -82,7 +82,7 @@ std::string Skeleton(std::string_view folded) {
     if (two("dh")) { emit('d'); ++i; continue; }
     if (two("dj")) { emit('j'); ++i; continue; }
     if (is_vowel(c) || c == 'w' || c == 'h') { last = last == 0 ? 0 : '.'; continue; }
-    if (c == 'y') {  // a consonant before a vowel (Spanish "Muyahid"), else a vowel
+    if (c == 'y') {  // a consonant before a vowel (Spanish "Yalalabad"), else a vowel
       if (is_vowel(next)) emit('j');
       else last = last == 0 ? 0 : '.';
       continue;

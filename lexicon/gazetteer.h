@@ -11,12 +11,12 @@
 //   Skeleton:  a consonant skeleton that forgets what transliteration changes: vowels, the
 //              semivowels w/y as vowels, h after a consonant, doubled letters, and letters
 //              that source languages write for one English sound (j/y, k/q/c/g, s/z/sh,
-//              f/ph/v, ...)  ("Maidan Wardak" and a Spanish "Maidan Uardak" -> "mdn rdk")
+//              f/ph/v, ...)  ("Jalalabad" and a Spanish "Yalalabad" -> "jllbd")
 // Lookup by skeleton gives candidates only; a stage scores them (edit distance, context,
 // prominence) before it changes anything.
 //
 //   auto g = mtclean::Gazetteer::Open("build/gazetteer.bin");
-//   for (const auto& e : g->FindBySkeleton(mtclean::Skeleton(mtclean::FoldName("Uardak")))) ...
+//   for (const auto& e : g->FindBySkeleton(mtclean::Skeleton(mtclean::FoldName("Yalalabad")))) ...
 #ifndef MTCLEAN_LEXICON_GAZETTEER_H_
 #define MTCLEAN_LEXICON_GAZETTEER_H_
 

@@ -1,5 +1,5 @@
 // The `names` stage: repairs names of places, people and organisations that reached English
-// through another language's spelling rules ("Maidan Uardak" -> "Maidan Wardak"), and only
+// through another language's spelling rules ("Yalalabad" -> "Jalalabad"), and only
 // when it is sure. Rules and examples: stages/names/README.md.
 //
 // A candidate is a run of capitalised words with a word English does not know (Hunspell)
@@ -32,14 +32,14 @@ enum Rule : uint16_t { kTransliteration, kAdminTerm, kSpellingVariant, kUnknownN
 
 constexpr std::array<RuleInfo, 5> kRules = {{
     {"transliteration", "a name spelled by another language's rules becomes its English form",
-     "Zabihulá Muyahid", "Zabihullah Mujahid"},
+     "Yalalabad", "Jalalabad"},
     {"admin-term", "a translated word for a first-level division becomes the one English uses for that country",
      "Badghis State", "Badghis Province"},
     {"spelling-variant", "a name spelled two ways in a document takes its better attested spelling",
      "Dostom ... Dostum ... Dostum", "Dostum ... Dostum ... Dostum"},
     {"unknown-name", "flag: a name the gazetteer may know under another spelling, not sure enough to change",
-     "Galano", "(flagged)"},
-    {"inconsistent-spelling", "flag: one name spelled several ways, none better attested", "Rashij ... Rasij",
+     "Kandhar", "(flagged)"},
+    {"inconsistent-spelling", "flag: one name spelled several ways, none better attested", "Rashid ... Rasid",
      "(flagged)"},
 }};
 
@@ -272,7 +272,7 @@ class NamesStage : public Stage {
     return s;
   }
 
-  // A repair can change what its neighbours look like ("Zabihulá Muyahid" next to a name
+  // A repair can change what its neighbours look like ("Yalalabad" next to a name
   // spelled two ways), so the stage runs until a pass changes nothing (pipeline/multi_pass.h);
   // the per-worker cache makes the passes after the first cheap.
   void Process(std::string_view in, StageContext& ctx) const override {
@@ -586,7 +586,7 @@ class NamesStage : public Stage {
     return false;
   }
 
-  // One unknown name spelled several ways ("Rashij", "Rasij"): the better attested spelling
+  // One unknown name spelled several ways ("Rashid", "Rasid"): the better attested spelling
   // wins when there is one, else every spelling is flagged.
   void Consistency(std::string_view text, NamesScratch& s,
                    const std::map<std::string, std::vector<size_t>>& unknown, TextRewriter& rw) const {
@@ -643,7 +643,7 @@ class NamesStage : public Stage {
           bool already = std::any_of(changes.begin(), changes.end(), [&](const auto& c) { return c.first == w; }) ||
                          std::find(flags.begin(), flags.end(), w) != flags.end();
           // Across pages only a source language's rule that writes the batch's spelling the
-          // way this page does counts ("Rashij" written "Rasij"): "Jaffray" is no "Jeffrey",
+          // way this page does counts ("Rashid" written "Rasid"): "Jaffray" is no "Jeffrey",
           // and a spelling of another source language is no better than this one.
           if (already || spelling == best || best_n < 3 || best_n < 3 * own_n) continue;
           // The batch's spelling may itself be a broken form of a gazetteer name (every page
