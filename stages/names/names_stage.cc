@@ -324,21 +324,36 @@ class NamesStage : public Stage {
 
   static void Tokenize(std::string_view text, std::vector<Word>& words) {
     words.clear();
+    auto ascii_letter = [](unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
     for (size_t pos = 0; pos < text.size();) {
-      int32_t cp;
-      int n = utf8::Decode(text, pos, &cp);
-      size_t len = static_cast<size_t>(n > 0 ? n : -n);
-      if (!utf8::IsLetter(cp)) {
+      const auto byte = static_cast<unsigned char>(text[pos]);
+      int32_t cp = byte;
+      size_t len = 1;
+      if (byte >= 0x80) {  // ASCII, the common case, needs no decoding
+        int n = utf8::Decode(text, pos, &cp);
+        len = static_cast<size_t>(n > 0 ? n : -n);
+      } else if (!ascii_letter(byte)) {
+        ++pos;
+        continue;
+      }
+      if (byte >= 0x80 && !utf8::IsLetter(cp)) {
         pos += len;
         continue;
       }
       size_t b = pos;
       bool cap = utf8::IsUpper(cp);
       while (pos < text.size()) {
-        n = utf8::Decode(text, pos, &cp);
-        if (!(utf8::IsLetter(cp) || utf8::IsMark(cp) || ((cp == '-' || cp == '\'') && pos + 1 < text.size() &&
-                                                         utf8::IsLetter(utf8::At(text, pos + 1)))))
+        const auto c = static_cast<unsigned char>(text[pos]);
+        if (c < 0x80) {
+          if (ascii_letter(c) || ((c == '-' || c == '\'') && pos + 1 < text.size() &&
+                                  utf8::IsLetter(utf8::At(text, pos + 1)))) {
+            ++pos;
+            continue;
+          }
           break;
+        }
+        int n = utf8::Decode(text, pos, &cp);
+        if (!(utf8::IsLetter(cp) || utf8::IsMark(cp))) break;
         pos += static_cast<size_t>(n > 0 ? n : -n);
       }
       words.push_back({b, pos, cap});
@@ -443,29 +458,31 @@ class NamesStage : public Stage {
   // What the words around a span ask for: 'p' a place ("X province", "the city of X"),
   // 'h' a person ("spokesman X", "X said"), '-' nothing.
   char Context(std::string_view text, const NamesScratch& s, size_t b, size_t e) const {
-    auto word = [&](size_t k) { return text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin); };
-    if (e < s.words.size() && s.words[e].begin == s.words[e - 1].end + 1) {
-      std::string next(word(e));
-      if (!next.empty()) next[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(next[0])));
-      if (d_.admin_words.count(next) > 0 || next == "District" || next == "City") return 'p';
-    }
-    if (b > 0) {
-      std::string prev(word(b - 1));
-      for (char& c : prev) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (prev == "spokesman" || prev == "spokeswoman" || prev == "spokesperson" || prev == "minister" ||
-          prev == "president" || prev == "commander" || prev == "leader" || prev == "envoy" || prev == "mr" ||
-          prev == "mrs" || prev == "ms" || prev == "chief" || prev == "secretary")
-        return 'h';
-      if (prev == "of" || prev == "in" || prev == "near") {
-        // "the city of X", "province of X", "in X": places, mostly
-        if (b > 1) {
-          std::string before(word(b - 2));
-          for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-          if (before == "city" || before == "province" || before == "capital" || before == "town" ||
-              before == "district" || before == "village")
-            return 'p';
-        }
+    // Case-insensitive comparison of ASCII words, without allocating (this runs per span).
+    auto is = [](std::string_view word, std::initializer_list<std::string_view> options) {
+      for (std::string_view o : options) {
+        if (word.size() != o.size()) continue;
+        bool same = true;
+        for (size_t i = 0; i < o.size() && same; ++i)
+          same = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i]))) == o[i];
+        if (same) return true;
       }
+      return false;
+    };
+    auto word = [&](size_t k) { return text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin); };
+    if (e < s.words.size() && s.words[e].begin == s.words[e - 1].end + 1 &&
+        is(word(e), {"province", "district", "city", "state", "region", "department", "governorate",
+                     "prefecture", "oblast"}))
+      return 'p';
+    if (b > 0) {
+      std::string_view prev = word(b - 1);
+      if (is(prev, {"spokesman", "spokeswoman", "spokesperson", "minister", "president", "commander", "leader",
+                    "envoy", "mr", "mrs", "ms", "chief", "secretary"}))
+        return 'h';
+      // "the city of X", "the capital of X": places
+      if (b > 1 && is(prev, {"of", "in", "near"}) &&
+          is(word(b - 2), {"city", "province", "capital", "town", "district", "village"}))
+        return 'p';
     }
     return '-';
   }
