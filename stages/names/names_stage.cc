@@ -159,53 +159,51 @@ bool KnownInAnyCase(EnglishWords& english, std::string_view word) {
   return english.Known(lower) || english.Known(upper);
 }
 
-// How many pages of the batch spell each unknown-looking name each way: skeleton ->
-// spelling -> pages. Bounded: past kMaxEntries new spellings are not counted.
+// How many pages of the batch spell each capitalised word each way. Observing only counts
+// spellings (cheap: it runs over every page before cleaning); merging, which gives the
+// knowledge the cleaning reads, also indexes the spellings by skeleton. Bounded: past
+// kMaxEntries new spellings are not counted.
 class NameCounts : public CorpusStats {
  public:
   static constexpr size_t kMaxEntries = size_t{1} << 21;
-  void Add(const std::string& skeleton, const std::string& spelling) {
-    auto& group = counts_[skeleton];
-    auto it = group.find(spelling);
-    if (it != group.end()) {
-      ++it->second;
-    } else if (entries_ < kMaxEntries) {
-      group.emplace(spelling, 1);
-      ++entries_;
-    }
+  void Add(const std::string& spelling, uint32_t n = 1) {
+    auto it = counts_.find(spelling);
+    if (it != counts_.end()) it->second += n;
+    else if (counts_.size() < kMaxEntries) counts_.emplace(spelling, n);
   }
+  // Spellings of one skeleton with their page counts; null when none (or not merged yet).
   const std::unordered_map<std::string, uint32_t>* Group(const std::string& skeleton) const {
-    auto it = counts_.find(skeleton);
-    return it == counts_.end() ? nullptr : &it->second;
+    auto it = index_.find(skeleton);
+    return it == index_.end() ? nullptr : &it->second;
   }
   void Merge(const CorpusStats& other) override {
-    for (const auto& [skeleton, group] : static_cast<const NameCounts&>(other).counts_)
-      for (const auto& [spelling, n] : group)
-        for (uint32_t k = 0; k < n; ++k) Add(skeleton, spelling);
+    for (const auto& [spelling, n] : static_cast<const NameCounts&>(other).counts_) Add(spelling, n);
+    BuildIndex();
   }
   void Serialize(std::string* out) const override {
-    for (const auto& [skeleton, group] : counts_)
-      for (const auto& [spelling, n] : group)
-        *out += skeleton + '\t' + spelling + '\t' + std::to_string(n) + '\n';
+    for (const auto& [spelling, n] : counts_) *out += spelling + '\t' + std::to_string(n) + '\n';
   }
   Status Deserialize(std::string_view in) override {
     while (!in.empty()) {
       size_t nl = in.find('\n');
       std::string_view line = in.substr(0, nl);
       in = nl == std::string_view::npos ? std::string_view() : in.substr(nl + 1);
-      size_t t1 = line.find('\t'), t2 = line.rfind('\t');
-      if (t1 == std::string_view::npos || t1 == t2) return Status::Error("malformed name counts");
-      uint32_t n = static_cast<uint32_t>(std::strtoul(std::string(line.substr(t2 + 1)).c_str(), nullptr, 10));
-      auto& group = counts_[std::string(line.substr(0, t1))];
-      group[std::string(line.substr(t1 + 1, t2 - t1 - 1))] += n;
-      ++entries_;
+      size_t tab = line.rfind('\t');
+      if (tab == std::string_view::npos) return Status::Error("malformed name counts");
+      Add(std::string(line.substr(0, tab)),
+          static_cast<uint32_t>(std::strtoul(std::string(line.substr(tab + 1)).c_str(), nullptr, 10)));
     }
+    BuildIndex();
     return {};
   }
 
  private:
-  std::unordered_map<std::string, std::unordered_map<std::string, uint32_t>> counts_;
-  size_t entries_ = 0;
+  void BuildIndex() {
+    index_.clear();
+    for (const auto& [spelling, n] : counts_) index_[Skeleton(FoldName(spelling))].emplace(spelling, n);
+  }
+  std::unordered_map<std::string, uint32_t> counts_;
+  std::unordered_map<std::string, std::unordered_map<std::string, uint32_t>> index_;
 };
 
 // What to do with a span of capitalised words.
@@ -260,8 +258,7 @@ class NamesStage : public Stage {
     for (const Word& w : words) {
       if (!w.capitalised || w.end - w.begin < 4 || SentenceStart(text, w.begin)) continue;
       std::string spelling(text.substr(w.begin, w.end - w.begin));
-      if (seen.insert(spelling).second)
-        static_cast<NameCounts&>(stats).Add(Skeleton(FoldName(spelling)), spelling);
+      if (seen.insert(spelling).second) static_cast<NameCounts&>(stats).Add(spelling);
     }
   }
   std::span<const RuleInfo> rules() const override { return kRules; }
