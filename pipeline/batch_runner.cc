@@ -188,6 +188,8 @@ StatusOr<CorpusKnowledge> Observe(const Pipeline& pipeline, const std::vector<Ba
       [&] { return ObserverState{pipeline.NewWorker(), pipeline.NewCorpusKnowledge(), {}, {}}; });
   Status error;
   Reader reader(inputs);
+  if (options.on_phase) options.on_phase("observing");
+  uint64_t docs = 0, bytes = 0;
   tbb::parallel_pipeline(
       static_cast<size_t>(2 * jobs + 2),
       tbb::make_filter<void, std::shared_ptr<Batch>>(
@@ -198,6 +200,10 @@ StatusOr<CorpusKnowledge> Observe(const Pipeline& pipeline, const std::vector<Ba
               fc.stop();
               return nullptr;
             }
+            // Progress of the first pass, as read (this filter is serial).
+            docs += b->records.size();
+            for (const Record& r : b->records) bytes += r.raw.size();
+            if (options.on_progress) options.on_progress(docs, bytes);
             return std::make_shared<Batch>(std::move(*b));
           }) &
           tbb::make_filter<std::shared_ptr<Batch>, void>(
@@ -300,6 +306,7 @@ StatusOr<RunStats> RunBatch(const Pipeline& pipeline, const std::vector<BatchInp
   RunStats stats;
   Status error;
   Reader reader(inputs);
+  if (options.on_phase) options.on_phase("cleaning");
   std::unique_ptr<ByteWriter> out;
   std::string out_path;
   bool want_log = edit_log != nullptr;

@@ -38,6 +38,8 @@ struct BatchOptions {
   std::string corpus_stats_in, corpus_stats_out;
   // Called from the writer thread after each batch: documents and input bytes so far.
   std::function<void(uint64_t docs, uint64_t bytes)> on_progress;
+  // Called when a pass over the inputs starts: "observing" (the first pass), "cleaning".
+  std::function<void(const std::string& phase)> on_phase;
   // Called for every rejected record and warning, in input order ("file:line: why").
   std::function<void(const std::string&)> on_warning;
 };

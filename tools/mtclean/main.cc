@@ -158,7 +158,10 @@ int RunClean(const CleanArgs& args) {
   }
   bool show_progress = !args.quiet && isatty(STDERR_FILENO) && !(plan->size() == 1 && (*plan)[0].path == "-");
   ProgressLine progress(total);
-  if (show_progress) options.on_progress = [&](uint64_t d, uint64_t b) { progress.Update(d, b); };
+  if (show_progress) {
+    options.on_progress = [&](uint64_t d, uint64_t b) { progress.Update(d, b); };
+    options.on_phase = [&](const std::string& phase) { progress.Phase(phase); };
+  }
 
   auto stats = RunBatch(**pipeline, *plan, options);
   if (show_progress) progress.Finish();

@@ -16,15 +16,21 @@ void ProgressLine::Update(uint64_t docs, uint64_t bytes, bool force) {
     if (filled > 20) filled = 20;
     for (int i = 0; i < 20; ++i) bar[i] = i < filled ? '#' : '.';
     bar[20] = '\0';
-    std::fprintf(stderr, "\r[%s] %llu docs, %.1f / %.1f MB, %.1f MB/s   ", bar,
+    std::fprintf(stderr, "\r%s[%s] %llu docs, %.1f / %.1f MB, %.1f MB/s   ", label_.c_str(), bar,
                  static_cast<unsigned long long>(docs), mb, static_cast<double>(total_bytes_) / 1e6,
                  secs > 0 ? mb / secs : 0.0);
   } else {
-    std::fprintf(stderr, "\r%llu docs, %.1f MB, %.1f MB/s   ", static_cast<unsigned long long>(docs),
+    std::fprintf(stderr, "\r%s%llu docs, %.1f MB, %.1f MB/s   ", label_.c_str(), static_cast<unsigned long long>(docs),
                  mb, secs > 0 ? mb / secs : 0.0);
   }
   std::fflush(stderr);
   drawn_ = true;
+}
+
+void ProgressLine::Phase(const std::string& label) {
+  label_ = label + ": ";
+  start_ = std::chrono::steady_clock::now();
+  last_ = {};
 }
 
 void ProgressLine::Finish() {

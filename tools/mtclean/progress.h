@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <string>
 
 namespace mtclean {
 
@@ -12,6 +13,8 @@ class ProgressLine {
  public:
   explicit ProgressLine(uint64_t total_bytes) : total_bytes_(total_bytes) {}
   void Update(uint64_t docs, uint64_t bytes, bool force = false);
+  // Starts a new pass ("observing", "cleaning"): the label shows in front, rates restart.
+  void Phase(const std::string& label);
   void Finish();  // clears the line
 
  private:
@@ -19,6 +22,7 @@ class ProgressLine {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_{};
   bool drawn_ = false;
+  std::string label_;
 };
 
 }  // namespace mtclean
