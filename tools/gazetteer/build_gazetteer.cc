@@ -30,6 +30,18 @@ bool Open(const std::string& path, std::ifstream* in) {
   return static_cast<bool>(*in);
 }
 
+bool ReadJson(const std::string& path, nlohmann::json* j) {
+  std::ifstream in;
+  if (!Open(path, &in)) return false;
+  try {
+    in >> *j;
+  } catch (const std::exception& e) {
+    std::cerr << "build_gazetteer: " << path << ": " << e.what() << "\n";
+    return false;
+  }
+  return true;
+}
+
 std::vector<std::string> Split(const std::string& s, char sep) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -116,15 +128,8 @@ bool ReadAlternateNames(const std::string& path, std::vector<GazetteerEntry>* ou
 }
 
 bool ReadAdmin(const std::string& path, EntityType type, float prominence, std::vector<GazetteerEntry>* out) {
-  std::ifstream in;
-  if (!Open(path, &in)) return false;
   nlohmann::json j;
-  try {
-    in >> j;
-  } catch (const std::exception& e) {
-    std::cerr << "build_gazetteer: " << path << ": " << e.what() << "\n";
-    return false;
-  }
+  if (!ReadJson(path, &j)) return false;
   for (const auto& item : j) {
     GazetteerEntry e;
     e.type = type;
@@ -140,15 +145,8 @@ bool ReadAdmin(const std::string& path, EntityType type, float prominence, std::
 }
 
 bool ReadIso3166(const std::string& path, std::vector<GazetteerEntry>* out) {
-  std::ifstream in;
-  if (!Open(path, &in)) return false;
   nlohmann::json j;
-  try {
-    in >> j;
-  } catch (const std::exception& e) {
-    std::cerr << "build_gazetteer: " << path << ": " << e.what() << "\n";
-    return false;
-  }
+  if (!ReadJson(path, &j)) return false;
   for (const auto& c : j["3166-1"]) {
     GazetteerEntry e;
     e.type = EntityType::kCountry;
