@@ -259,19 +259,22 @@ class BoilerplateStage : public Stage {
       LineEvidence(text, s, i);
     }
     Decide(text, s, language);
-    // A title without its breadcrumb or site name may be chrome of its own ("by admin |
-    // Site"): judge what is left of such lines as the next cleaning would see it.
+    // A title without its breadcrumb or site name, or a line without its glued "Read more",
+    // may be chrome of its own ("by admin | Site"): judge what is left of such lines as the
+    // next cleaning would see it.
     for (size_t i : s.content) {
       Line& l = s.lines[i];
-      if (l.rule >= 0 || (l.prefix_rule < 0 && l.suffix_rule < 0)) continue;
-      const size_t begin = l.begin, end = l.end;
+      const bool glued = l.glued_from != std::string_view::npos;
+      if (l.rule >= 0 || (l.prefix_rule < 0 && l.suffix_rule < 0 && !glued)) continue;
+      const size_t begin = l.begin, end = l.end, glued_from = l.glued_from;
       l.begin = l.keep_begin;
-      l.end = l.keep_end;
+      l.end = std::min(l.keep_end, glued_from);
       Fold(text.substr(l.begin, l.end - l.begin), &l.fold);
       l.words = CountWords(text.substr(l.begin, l.end - l.begin));
       LineEvidence(text, s, i);
       l.begin = begin;
       l.end = end;
+      l.glued_from = glued_from;
       Fold(text.substr(begin, end - begin), &l.fold);
       l.words = CountWords(text.substr(begin, end - begin));
       if (l.rule >= 0) l.prefix_rule = l.suffix_rule = -1;  // the whole line goes
