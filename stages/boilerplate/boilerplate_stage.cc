@@ -442,7 +442,9 @@ class BoilerplateStage : public Stage {
 
   // "the ministry.Read more: X": a glued phrase right after a sentence end, with its colon.
   void GluedPhrase(std::string_view text, Line& l) const {
+    // Every "Read more:" glued after a sentence end: (where the cut would start, its colon).
     const FoldedLine& f = l.fold;
+    std::vector<std::pair<size_t, size_t>> found;
     for (size_t w = 1; w < f.words(); ++w) {
       size_t gap_begin = l.begin + f.word_ends[w - 1], gap_end = l.begin + f.word_starts[w];
       size_t stop_at = std::string_view::npos;
@@ -454,10 +456,15 @@ class BoilerplateStage : public Stage {
       size_t last = w + static_cast<size_t>(std::count(p->folded.begin(), p->folded.end(), ' '));
       size_t k = l.begin + f.word_ends[last];
       while (k < l.end && text[k] == ' ') ++k;
-      if (k < l.end && text[k] == ':' && l.end - k < 300) {
-        l.glued_from = stop_at + 1;
-        return;
-      }
+      if (k < l.end && text[k] == ':') found.emplace_back(stop_at + 1, k);
+    }
+    // From the last one back: each cut needs a short link title up to the next cut, so that
+    // the line a cut leaves offers no further cut to a second cleaning.
+    size_t end = l.end;
+    for (size_t i = found.size(); i-- > 0;) {
+      if (end - found[i].second >= 300) break;
+      l.glued_from = found[i].first;
+      end = found[i].first;
     }
   }
 
