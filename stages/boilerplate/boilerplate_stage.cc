@@ -272,6 +272,8 @@ class BoilerplateStage : public Stage {
       Fold(text.substr(l.begin, l.end - l.begin), &l.fold);
       l.words = CountWords(text.substr(l.begin, l.end - l.begin));
       LineEvidence(text, s, i);
+      if (l.rule < 0 && l.words <= 40 && EndsWithCredit(Trim(text.substr(l.begin, l.end - l.begin))))
+        l.rule = kPhotoCaption;  // "Title | Site" that leaves "... AFP/Getty Images"
       l.begin = begin;
       l.end = end;
       l.glued_from = glued_from;
