@@ -565,11 +565,9 @@ class NamesStage : public Stage {
       }
     }
     if (best != nullptr) {
+      // The spelling that matched ("Maidan Wardak", an alternate of "Maidan Wardak Province"),
+      // without diacritics.
       std::string repl = PlainForm(best->form);
-      if (best->type == EntityType::kAdmin1 || best->type == EntityType::kAdmin2) {
-        // "Maidan Wardak Province" matched through "Maidan Wardak": keep the text's own words.
-        repl = PlainForm(best->form);
-      }
       float confidence = explained == 1 ? 0.9f : 0.75f;
       if (!whole_run) confidence = std::min(confidence, 0.6f);
       r.kind = confidence >= d_.min_confidence ? SpanResult::kReplace : SpanResult::kFlag;
