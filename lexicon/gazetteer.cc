@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "lexicon/phonetic_key.h"
 #include "pipeline/utf8.h"
 
 namespace mtclean {
@@ -106,9 +107,24 @@ std::string Skeleton(std::string_view folded) {
   return cleaned;
 }
 
+std::string_view WithoutAdminWord(std::string_view name) {
+  for (std::string_view word : {" Province", " District", " Region", " Governorate", " Oblast", " State",
+                                " Prefecture", " County", " Department", " Municipality"}) {
+    if (name.size() > word.size() && name.substr(name.size() - word.size()) == word)
+      return name.substr(0, name.size() - word.size());
+  }
+  return name;
+}
+
+uint32_t RegionId(std::string_view code) {
+  if (code.empty()) return 0;
+  uint32_t id = static_cast<uint32_t>(XXH3_64bits(code.data(), code.size()));
+  return id == 0 ? 1 : id;
+}
+
 namespace {
 
-constexpr char kMagic[8] = {'M', 'T', 'C', 'G', 'A', 'Z', '2', '\0'};
+constexpr char kMagic[8] = {'M', 'T', 'C', 'G', 'A', 'Z', '3', '\0'};
 
 struct Header {
   char magic[8];
@@ -119,9 +135,9 @@ struct EntryRecord {
   uint32_t name_length;
   uint8_t type;
   char country[2];
-  uint8_t reserved;
+  uint8_t capital;
   float prominence;
-  uint32_t reserved2;
+  uint32_t region;
 };
 struct KeyRecord {
   uint64_t hash;
@@ -131,7 +147,10 @@ struct KeyRecord {
 };
 static_assert(sizeof(EntryRecord) == 24 && sizeof(KeyRecord) == 24);
 
-enum : uint32_t { kByName = 1, kBySkeleton = 2 };
+enum : uint32_t { kByName = 1, kBySkeleton = 2, kByPhonetic = 3, kCapitalOf = 4 };
+
+// Names less prominent than this are never repaired to: no phonetic key for them.
+constexpr float kMinPhoneticProminence = 3.0f;
 
 uint64_t KeyHash(std::string_view key, uint32_t kind) {
   return XXH3_64bits_withSeed(key.data(), key.size(), kind);
@@ -153,7 +172,15 @@ Status WriteGazetteer(const std::vector<GazetteerEntry>& entries, const std::str
     r.country[0] = e.country.size() > 0 ? e.country[0] : ' ';
     r.country[1] = e.country.size() > 1 ? e.country[1] : ' ';
     r.prominence = e.prominence;
+    r.capital = e.capital;
+    r.region = RegionId(e.region);
     records.push_back(r);
+    if (e.capital != 0 && r.region != 0) {
+      // Indexed under the division it is the seat of: its own region, or its country.
+      uint32_t seat_of = e.capital == kSeatOfCountry ? RegionId(e.country) : r.region;
+      keys.push_back({KeyHash(std::string_view(reinterpret_cast<const char*>(&seat_of), sizeof seat_of), kCapitalOf),
+                      static_cast<uint32_t>(id), r.name_length, r.name_offset});
+    }
     // Every spelling is stored once; each of its keys points at it.
     std::vector<std::pair<std::string, std::string>> forms;  // (spelling, folded)
     forms.emplace_back(e.name, FoldName(e.name));
@@ -164,9 +191,9 @@ Status WriteGazetteer(const std::vector<GazetteerEntry>& entries, const std::str
       if (folded.empty()) continue;
       uint64_t off = spelling == e.name ? r.name_offset : strings.size();
       bool stored = spelling == e.name;
-      for (auto [hash, kind] : {std::pair{KeyHash(folded, kByName), kByName},
-                                std::pair{KeyHash(Skeleton(folded), kBySkeleton), kBySkeleton}}) {
-        (void)kind;
+      std::vector<uint64_t> hashes = {KeyHash(folded, kByName), KeyHash(Skeleton(folded), kBySkeleton)};
+      if (e.prominence >= kMinPhoneticProminence || e.capital != 0) hashes.push_back(KeyHash(EnglishPhoneticKey(folded), kByPhonetic));
+      for (uint64_t hash : hashes) {
         bool dup = false;
         for (const auto& s2 : seen) dup |= s2.first == hash;
         if (dup) continue;
@@ -241,7 +268,7 @@ Gazetteer::Entry Gazetteer::Get(uint32_t id) const {
   const EntryRecord& r = records[id];
   std::string_view country(r.country, r.country[0] == ' ' ? 0 : 2);
   std::string_view name(strings + r.name_offset, r.name_length);
-  return {name, static_cast<EntityType>(r.type), country, r.prominence, id, name};
+  return {name, static_cast<EntityType>(r.type), country, r.prominence, id, name, r.region, r.capital};
 }
 
 std::vector<Gazetteer::Entry> Gazetteer::Find(uint64_t hash, uint32_t) const {
@@ -267,6 +294,16 @@ std::vector<Gazetteer::Entry> Gazetteer::FindByName(std::string_view folded) con
 
 std::vector<Gazetteer::Entry> Gazetteer::FindBySkeleton(std::string_view skeleton) const {
   return Find(KeyHash(skeleton, kBySkeleton), kBySkeleton);
+}
+
+std::vector<Gazetteer::Entry> Gazetteer::FindByPhonetic(std::string_view key) const {
+  return Find(KeyHash(key, kByPhonetic), kByPhonetic);
+}
+
+std::vector<Gazetteer::Entry> Gazetteer::CapitalsOf(uint32_t region) const {
+  if (region == 0) return {};
+  return Find(KeyHash(std::string_view(reinterpret_cast<const char*>(&region), sizeof region), kCapitalOf),
+              kCapitalOf);
 }
 
 }  // namespace mtclean

@@ -12,7 +12,9 @@
 //              semivowels w/y as vowels, h after a consonant, doubled letters, and letters
 //              that source languages write for one English sound (j/y, k/q/c/g, s/z/sh,
 //              f/ph/v, ...)  ("Jalalabad" and a Spanish "Yalalabad" -> "jllbd")
-// Lookup by skeleton gives candidates only; a stage scores them (edit distance, context,
+//   Phonetic:  the English reading of a spelling as sounds (lexicon/phonetic_key.h); a text's
+//              spelling is looked up under each of its readings
+// Lookup by skeleton or sound gives candidates only; a stage scores them (edit distance, context,
 // prominence) before it changes anything.
 //
 //   auto g = mtclean::Gazetteer::Open("build/gazetteer.bin");
@@ -36,6 +38,10 @@ std::string_view EntityTypeName(EntityType type);
 
 std::string FoldName(std::string_view name);
 std::string Skeleton(std::string_view folded);
+// "Badghis Province" -> "Badghis": the name without an English word for its kind of division.
+std::string_view WithoutAdminWord(std::string_view name);
+// The id of a division: a country ("AF") or a first-level division ("AF.02", GeoNames codes).
+uint32_t RegionId(std::string_view code);
 
 // One entry as the builder collects it.
 struct GazetteerEntry {
@@ -44,7 +50,12 @@ struct GazetteerEntry {
   std::string country;  // ISO 3166 alpha-2, or empty
   float prominence = 0;  // log10(population) for places; 1..9 scale for people and groups
   std::vector<std::string> alternates;
+  std::string region;  // the first-level division holding a place ("AF.02"); the code of a
+                       // division itself; a country's own code
+  uint8_t capital = 0;  // kSeatOfDivision or kSeatOfCountry for a place that is one
 };
+
+enum : uint8_t { kSeatOfDivision = 1, kSeatOfCountry = 2 };
 
 // Writes the binary index of `entries` to `path`.
 Status WriteGazetteer(const std::vector<GazetteerEntry>& entries, const std::string& path);
@@ -58,6 +69,8 @@ class Gazetteer {
     float prominence;
     uint32_t id;
     std::string_view form;  // the canonical name or alternate that matched the key
+    uint32_t region;        // RegionId of its division (0: none)
+    uint8_t capital;
   };
 
   static StatusOr<std::unique_ptr<Gazetteer>> Open(const std::string& path);
@@ -69,6 +82,13 @@ class Gazetteer {
   std::vector<Entry> FindByName(std::string_view folded) const;
   // Entries with the same skeleton as the canonical name or an alternate.
   std::vector<Entry> FindBySkeleton(std::string_view skeleton) const;
+  // Entries whose canonical name or an alternate reads as `key` (EnglishPhoneticKey); only
+  // names prominent enough to be repaired to (prominence 3 and up) and seats of divisions are
+  // indexed.
+  std::vector<Entry> FindByPhonetic(std::string_view key) const;
+  // The seat of a division: the capital of a first-level division (RegionId("AF.02")) or of
+  // a country (RegionId("AF")).
+  std::vector<Entry> CapitalsOf(uint32_t region) const;
 
  private:
   Gazetteer() = default;

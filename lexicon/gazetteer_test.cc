@@ -1,5 +1,7 @@
 #include "lexicon/gazetteer.h"
 
+#include "lexicon/phonetic_key.h"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -33,9 +35,9 @@ TEST_CASE("Skeleton: spellings that transliteration produces share one key") {
 
 TEST_CASE("Gazetteer: a fixture compiles, maps and answers") {
   std::vector<GazetteerEntry> entries = {
-      {"Maidan Wardak Province", EntityType::kAdmin1, "AF", 5.5f, {"Maidan Wardak", "Wardak"}},
-      {"Kabul", EntityType::kCity, "AF", 6.5f, {"Kaboul", "Kābul"}},
-      {"Zabihullah Mujahid", EntityType::kPerson, "AF", 8, {}},
+      {"Maidan Wardak Province", EntityType::kAdmin1, "AF", 5.5f, {"Maidan Wardak", "Wardak"}, "AF.27", 0},
+      {"Kabul", EntityType::kCity, "AF", 6.5f, {"Kaboul", "Kābul"}, "AF.13", kSeatOfCountry},
+      {"Zabihullah Mujahid", EntityType::kPerson, "AF", 8, {}, "", 0},
   };
   auto path = (std::filesystem::temp_directory_path() / "mtclean_fixture_gazetteer.bin").string();
   REQUIRE(WriteGazetteer(entries, path).ok());
@@ -51,6 +53,18 @@ TEST_CASE("Gazetteer: a fixture compiles, maps and answers") {
   REQUIRE(wardak.size() == 1);
   CHECK(wardak[0].name == "Maidan Wardak Province");
   CHECK((*g)->FindByName("nowhere").empty());
+  // By sound: the Spanish reading of "Kabul" is its English one.
+  auto by_sound = (*g)->FindByPhonetic(EnglishPhoneticKey("kabul"));
+  REQUIRE(by_sound.size() == 1);
+  CHECK(by_sound[0].name == "Kabul");
+  // The seat of a country, and the region a place lies in.
+  auto capital = (*g)->CapitalsOf(RegionId("AF"));
+  REQUIRE(capital.size() == 1);
+  CHECK(capital[0].name == "Kabul");
+  CHECK(capital[0].region == RegionId("AF.13"));
+  CHECK(capital[0].capital == kSeatOfCountry);
+  CHECK((*g)->CapitalsOf(RegionId("AF.13")).empty());
+  CHECK((*g)->CapitalsOf(0).empty());
   std::filesystem::remove(path);
 
   std::ofstream(path) << "not a gazetteer at all, just text";
@@ -79,6 +93,13 @@ TEST_CASE("Gazetteer: the compiled real data finds prominent names from broken s
   CHECK(has((*g)->FindByName(FoldName("Jalrēz")), "Jalrēz"));
   CHECK(has((*g)->FindByName("afghanistan"), "Afghanistan"));
   CHECK(has((*g)->FindByName("badghis"), "Badghis"));
+  // The capital of Badghis province, and of Afghanistan.
+  uint32_t badghis = 0;
+  for (const auto& e : (*g)->FindByName("badghis"))
+    if (e.type == EntityType::kAdmin1) badghis = e.region;
+  CHECK(has((*g)->CapitalsOf(badghis), "Qala i Naw"));
+  CHECK(has((*g)->CapitalsOf(RegionId("AF")), "Kabul"));
+  CHECK(has((*g)->FindByPhonetic(EnglishPhoneticKey("shiraz")), "Shiraz"));
 }
 
 }  // namespace

@@ -21,6 +21,7 @@
 
 #include "lexicon/english_words.h"
 #include "lexicon/gazetteer.h"
+#include "lexicon/phonetic_key.h"
 #include "pipeline/data_files.h"
 #include "pipeline/multi_pass.h"
 #include "pipeline/utf8.h"
@@ -28,11 +29,15 @@
 namespace mtclean {
 namespace {
 
-enum Rule : uint16_t { kTransliteration, kAdminTerm, kSpellingVariant, kUnknownName, kInconsistent };
+enum Rule : uint16_t { kTransliteration, kCapitalOf, kSameName, kAdminTerm, kSpellingVariant, kUnknownName, kInconsistent };
 
-constexpr std::array<RuleInfo, 5> kRules = {{
+constexpr std::array<RuleInfo, 7> kRules = {{
     {"transliteration", "a name spelled by another language's rules becomes its English form",
      "Yalalabad", "Jalalabad"},
+    {"capital-of", "a name said to be the capital of a division or country that sounds like its capital becomes the capital's name",
+     "Kaabol, the capital of Afghanistan", "Kabul, the capital of Afghanistan"},
+    {"same-name", "a spelling repaired elsewhere in the document is repaired the same way",
+     "Kaabol, the capital of Afghanistan ... in Kaabol", "Kabul, the capital of Afghanistan ... in Kabul"},
     {"admin-term", "a translated word for a first-level division becomes the one English uses for that country",
      "Badghis State", "Badghis Province"},
     {"spelling-variant", "a name spelled two ways in a document takes its better attested spelling",
@@ -141,8 +146,23 @@ std::string PlainForm(std::string_view form) {
 
 struct Word {
   size_t begin, end;
-  bool capitalised;
+  bool capitalised;  // or a particle joined to a name by a hyphen ("al-Assad")
+  bool particle;     // a lower-case word names have inside ("bin", "von", "and")
 };
+
+// Lower-case words inside names: "Tamim bin Hamad", "Ursula von der Leyen", "Sistan and
+// Baluchestan", "Salah ad Din". A run of capitalised words goes on through them.
+bool IsNameParticle(std::string_view w) {
+  using namespace std::string_view_literals;  // sizes known at compile time: this runs per word
+  static constexpr std::array kParticles = {
+      "al"sv,  "el"sv,  "ad"sv,  "ud"sv,  "ul"sv, "ur"sv, "as"sv, "at"sv,    "an"sv, "bin"sv, "ibn"sv, "bint"sv,
+      "von"sv, "van"sv, "der"sv, "den"sv, "de"sv, "del"sv, "della"sv, "di"sv, "da"sv,  "do"sv,  "dos"sv, "du"sv,
+      "la"sv,  "le"sv,  "e"sv,   "i"sv,   "y"sv,  "and"sv, "ben"sv, "ter"sv, "ten"sv};
+  if (w.size() > 5) return false;
+  for (std::string_view p : kParticles)
+    if (w == p) return true;
+  return false;
+}
 
 // "Nasa" is NASA: a word English knows in another case is no unknown name.
 bool KnownInAnyCase(EnglishWords& english, std::string_view word) {
@@ -210,6 +230,7 @@ class NameCounts : public CorpusStats {
 struct SpanResult {
   enum Kind : uint8_t { kNone, kHandled, kReplace, kFlag } kind = kNone;
   std::string replacement;
+  uint16_t rule = kTransliteration;
   float confidence = 0;
   std::string skeleton;  // of an unknown single word, for the consistency check
 };
@@ -224,6 +245,10 @@ class NamesScratch : public StageScratch {
   std::unordered_map<std::string, std::string> country_of;  // folded span -> country code, or empty
   MultiPassBuffers buffers;
   const NameCounts* batch = nullptr;  // spellings across the batch, if observed
+  // In the current pass: single words repaired (spelling -> repair), and single words no
+  // span decided anything about (indices into `words`).
+  std::unordered_map<std::string, std::string> resolved;
+  std::vector<size_t> unresolved;
 };
 
 class NamesStage : public Stage {
@@ -240,6 +265,8 @@ class NamesStage : public Stage {
     std::vector<Language> languages;
     std::unordered_map<std::string, std::string> admin1_terms;    // country -> "Province"
     std::unordered_set<std::string> admin_words;
+    std::unordered_set<std::string> titles;            // "President", "Minister"
+    std::unordered_set<std::string> country_prefixes;  // first four letters of country names
     std::string dictionary;
     double min_confidence = 0.8;
   };
@@ -306,16 +333,23 @@ class NamesStage : public Stage {
     s.country_signature.clear();
     for (const auto& c : sorted) s.country_signature += "\x1f" + c;
     std::map<std::string, std::vector<size_t>> unknown_by_skeleton;  // for consistency
+    s.resolved.clear();
+    s.unresolved.clear();
     for (size_t w = 0; w < s.words.size();) {
       if (!s.words[w].capitalised) {
         ++w;
         continue;
       }
-      size_t e = w;
-      while (e < s.words.size() && s.words[e].capitalised && (e == w || Adjacent(text, s.words[e - 1], s.words[e])))
-        ++e;
+      size_t e = w + 1;
+      for (;;) {
+        size_t k = e;  // particles, then a capitalised word, all adjacent
+        while (k < s.words.size() && s.words[k].particle && k - e < 2 && Adjacent(text, s.words[k - 1], s.words[k])) ++k;
+        if (k < s.words.size() && s.words[k].capitalised && Adjacent(text, s.words[k - 1], s.words[k])) e = k + 1;
+        else break;
+      }
       w = RepairRun(text, s, w, e, rw, unknown_by_skeleton);
     }
+    SameName(text, s, unknown_by_skeleton, rw);
     Consistency(text, s, unknown_by_skeleton, rw);
   }
 
@@ -353,7 +387,16 @@ class NamesStage : public Stage {
         if (!(utf8::IsLetter(cp) || utf8::IsMark(cp))) break;
         pos += static_cast<size_t>(n > 0 ? n : -n);
       }
-      words.push_back({b, pos, cap});
+      std::string_view token = text.substr(b, pos - b);
+      bool particle = !cap && IsNameParticle(token);
+      // "al-Assad", "el-Sisi": a short particle joined to a capitalised name.
+      if (!cap) {
+        size_t hyphen = token.find('-');
+        if (hyphen != std::string_view::npos && hyphen <= 3 && hyphen + 1 < token.size() &&
+            IsNameParticle(token.substr(0, hyphen)) && std::isupper(static_cast<unsigned char>(token[hyphen + 1])))
+          cap = true;
+      }
+      words.push_back({b, pos, cap, particle});
     }
   }
 
@@ -380,10 +423,24 @@ class NamesStage : public Stage {
       std::string_view first = text.substr(s.words[w].begin, s.words[w].end - s.words[w].begin);
       if (e - w > 1 && s.english->Known(first)) ++w;
     }
+    // Nor are titles and nationalities in front of it ("Syrian President X"), unless the
+    // whole run is a name.
+    auto title = [&](size_t k) {
+      std::string_view word = text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin);
+      return !s.words[k].particle && (d_.titles.count(std::string(word)) > 0 || Demonym(s, word));
+    };
+    if (e - w > 1 && title(w) &&
+        d_.gazetteer->FindByName(FoldName(text.substr(s.words[w].begin, s.words[e - 1].end - s.words[w].begin))).empty()) {
+      while (e - w > 1 && title(w)) ++w;
+    }
     // Translated admin word after a first-level division: "Badghis State".
     if (e - w >= 2) {
       std::string_view last = text.substr(s.words[e - 1].begin, s.words[e - 1].end - s.words[e - 1].begin);
-      if (d_.admin_words.count(std::string(last)) > 0) {
+      // "Georgia Department of Archives" names an agency, not a division.
+      const bool agency = e < s.words.size() && !s.words[e].capitalised && s.words[e].begin == s.words[e - 1].end + 1 &&
+                          (text.substr(s.words[e].begin, s.words[e].end - s.words[e].begin) == "of" ||
+                           text.substr(s.words[e].begin, s.words[e].end - s.words[e].begin) == "for");
+      if (!agency && d_.admin_words.count(std::string(last)) > 0) {
         std::string place = FoldName(text.substr(s.words[w].begin, s.words[e - 2].end - s.words[w].begin));
         for (const auto& entry : d_.gazetteer->FindByName(place)) {
           if (entry.type != EntityType::kAdmin1) continue;
@@ -395,10 +452,12 @@ class NamesStage : public Stage {
         }
       }
     }
-    // Longest spans first, at most four words.
+    // Longest spans first, at most five words (particles count); a span neither starts nor
+    // ends with a particle.
     for (size_t b = w; b < e;) {
       size_t done = b + 1;
-      for (size_t len = std::min<size_t>(4, e - b); len >= 1; --len) {
+      for (size_t len = std::min<size_t>(5, e - b); len >= 1 && !s.words[b].particle; --len) {
+        if (s.words[b + len - 1].particle) continue;
         if (TrySpan(text, s, b, b + len, b == w && b + len == e, rw, unknown)) {
           done = b + len;
           break;
@@ -407,6 +466,19 @@ class NamesStage : public Stage {
       b = done;
     }
     return e;
+  }
+
+  // "Syrian", "Afghan", "Chinese": an English word with a demonym's ending whose first four
+  // letters begin the name of a country.
+  bool Demonym(NamesScratch& s, std::string_view word) const {
+    using namespace std::string_view_literals;
+    if (word.size() < 5) return false;
+    bool ending = false;
+    for (std::string_view suffix : {"an"sv, "ese"sv, "i"sv, "ish"sv, "ic"sv})
+      ending |= word.substr(word.size() - suffix.size()) == suffix;
+    if (!ending) return false;
+    std::string folded = FoldName(word);
+    return folded.size() >= 5 && d_.country_prefixes.count(folded.substr(0, 4)) > 0 && s.english->Known(word);
   }
 
   static bool SentenceStart(std::string_view text, size_t pos) {
@@ -424,19 +496,24 @@ class NamesStage : public Stage {
                std::map<std::string, std::vector<size_t>>& unknown) const {
     size_t begin = s.words[b].begin, end = s.words[e - 1].end;
     const char context = Context(text, s, b, e);
+    const uint32_t capital_of = CapitalOfContext(text, s, b, e);
     std::string key(text.substr(begin, end - begin));
     key += whole_run ? "\x1f" "1" : "\x1f" "0";
     key += context;
+    key.append(reinterpret_cast<const char*>(&capital_of), sizeof capital_of);
     if (e - b == 1) key += s.country_signature;
     auto it = s.cache.find(key);
     if (it == s.cache.end()) {
       if (s.cache.size() > 100000) s.cache.clear();
-      it = s.cache.emplace(std::move(key), DecideSpan(text, s, b, e, whole_run, context)).first;
+      it = s.cache.emplace(std::move(key), DecideSpan(text, s, b, e, whole_run, context, capital_of)).first;
     }
     const SpanResult& r = it->second;
     switch (r.kind) {
       case SpanResult::kReplace:
-        rw.Replace(begin, end, r.replacement, kTransliteration, r.confidence);
+        rw.Replace(begin, end, r.replacement, r.rule, r.confidence);
+        // The same spelling elsewhere in the document, where nothing told what it is, is
+        // the same name.
+        if (e - b == 1) s.resolved.emplace(std::string(text.substr(begin, end - begin)), r.replacement);
         return true;
       case SpanResult::kFlag:
         rw.Flag(begin, end, kUnknownName, r.confidence);
@@ -444,6 +521,7 @@ class NamesStage : public Stage {
       case SpanResult::kHandled:
         return true;
       case SpanResult::kNone:
+        if (e - b == 1) s.unresolved.push_back(b);
         if (!r.skeleton.empty()) unknown[r.skeleton].push_back(b);
         return false;
     }
@@ -485,7 +563,7 @@ class NamesStage : public Stage {
   }
 
   SpanResult DecideSpan(std::string_view text, NamesScratch& s, size_t b, size_t e, bool whole_run,
-                        char context) const {
+                        char context, uint32_t capital_of) const {
     size_t begin = s.words[b].begin, end = s.words[e - 1].end;
     std::string_view span = text.substr(begin, end - begin);
     SpanResult r;
@@ -495,8 +573,10 @@ class NamesStage : public Stage {
     // exonym: "Kaboul", "Kundus"), it is repaired below when the rules explain it; either
     // way, the most prominent name with this exact spelling must be outdone to change it.
     float known_prominence = -1;
+    // A person's alternates are English spellings too ("Sergei Lavrov"), not exonyms.
     for (const auto& c : d_.gazetteer->FindByName(folded)) {
-      if (FoldName(c.name) == folded) known_prominence = std::max(known_prominence, c.prominence);
+      const bool person = c.type == EntityType::kPerson || c.type == EntityType::kOrganisation;
+      if (person || FoldName(c.name) == folded) known_prominence = std::max(known_prominence, c.prominence);
     }
     if (known_prominence >= 0 && e - b > 1) {
       r.kind = SpanResult::kHandled;
@@ -508,6 +588,24 @@ class NamesStage : public Stage {
     if (!any_unknown) {
       if (e - b == 1) r.kind = SpanResult::kHandled;
       return r;
+    }
+    const std::vector<std::string> readings = PhoneticReadings(folded, 16);
+    // Said to be the capital of a division: its seat, when the span sounds like it. The
+    // context names the entity, so no prominence, country or source-language rule is needed
+    // (GeoNames gives many provincial capitals no population).
+    if (capital_of != 0 && known_prominence < 0) {
+      for (const auto& capital : d_.gazetteer->CapitalsOf(capital_of)) {
+        bool sounds_alike = false;
+        for (const std::string& reading : readings)
+          for (const auto& c : d_.gazetteer->FindByPhonetic(reading)) sounds_alike |= c.id == capital.id;
+        if (!sounds_alike) continue;
+        r.kind = SpanResult::kReplace;
+        r.rule = kCapitalOf;
+        r.replacement = PlainForm(capital.name);
+        r.confidence = 0.85f;
+        if (!whole_run) r.kind = SpanResult::kFlag, r.confidence = 0.6f;
+        return r;
+      }
     }
     // Candidates: names with the same skeleton, and names the source languages' rules, read
     // backwards, spell out ("Jan" may be "Khan", "Guardak" may be "Wardak").
@@ -525,6 +623,9 @@ class NamesStage : public Stage {
       for (auto& c : d_.gazetteer->FindByName(v)) candidates.push_back(c);
       for (auto& c : d_.gazetteer->FindBySkeleton(Skeleton(v))) candidates.push_back(c);
     }
+    // And names that sound alike when a letter is read the way a source language reads it.
+    for (const std::string& reading : readings)
+      for (auto& c : d_.gazetteer->FindByPhonetic(reading)) candidates.push_back(c);
     std::sort(candidates.begin(), candidates.end(), [](const auto& x, const auto& y) { return x.id < y.id; });
     candidates.erase(std::unique(candidates.begin(), candidates.end(),
                                  [](const auto& x, const auto& y) { return x.id == y.id && x.form == y.form; }),
@@ -532,8 +633,8 @@ class NamesStage : public Stage {
     // Single unknown words match many small places: only prominent names count alone.
     const float min_prominence = e - b == 1 ? 5.0f : 3.0f;
     const Gazetteer::Entry* best = nullptr;
-    int explained = 0;
-    float best_prominence = -1;
+    bool best_canonical = false;
+    std::unordered_set<std::string> answers;  // entities spelled alike are one answer
     bool near = false;
     for (const auto& c : candidates) {
       if (c.prominence < min_prominence || !utf8::IsUpper(utf8::At(c.form, 0))) continue;
@@ -557,19 +658,28 @@ class NamesStage : public Stage {
         else if (dv.applications > 0) near = true;
       }
       if (!derived) continue;
-      // Entities spelled alike (the city and the province of Kabul) are one answer.
-      if (best == nullptr || PlainForm(c.form) != PlainForm(best->form)) ++explained;
-      if (c.prominence > best_prominence) {
-        best_prominence = c.prominence;
+      // Entities spelled alike (the city and the province of Kabul, alternates of one
+      // city) are one answer.
+      const std::string answer = FoldName(WithoutAdminWord(c.name));
+      answers.insert(answer);
+      // The English name is the canonical one (without its admin word: "Maidan Wardak" of
+      // "Maidan Wardak Province"); an alternate ("Kermansah") only when the rules explain no
+      // canonical spelling.
+      const bool canonical = form == answer || form == FoldName(c.name);
+      if (best == nullptr || c.prominence > best->prominence ||
+          (c.prominence == best->prominence && canonical && !best_canonical)) {
         best = &c;
+        best_canonical = canonical;
       }
     }
     if (best != nullptr) {
-      // The spelling that matched ("Maidan Wardak", an alternate of "Maidan Wardak Province"),
-      // without diacritics.
+      // The spelling that matched, without diacritics.
       std::string repl = PlainForm(best->form);
-      float confidence = explained == 1 ? 0.9f : 0.75f;
+      float confidence = answers.size() == 1 ? 0.9f : 0.75f;
       if (!whole_run) confidence = std::min(confidence, 0.6f);
+      // A single word explained only by an alternate spelling (another language's
+      // romanisation of a foreign city: a surname may match one) is not sure enough.
+      if (e - b == 1 && !best_canonical) confidence = std::min(confidence, 0.6f);
       r.kind = confidence >= d_.min_confidence ? SpanResult::kReplace : SpanResult::kFlag;
       r.replacement = repl;
       r.confidence = confidence;
@@ -582,6 +692,76 @@ class NamesStage : public Stage {
     }
     if (e - b == 1) r.skeleton = Skeleton(folded);
     return r;
+  }
+
+  // A word repaired where its context said what it is ("X, the capital of Y") is repaired
+  // the same way where nothing says it ("fled from X"); it then leaves the consistency check.
+  void SameName(std::string_view text, NamesScratch& s, std::map<std::string, std::vector<size_t>>& unknown,
+                TextRewriter& rw) const {
+    if (s.resolved.empty()) return;
+    std::unordered_set<size_t> done;
+    for (size_t w : s.unresolved) {
+      auto it = s.resolved.find(std::string(text.substr(s.words[w].begin, s.words[w].end - s.words[w].begin)));
+      if (it == s.resolved.end() || !done.insert(w).second) continue;
+      rw.Replace(s.words[w].begin, s.words[w].end, it->second, kSameName, 0.8f);
+    }
+    for (auto& [skeleton, words] : unknown)
+      words.erase(std::remove_if(words.begin(), words.end(), [&](size_t w) { return done.count(w) > 0; }),
+                  words.end());
+  }
+
+  // "X, the capital of Y" / "the capital of Y, X": the division or country Y whose seat X is
+  // said to be (its RegionId), or 0.
+  uint32_t CapitalOfContext(std::string_view text, const NamesScratch& s, size_t b, size_t e) const {
+    auto word = [&](size_t k) { return text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin); };
+    auto lower_is = [&](size_t k, std::string_view w) {
+      std::string_view x = word(k);
+      if (x.size() != w.size()) return false;
+      for (size_t i = 0; i < w.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(x[i])) != w[i]) return false;
+      return true;
+    };
+    auto between = [&](size_t k) { return text.substr(s.words[k].end, s.words[k + 1].begin - s.words[k].end); };
+    // The region named by the capitalised words [from, to), without a trailing admin word.
+    auto region = [&](size_t from, size_t to) -> uint32_t {
+      for (size_t end = to; end > from; --end) {
+        std::string folded = FoldName(text.substr(s.words[from].begin, s.words[end - 1].end - s.words[from].begin));
+        for (const auto& c : d_.gazetteer->FindByName(folded)) {
+          if (c.type == EntityType::kAdmin1 && c.region != 0) return c.region;
+          if (c.type == EntityType::kCountry && !c.country.empty()) return RegionId(c.country);
+        }
+        if (end - from < 2) break;
+        std::string last(word(end - 1));
+        if (d_.admin_words.count(last) == 0 && last != "province" && last != "state") break;
+      }
+      return 0;
+    };
+    // After: ", the (provincial) capital (city) of Y".
+    if (e + 2 < s.words.size() && between(e - 1).find(',') != std::string_view::npos) {
+      size_t k = e;
+      if (lower_is(k, "the")) ++k;
+      if (k < s.words.size() && (lower_is(k, "provincial") || lower_is(k, "regional"))) ++k;
+      if (k + 1 < s.words.size() && lower_is(k, "capital")) {
+        ++k;
+        if (lower_is(k, "city")) ++k;
+        if (k + 1 < s.words.size() && lower_is(k, "of")) {
+          size_t from = k + 1, to = from;
+          while (to < s.words.size() && to - from < 3 && s.words[to].capitalised &&
+                 (to == from || Adjacent(text, s.words[to - 1], s.words[to])))
+            ++to;
+          if (to > from) return region(from, to);
+        }
+      }
+    }
+    // Before: "the capital of Y, X".
+    if (b >= 3 && between(b - 1).find(',') != std::string_view::npos) {
+      size_t to = b, from = b;
+      while (from > 0 && to - from < 3 && s.words[from - 1].capitalised &&
+             (from == to || Adjacent(text, s.words[from - 1], s.words[from])))
+        --from;
+      if (from < to && from >= 2 && lower_is(from - 1, "of") && lower_is(from - 2, "capital")) return region(from, to);
+    }
+    return 0;
   }
 
   // Whether a source language's rules turn one spelling into the other (either way).
@@ -658,6 +838,8 @@ class NamesStage : public Stage {
           // way this page does counts ("Rashid" written "Rasid"): "Jaffray" is no "Jeffrey",
           // and a spelling of another source language is no better than this one.
           if (already || spelling == best || best_n < 3 || best_n < 3 * own_n) continue;
+          // "Brown" is an English word and a common name: "Broun" may be another person.
+          if (KnownInAnyCase(*s.english, best)) continue;
           // The batch's spelling may itself be a broken form of a gazetteer name (every page
           // of a Spanish batch writes "Yalalabad"): then the pages are left to the gazetteer.
           bool gazetteer_near = false;
@@ -739,6 +921,14 @@ const StageDescriptor& NamesStageDescriptor() {
         auto words = ReadDataLines(env.data_dir, "gazetteer/admin_words.txt");
         if (!words.ok()) return words.status();
         d.admin_words.insert(words->begin(), words->end());
+        auto titles = ReadDataLines(env.data_dir, "gazetteer/titles.txt");
+        if (!titles.ok()) return titles.status();
+        d.titles.insert(titles->begin(), titles->end());
+        for (uint32_t id = 0; id < d.gazetteer->size(); ++id) {
+          auto entry = d.gazetteer->Get(id);
+          if (entry.type == EntityType::kCountry && entry.name.size() >= 4)
+            d.country_prefixes.insert(FoldName(entry.name).substr(0, 4));
+        }
         d.dictionary = options.GetString("dictionary");
         auto check = EnglishWords::Open(d.dictionary);
         if (!check.ok()) return check.status();

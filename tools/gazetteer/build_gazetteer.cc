@@ -68,15 +68,6 @@ bool UsefulAlternate(const std::string& name) {
 }
 
 // "Maidan Wardak Province" -> "Maidan Wardak": admin names without their admin word.
-std::string WithoutAdminWord(const std::string& name) {
-  for (const char* word : {" Province", " District", " Region", " Governorate", " Oblast", " State",
-                           " Prefecture", " County", " Department", " Municipality"}) {
-    size_t n = std::strlen(word);
-    if (name.size() > n && name.compare(name.size() - n, n, word) == 0) return name.substr(0, name.size() - n);
-  }
-  return name;
-}
-
 bool ReadGeoNames(const std::string& path, std::vector<GazetteerEntry>* out,
                   std::unordered_map<std::string, size_t>* by_id) {
   std::ifstream in;
@@ -98,6 +89,10 @@ bool ReadGeoNames(const std::string& path, std::vector<GazetteerEntry>* out,
     else continue;
     e.name = f[1];
     e.country = f[8];
+    // The division a place lies in, and whether it is the seat of it or of the country.
+    e.region = e.type == EntityType::kCountry ? f[8] : f[10].empty() ? "" : f[8] + "." + f[10];
+    if (code == "PPLA") e.capital = mtclean::kSeatOfDivision;
+    if (code == "PPLC") e.capital = mtclean::kSeatOfCountry;
     double population = f[14].empty() ? 0 : std::atof(f[14].c_str());
     e.prominence = static_cast<float>(std::log10(population + 1));
     if (f[2] != f[1]) e.alternates.push_back(f[2]);
@@ -136,8 +131,12 @@ bool ReadAdmin(const std::string& path, EntityType type, float prominence, std::
     e.name = item.value("name", "");
     std::string code = item.value("code", "");
     e.country = code.substr(0, code.find('.'));
+    // "AF.02" for a first-level division, and for a second-level one ("AF.02.123") the first
+    // level that holds it.
+    size_t second_dot = code.find('.', code.find('.') + 1);
+    e.region = code.substr(0, second_dot);
     e.prominence = prominence;
-    std::string shorter = WithoutAdminWord(e.name);
+    std::string shorter(mtclean::WithoutAdminWord(e.name));
     if (shorter != e.name) e.alternates.push_back(shorter);
     if (!e.name.empty()) out->push_back(std::move(e));
   }
@@ -152,6 +151,7 @@ bool ReadIso3166(const std::string& path, std::vector<GazetteerEntry>* out) {
     e.type = EntityType::kCountry;
     e.name = c.value("common_name", c.value("name", ""));
     e.country = c.value("alpha_2", "");
+    e.region = e.country;
     e.prominence = 8;
     for (const char* key : {"name", "official_name"})
       if (c.contains(key) && c[key] != e.name) e.alternates.push_back(c[key]);
