@@ -14,6 +14,9 @@ namespace mtclean {
 StatusOr<std::vector<std::string>> ReadDataLines(const std::string& data_dir,
                                                  const std::string& relative_path);
 
+// "es,fr,,de" -> {"es", "fr", "de"}: an option's comma-separated list.
+std::vector<std::string> SplitList(const std::string& s);
+
 }  // namespace mtclean
 
 #endif  // MTCLEAN_PIPELINE_DATA_FILES_H_

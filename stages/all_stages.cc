@@ -3,6 +3,7 @@
 
 #include "pipeline/stage_registry.h"
 #include "stages/boilerplate/boilerplate_stage.h"
+#include "stages/diacritics/diacritics_stage.h"
 #include "stages/names/names_stage.h"
 #include "stages/punctuation/punctuation_stage.h"
 #include "stages/unicode/unicode_stage.h"
@@ -14,6 +15,7 @@ std::span<const StageDescriptor> AllStages() {
       UnicodeStageDescriptor(),
       BoilerplateStageDescriptor(),
       PunctuationStageDescriptor(),
+      DiacriticsStageDescriptor(),
       NamesStageDescriptor(),
   };
   return kStages;

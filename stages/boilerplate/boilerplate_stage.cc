@@ -918,19 +918,6 @@ class BoilerplateStage : public Stage {
   bool keep_headline_;
 };
 
-std::vector<std::string> SplitList(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t comma = s.find(',', start);
-    if (comma == std::string::npos) comma = s.size();
-    std::string item = s.substr(start, comma - start);
-    if (!item.empty()) out.push_back(item);
-    start = comma + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 const StageDescriptor& BoilerplateStageDescriptor() {

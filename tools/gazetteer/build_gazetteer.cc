@@ -56,15 +56,18 @@ std::vector<std::string> Split(const std::string& s, char sep) {
 // Alternate names worth a key: Latin script (the text is English), not codes ("KBL").
 bool UsefulAlternate(const std::string& name) {
   if (name.size() < 3 || !mtclean::utf8::IsValid(name)) return false;
-  bool lower = false;
+  bool lower = false, upper = false;
   for (size_t pos = 0; pos < name.size();) {
     int32_t cp;
     int n = mtclean::utf8::Decode(name, pos, &cp);
     pos += static_cast<size_t>(n > 0 ? n : 1);
     if (mtclean::utf8::IsLetter(cp) && cp >= 0x250) return false;
     lower |= mtclean::utf8::IsLower(cp);
+    upper |= mtclean::utf8::IsUpper(cp);
   }
-  return lower;
+  // All lower case ("mrtn", "twrmy"): GeoNames' letter-by-letter romanisations of names in
+  // Arabic script, which write no vowels; no text spells a name so.
+  return lower && upper;
 }
 
 // "Maidan Wardak Province" -> "Maidan Wardak": admin names without their admin word.

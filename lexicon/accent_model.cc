@@ -1,0 +1,188 @@
+#include "lexicon/accent_model.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <fstream>
+
+#include "pipeline/utf8.h"
+
+namespace mtclean {
+
+std::string LowerWord(std::string_view word) {
+  std::string out;
+  for (size_t pos = 0; pos < word.size();) {
+    int32_t cp;
+    int n = utf8::Decode(word, pos, &cp);
+    pos += static_cast<size_t>(n > 0 ? n : -n);
+    if (cp >= 0) utf8::Append(&out, utf8proc_tolower(cp));
+  }
+  return out;
+}
+
+std::string PlainWord(std::string_view word) {
+  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(word);  // the common case needs no Unicode tables
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    return out;
+  }
+  utf8proc_uint8_t* mapped = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
+                                    static_cast<utf8proc_ssize_t>(word.size()), &mapped,
+                                    static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK));
+  std::string stripped = n >= 0 ? std::string(reinterpret_cast<char*>(mapped), static_cast<size_t>(n)) : std::string(word);
+  std::free(mapped);
+  return LowerWord(stripped);
+}
+
+StatusOr<std::unique_ptr<AccentModel>> AccentModel::Load(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Status::Error("cannot read accent model " + path + " (run scripts/setup.sh, then build)");
+  auto m = std::unique_ptr<AccentModel>(new AccentModel());
+  std::string line;
+  for (size_t line_no = 1; std::getline(in, line); ++line_no) {
+    std::vector<std::string_view> f;
+    std::string_view rest(line);
+    while (true) {
+      size_t tab = rest.find('\t');
+      f.push_back(rest.substr(0, tab));
+      if (tab == std::string_view::npos) break;
+      rest = rest.substr(tab + 1);
+    }
+    auto bad = [&] { return Status::Error(path + ":" + std::to_string(line_no) + ": malformed accent model line"); };
+    if (f.empty() || f[0].size() != 1) return bad();
+    auto number = [&](std::string_view s) { return std::strtoull(std::string(s).c_str(), nullptr, 10); };
+    switch (f[0][0]) {
+      case 'u':
+        if (f.size() != 3) return bad();
+        m->forms_[PlainWord(f[1])].push_back({std::string(f[1]), number(f[2])});
+        break;
+      case 't':
+      case 'c':
+        if (f.size() != 3) return bad();
+        (f[0][0] == 't' ? m->seen_ : m->capitalised_)[std::string(f[1])] = static_cast<uint32_t>(number(f[2]));
+        break;
+      case 'l':
+      case 'r':
+      case 'L':
+      case 'R': {
+        if (f.size() != 4) return bad();
+        auto& table = f[0][0] == 'l' ? m->left_ : f[0][0] == 'r' ? m->right_ : f[0][0] == 'L' ? m->ending_left_
+                                                                                              : m->ending_right_;
+        table[std::string(f[1]) + '\t' + std::string(f[2])] = static_cast<uint32_t>(number(f[3]));
+        break;
+      }
+      case 'T':
+        if (f.size() != 3) return bad();
+        m->ending_seen_[std::string(f[1])] = static_cast<uint32_t>(number(f[2]));
+        break;
+      default:
+        return bad();
+    }
+  }
+  // Witten-Bell: how many different neighbours each form (and ending) was seen with.
+  auto types = [](const std::unordered_map<std::string, uint32_t>& table, bool form_first,
+                  std::unordered_map<std::string, uint32_t>* out) {
+    for (const auto& [key, n] : table) {
+      size_t tab = key.find('\t');
+      ++(*out)[form_first ? key.substr(0, tab) : key.substr(tab + 1)];
+    }
+  };
+  types(m->left_, false, &m->left_types_);
+  types(m->right_, true, &m->right_types_);
+  types(m->ending_left_, false, &m->ending_left_types_);
+  types(m->ending_right_, true, &m->ending_right_types_);
+  for (const auto& [plain, forms] : m->forms_)
+    for (const auto& f : forms) {
+      m->plain_counts_[plain] += f.count;
+      m->total_ += f.count;
+    }
+  return m;
+}
+
+std::string AccentModel::Ending(std::string_view form) {
+  size_t letters = 0, cut = form.size(), pos = form.size();
+  while (pos > 0) {  // walk back over UTF-8 code points
+    --pos;
+    if ((static_cast<unsigned char>(form[pos]) & 0xC0) == 0x80) continue;
+    ++letters;
+    if (letters == 2) cut = pos;
+  }
+  return letters >= 5 ? std::string(form.substr(cut)) : std::string();
+}
+
+const std::vector<AccentModel::Form>& AccentModel::Forms(std::string_view plain) const {
+  static const std::vector<Form> kNone;
+  auto it = forms_.find(std::string(plain));
+  return it == forms_.end() ? kNone : it->second;
+}
+
+AccentModel::Choice AccentModel::Choose(std::string_view plain, std::string_view previous, std::string_view next,
+                                        bool capitalised) const {
+  const auto& forms = Forms(plain);
+  if (forms.empty()) return {};
+  if (forms.size() == 1) return {forms[0].form, 1.0};
+  // Prior: how often each form is written; for a capitalised word inside a sentence, how
+  // often it is written so (a name: "Debian", not the verb "debían"), when that is known.
+  auto count_of = [&](const std::unordered_map<std::string, uint32_t>& table, const std::string& form) -> double {
+    auto it = table.find(form);
+    return it == table.end() ? 0 : it->second;
+  };
+  double capital_total = 0;
+  if (capitalised)
+    for (const auto& f : forms) capital_total += count_of(capitalised_, f.form);
+  const bool by_capital = capital_total >= 3;
+  // Context: how much more often the form follows `previous` (precedes `next`) than words
+  // in general do, bounded, since the prose the contexts come from is small.
+  constexpr double kBound = 4, kEdge = 0.07;
+  auto background = [&](std::string_view neighbour) {
+    if (neighbour.empty()) return kEdge;
+    auto it = plain_counts_.find(std::string(neighbour));
+    double n = it == plain_counts_.end() ? 0 : static_cast<double>(it->second);
+    return (n + 1) / (static_cast<double>(total_) + 1e5);
+  };
+  const double bg_prev = background(previous), bg_next = background(next);
+  bool endings_differ = false;
+  for (const auto& f : forms) endings_differ |= Ending(f.form) != Ending(forms[0].form);
+  std::vector<double> scores;
+  double total = 0;
+  for (const auto& f : forms)
+    total += (by_capital ? count_of(capitalised_, f.form) : static_cast<double>(f.count)) + 0.5;
+  for (const auto& f : forms) {
+    const double prior = (by_capital ? count_of(capitalised_, f.form) : static_cast<double>(f.count)) + 0.5;
+    double score = std::log(prior / total);
+    // P(neighbour | form), Witten-Bell smoothed: a form seen with many different neighbours
+    // (a function word) expects new ones, and an unseen neighbour says little against it.
+    auto context = [&](const std::unordered_map<std::string, uint32_t>& table,
+                       const std::unordered_map<std::string, uint32_t>& types, const std::string& form,
+                       const std::string& key, double bg, double seen) {
+      const double t = std::max(1.0, count_of(types, form));
+      double p = (count_of(table, key) + t * bg) / (seen + t);
+      return std::clamp(std::log(p / bg), -kBound, kBound);
+    };
+    const double seen = count_of(seen_, f.form);
+    score += context(left_, left_types_, f.form, std::string(previous) + '\t' + f.form, bg_prev, seen);
+    score += context(right_, right_types_, f.form, f.form + '\t' + std::string(next), bg_next, seen);
+    // The ending's contexts, when the forms end differently ("utilise"/"utilisé").
+    const std::string ending = Ending(f.form);
+    if (!ending.empty() && endings_differ) {
+      const double ending_seen = count_of(ending_seen_, ending);
+      score += context(ending_left_, ending_left_types_, ending, std::string(previous) + '\t' + ending, bg_prev,
+                       ending_seen);
+      score += context(ending_right_, ending_right_types_, ending, ending + '\t' + std::string(next), bg_next,
+                       ending_seen);
+    }
+    scores.push_back(score);
+  }
+  size_t best = 0;
+  for (size_t i = 1; i < scores.size(); ++i)
+    if (scores[i] > scores[best]) best = i;
+  double norm = 0;
+  for (double sc : scores) norm += std::exp(sc - scores[best]);
+  return {forms[best].form, 1.0 / norm};
+}
+
+}  // namespace mtclean

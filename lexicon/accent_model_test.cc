@@ -1,0 +1,62 @@
+#include "lexicon/accent_model.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+namespace mtclean {
+namespace {
+
+TEST_CASE("PlainWord and LowerWord") {
+  CHECK(LowerWord("État") == "état");
+  CHECK(PlainWord("État") == "etat");
+  CHECK(PlainWord("Ñandú") == "nandu");
+  CHECK(PlainWord("Straße") == "straße");  // a letter, not an accent
+  CHECK(PlainWord("ASCII") == "ascii");
+}
+
+TEST_CASE("AccentModel::Ending: the last two letters of longer words") {
+  CHECK(AccentModel::Ending("utilisé") == "sé");
+  CHECK(AccentModel::Ending("utilise") == "se");
+  CHECK(AccentModel::Ending("a") == "");
+  CHECK(AccentModel::Ending("déjà") == "");
+}
+
+// A model small enough to reason about: "a" and "à" equally frequent; "à" seen before
+// "paris" and after "jusqu", "a" after "il".
+std::string FixtureModel() {
+  auto path = (std::filesystem::temp_directory_path() / "mtclean_fixture.accents").string();
+  std::ofstream(path) << "u\ta\t1000\nu\tà\t1000\nu\tété\t500\nu\tdebian\t200\nu\tdebían\t5000\n"
+                         "t\ta\t100\nt\tà\t100\n"
+                         "l\til\ta\t60\nl\tjusqu\tà\t30\nr\tà\tparis\t40\nr\ta\tete\t50\n"
+                         "c\tdebian\t150\n";
+  return path;
+}
+
+TEST_CASE("AccentModel: the forms of a plain spelling, and the neighbours that choose") {
+  auto m = AccentModel::Load(FixtureModel());
+  REQUIRE(m.ok());
+  CHECK((*m)->Forms("a").size() == 2);
+  CHECK((*m)->Forms("nothing").empty());
+  CHECK((*m)->Choose("ete", "", "").form == "été");  // one form: no context needed
+  CHECK((*m)->Choose("ete", "", "").probability == 1.0);
+  CHECK((*m)->Choose("a", "il", "ete").form == "a");
+  CHECK((*m)->Choose("a", "jusqu", "paris").form == "à");
+  CHECK((*m)->Choose("a", "jusqu", "paris").probability > 0.9);
+  CHECK((*m)->Choose("unknown", "", "").form.empty());
+  // A capitalised word inside a sentence is a name: "Debian", though the verb is commoner.
+  CHECK((*m)->Choose("debian", "", "").form == "debían");
+  CHECK((*m)->Choose("debian", "el", "es", /*capitalised=*/true).form == "debian");
+}
+
+TEST_CASE("AccentModel: a malformed file names its line") {
+  auto path = (std::filesystem::temp_directory_path() / "mtclean_bad.accents").string();
+  std::ofstream(path) << "u\ta\t1\nx\tbroken\n";
+  auto m = AccentModel::Load(path);
+  REQUIRE_FALSE(m.ok());
+  CHECK(m.status().message().find(":2: malformed") != std::string::npos);
+  CHECK_FALSE(AccentModel::Load("/no/such/model").ok());
+}
+
+}  // namespace
+}  // namespace mtclean

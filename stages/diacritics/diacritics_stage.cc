@@ -1,0 +1,793 @@
+// The `diacritics` stage: accents that a careless encoder dropped. Rules and figures:
+// stages/diacritics/README.md.
+//
+// In a language that writes accents (fr, es, pt, de, cs), a document whose words carry far
+// fewer accents than the language does was stripped: every word takes its most likely
+// accented form (lexicon/accent_model.h: word counts and the neighbours that tell "a" from
+// "à"). In a document that kept its accents, only words the language's Hunspell dictionary
+// rejects are restored.
+//
+// In English text, an accented letter may have been dropped with its accent ("Irn" for
+// Spanish "Irán"): a word English and the gazetteer do not know becomes the English word
+// or name that putting one letter back gives, when a source language's dictionary spells
+// that word with an accent on that very letter. Names take their gazetteer form: stray
+// accents go ("Kabúl"), and the diacritics of a name's own language come back ("Sao Paulo"),
+// unless English has the plain spelling itself ("Montreal") or `ascii_names` is set.
+#include "stages/diacritics/diacritics_stage.h"
+
+#include <utf8proc.h>
+
+#include <cstdio>  // before CLD2's header, which uses FILE
+#include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "lexicon/accent_model.h"
+#include "lexicon/english_words.h"
+#include "lexicon/gazetteer.h"
+#include "pipeline/data_files.h"
+#include "pipeline/utf8.h"
+#include "stages/names/names_stage.h"
+#include "stages/punctuation/punctuation_stage.h"
+
+namespace mtclean {
+namespace {
+
+enum Rule : uint16_t { kRestoreStripped, kRestoreWord, kDroppedLetter, kNameForm, kUncertain };
+
+constexpr std::array<RuleInfo, 5> kRules = {{
+    {"restore-stripped", "a document stripped of its accents: each word takes its most likely accented form",
+     "il a ete a Paris", "il a été à Paris"},
+    {"restore-word", "a word the language's dictionary rejects takes the accented form it knows", "Le marche a ete",
+     "Le marché a été"},
+    {"dropped-letter", "English text: a letter dropped with its accent is put back (the source language spells it with one)",
+     "Irn", "Iran"},
+    {"name-form", "English text: a name takes its gazetteer spelling (stray accents off, its own language's accents on)",
+     "Sao Paulo", "São Paulo"},
+    {"uncertain", "flag: a dropped letter or accent, not sure enough which", "Pars", "(flagged)"},
+}};
+
+constexpr std::array<OptionInfo, 8> kOptions = {{
+    {"language", OptionType::kString, "auto", "the documents' language (auto: the document's metadata, else CLD2)"},
+    {"languages", OptionType::kString, "fr,es,pt,de,cs", "languages whose accents are restored"},
+    {"source_languages", OptionType::kString, "es,fr,pt,de",
+     "English text: languages it may have been translated from (their dictionaries vouch for dropped letters)"},
+    {"ascii_names", OptionType::kBool, "false", "English text: keep names in plain ASCII (house styles that do)"},
+    {"accents_dir", OptionType::kString, "", "accent models (default: $MTCLEAN_ACCENTS_DIR or the build's)"},
+    {"hunspell_dir", OptionType::kString, "/usr/share/hunspell", "Hunspell dictionaries"},
+    {"gazetteer", OptionType::kString, "", "compiled gazetteer (default: as the names stage)"},
+    {"min_confidence", OptionType::kDouble, "0.8", "below this a repair of a single word is flagged instead"},
+}};
+
+// Hunspell dictionary file of each language.
+std::string HunspellName(const std::string& lang) {
+  static const std::unordered_map<std::string, std::string> kNames = {
+      {"en", "en_US"}, {"fr", "fr_FR"}, {"es", "es_ES"}, {"pt", "pt_PT"}, {"de", "de_DE"}, {"cs", "cs_CZ"}};
+  auto it = kNames.find(lang);
+  return it == kNames.end() ? lang : it->second;
+}
+
+// Share of words that carry a diacritic in ordinary text of each language (measured on the
+// Debian Handbook); a document below a fifth of it was stripped.
+double TypicalAccentRate(const std::string& lang) {
+  if (lang == "fr") return 0.14;
+  if (lang == "es") return 0.10;
+  if (lang == "pt") return 0.12;
+  if (lang == "de") return 0.06;
+  if (lang == "cs") return 0.35;
+  return 0.1;
+}
+
+// The letters each source language writes with an accent, and the English letter under it.
+struct Accented {
+  const char* letter;
+  char base;
+};
+const std::vector<Accented>& AccentedLetters(const std::string& lang) {
+  static const std::unordered_map<std::string, std::vector<Accented>> kLetters = {
+      {"es", {{"á", 'a'}, {"é", 'e'}, {"í", 'i'}, {"ó", 'o'}, {"ú", 'u'}, {"ñ", 'n'}, {"ü", 'u'}}},
+      {"fr", {{"é", 'e'}, {"è", 'e'}, {"ê", 'e'}, {"à", 'a'}, {"â", 'a'}, {"î", 'i'}, {"ô", 'o'}, {"û", 'u'},
+              {"ç", 'c'}, {"ë", 'e'}, {"ï", 'i'}}},
+      {"pt", {{"á", 'a'}, {"â", 'a'}, {"ã", 'a'}, {"à", 'a'}, {"é", 'e'}, {"ê", 'e'}, {"í", 'i'}, {"ó", 'o'},
+              {"ô", 'o'}, {"õ", 'o'}, {"ú", 'u'}, {"ç", 'c'}}},
+      {"de", {{"ä", 'a'}, {"ö", 'o'}, {"ü", 'u'}}},
+      {"cs", {{"á", 'a'}, {"é", 'e'}, {"í", 'i'}, {"ó", 'o'}, {"ú", 'u'}, {"ů", 'u'}, {"ý", 'y'}, {"č", 'c'},
+              {"ř", 'r'}, {"š", 's'}, {"ž", 'z'}, {"ě", 'e'}, {"ň", 'n'}, {"ť", 't'}, {"ď", 'd'}}},
+  };
+  static const std::vector<Accented> kNone;
+  auto it = kLetters.find(lang);
+  return it == kLetters.end() ? kNone : it->second;
+}
+
+struct Word {
+  size_t begin, end;
+  bool ascii;
+};
+
+void Tokenize(std::string_view text, std::vector<Word>& words) {
+  words.clear();
+  for (size_t pos = 0; pos < text.size();) {
+    int32_t cp = static_cast<unsigned char>(text[pos]);
+    size_t len = 1;
+    if (cp >= 0x80) {
+      int n = utf8::Decode(text, pos, &cp);
+      len = static_cast<size_t>(n > 0 ? n : -n);
+    }
+    if (cp < 0 || !utf8::IsLetter(cp)) {
+      pos += len;
+      continue;
+    }
+    size_t b = pos;
+    bool ascii = true;
+    while (pos < text.size()) {
+      const auto c = static_cast<unsigned char>(text[pos]);
+      if (c < 0x80) {
+        if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+          ++pos;
+          continue;
+        }
+        break;
+      }
+      int n = utf8::Decode(text, pos, &cp);
+      if (cp < 0 || !(utf8::IsLetter(cp) || utf8::IsMark(cp))) break;
+      ascii = false;
+      pos += static_cast<size_t>(n > 0 ? n : -n);
+    }
+    words.push_back({b, pos, ascii});
+  }
+  // Words of URLs, e-mail addresses and file names ("/educacao-saude/") are no prose.
+  size_t out = 0;
+  for (size_t k = 0, chunk_begin = 0, chunk_end = 0; k < words.size(); ++k) {
+    if (words[k].begin >= chunk_end) {  // the run of non-space characters holding the word
+      chunk_begin = words[k].begin;
+      while (chunk_begin > 0 && !std::isspace(static_cast<unsigned char>(text[chunk_begin - 1]))) --chunk_begin;
+      chunk_end = words[k].end;
+      while (chunk_end < text.size() && !std::isspace(static_cast<unsigned char>(text[chunk_end]))) ++chunk_end;
+    }
+    std::string_view chunk = text.substr(chunk_begin, chunk_end - chunk_begin);
+    // Only a chunk with an inner '.', ':', '/' or '@' can be an address (most are a word
+    // with its punctuation).
+    std::string_view inner = chunk.substr(0, chunk.size() > 1 ? chunk.size() - 1 : 0);
+    if (inner.find_first_of("./:@") != std::string_view::npos &&
+        (chunk.find_first_of("/@") != std::string_view::npos || LooksLikeAddressOrFile(chunk)))
+      continue;
+    words[out++] = words[k];
+  }
+  words.resize(out);
+}
+
+// `form` (lower case) written with the case of `original`: "État" for "Etat", "ÉTÉ" for "ETE".
+std::string WithCaseOf(std::string_view original, std::string_view form) {
+  size_t upper = 0, letters = 0;
+  for (size_t pos = 0; pos < original.size();) {
+    int32_t cp;
+    int n = utf8::Decode(original, pos, &cp);
+    pos += static_cast<size_t>(n > 0 ? n : -n);
+    ++letters;
+    upper += cp >= 0 && utf8::IsUpper(cp) ? 1 : 0;
+  }
+  std::string out;
+  bool first = true;
+  for (size_t pos = 0; pos < form.size();) {
+    int32_t cp;
+    int n = utf8::Decode(form, pos, &cp);
+    pos += static_cast<size_t>(n > 0 ? n : -n);
+    if (cp < 0) continue;
+    bool up = (upper == letters && letters > 1) || (first && upper > 0 && utf8::IsUpper(utf8::At(original, 0)));
+    utf8::Append(&out, up ? utf8proc_toupper(cp) : cp);
+    first = false;
+  }
+  return out;
+}
+
+// Whether a name's diacritics are those of its own language's spelling (São, Bogotá, Kraków,
+// Erdoğan) and not a scholarly transliteration's (Kandahār, Maīdān): macrons and dots below
+// are not written in English text.
+bool OrthographicDiacritics(std::string_view name) {
+  utf8proc_uint8_t* mapped = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
+                                    static_cast<utf8proc_ssize_t>(name.size()), &mapped, UTF8PROC_DECOMPOSE);
+  if (n < 0) return false;
+  std::string_view s(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));
+  bool any = false, ok = true;
+  for (size_t pos = 0; pos < s.size();) {
+    int32_t cp;
+    int len = utf8::Decode(s, pos, &cp);
+    pos += static_cast<size_t>(len > 0 ? len : -len);
+    if (cp < 0x80) continue;
+    any = true;
+    switch (cp) {
+      case 0x300: case 0x301: case 0x302: case 0x303: case 0x306: case 0x307: case 0x308: case 0x30A:
+      case 0x30B: case 0x30C: case 0x327: case 0x328:
+        break;
+      default:
+        if (!utf8::IsLetter(cp) || cp > 0x24F) ok = false;  // ł, ø, ß are letters of Latin Extended
+    }
+  }
+  std::free(mapped);
+  return any && ok;
+}
+
+// A change decided before it is written: English text is looked at in several passes, and a
+// TextRewriter takes changes in text order.
+struct Pending {
+  size_t begin, end;
+  std::string replacement;  // empty: a flag
+  uint16_t rule;
+  float confidence;
+  bool operator<(const Pending& o) const { return begin < o.begin; }
+};
+
+class DiacriticsScratch : public StageScratch {
+ public:
+  std::vector<Pending> pending;
+  std::vector<Word> words;
+  // The language of each word: views of `main_language` or of CLD2's static codes.
+  std::vector<std::string_view> word_language;
+  std::string main_language;
+  CLD2::ResultChunkVector chunks;
+  std::unordered_map<std::string, std::unique_ptr<EnglishWords>> dictionaries;  // per language
+  std::unordered_map<size_t, std::string> repaired;  // word index -> repair, in this document
+  std::unordered_map<std::string, std::string> english_cache;
+  std::unordered_map<std::string, std::string> name_cache;
+  std::unordered_map<std::string, AccentModel::Choice> choice_cache;  // forms point into the model  // span -> gazetteer spelling or ""  // word -> repair ("" none, "\x01" flag)
+  std::unordered_map<std::string, std::string> restore_cache;  // lang + word -> accented form or ""
+};
+
+class DiacriticsStage : public Stage {
+ public:
+  struct Data {
+    std::string language = "auto";
+    std::vector<std::string> languages, source_languages;
+    bool ascii_names = false;
+    std::string hunspell_dir;
+    std::unordered_map<std::string, std::unique_ptr<AccentModel>> models;
+    std::unique_ptr<Gazetteer> gazetteer;
+    double min_confidence = 0.8;
+    // English function words of two letters or more (dictionaries/stopwords/en.txt): "a" is
+    // French and Spanish too.
+    std::unordered_set<std::string> english_function_words;
+  };
+  explicit DiacriticsStage(Data d) : d_(std::move(d)) {}
+
+  std::string_view name() const override { return "diacritics"; }
+  std::span<const RuleInfo> rules() const override { return kRules; }
+  std::unique_ptr<StageScratch> NewScratch() const override { return std::make_unique<DiacriticsScratch>(); }
+
+  void Process(std::string_view in, StageContext& ctx) const override {
+    auto& s = static_cast<DiacriticsScratch&>(*ctx.scratch);
+    Tokenize(in, s.words);
+    const std::string main_language = Languages(in, ctx.document, s);
+    if (main_language == "en") English(in, s, ctx.rewriter);
+    // Each accented language the document holds (a French page quoting English commands
+    // is restored where it is French).
+    std::vector<std::string_view> seen;
+    for (std::string_view lang : s.word_language)
+      if (!lang.empty() && std::find(seen.begin(), seen.end(), lang) == seen.end()) seen.push_back(lang);
+    for (std::string_view lang : seen)
+      if (d_.models.count(std::string(lang)) > 0) Restore(in, std::string(lang), lang == main_language, s, ctx.rewriter);
+  }
+
+ private:
+  // The language of each word (s.word_language) and of most of the document: the option,
+  // else the document's metadata, else CLD2's per-span detection (spans it cannot tell take
+  // the document's language).
+  std::string Languages(std::string_view text, const Document& doc, DiacriticsScratch& s) const {
+    std::string& main_language = s.main_language;
+    main_language.clear();
+    if (d_.language != "auto") main_language = d_.language;
+    else if (!doc.language.empty()) main_language = doc.language.substr(0, doc.language.find_first_of("-_"));
+    s.word_language.assign(s.words.size(), std::string_view(main_language));
+    if (!main_language.empty()) return main_language;
+    // Plain English prose (a third of its words English function words, hardly an accented
+    // letter) needs no detector: CLD2 would cost more than the rest of the stage.
+    size_t sampled = 0, function_words = 0, accented = 0;
+    for (size_t k = 0; k < s.words.size() && sampled < 2000; ++k, ++sampled) {
+      const Word& w = s.words[k];
+      if (!w.ascii) ++accented;
+      else if (w.end - w.begin <= 5 && d_.english_function_words.count(PlainWord(text.substr(w.begin, w.end - w.begin))) > 0)
+        ++function_words;
+    }
+    if (sampled >= 20 && function_words * 3 >= sampled && accented * 100 <= sampled) {
+      main_language = "en";
+      s.word_language.assign(s.words.size(), std::string_view(main_language));
+      return main_language;
+    }
+    CLD2::CLDHints hints{nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
+    CLD2::Language top3[3];
+    int percent3[3], text_bytes = 0;
+    double scores3[3];
+    bool reliable = false;
+    s.chunks.clear();
+    const int length = static_cast<int>(std::min<size_t>(text.size(), size_t{1} << 30));
+    CLD2::ExtDetectLanguageSummary(text.data(), length, true, &hints, CLD2::kCLDFlagBestEffort, top3, percent3,
+                                   scores3, &s.chunks, &text_bytes, &reliable);
+    if (text_bytes < 20 || top3[0] == CLD2::UNKNOWN_LANGUAGE) return "";
+    main_language = CLD2::LanguageCode(top3[0]);
+    // Text stripped of its accents looks like a neighbour language (Spanish like Galician):
+    // a language the stage restores among CLD2's top three, with a fifth of the text, wins.
+    if (main_language != "en" && d_.models.count(main_language) == 0)
+      for (int i = 1; i < 3; ++i)
+        if (top3[i] != CLD2::UNKNOWN_LANGUAGE && percent3[i] >= 20 && d_.models.count(CLD2::LanguageCode(top3[i])) > 0) {
+          main_language = CLD2::LanguageCode(top3[i]);
+          percent3[0] = std::max(percent3[0], 50);
+          break;
+        }
+    size_t c = 0;
+    std::string_view chunk_language;  // of chunk c, as the words take it
+    size_t language_of = SIZE_MAX;
+    for (size_t k = 0; k < s.words.size(); ++k) {
+      const auto at = static_cast<int>(s.words[k].begin);
+      while (c < s.chunks.size() && s.chunks[c].offset + s.chunks[c].bytes <= at) ++c;
+      std::string_view lang = main_language;
+      if (c < s.chunks.size() && s.chunks[c].offset <= at) {
+        if (language_of != c) {
+          // A span of a language the stage does not restore, inside a document of one it
+          // does, is taken for the document's ("Relacion de paquetes" looks Galician).
+          const auto l = static_cast<CLD2::Language>(s.chunks[c].lang1);
+          std::string_view code = l == CLD2::UNKNOWN_LANGUAGE ? "" : CLD2::LanguageCode(l);
+          chunk_language = code == "en" || d_.models.count(std::string(code)) > 0 ? code : std::string_view(main_language);
+          language_of = c;
+        }
+        lang = chunk_language;
+      }
+      s.word_language[k] = lang;
+    }
+    return percent3[0] >= 50 ? main_language : "";
+  }
+
+  EnglishWords* Dictionary(DiacriticsScratch& s, const std::string& lang) const {
+    auto it = s.dictionaries.find(lang);
+    if (it == s.dictionaries.end()) {
+      auto opened = EnglishWords::Open(d_.hunspell_dir + "/" + HunspellName(lang));
+      it = s.dictionaries.emplace(lang, opened.ok() ? std::move(*opened) : nullptr).first;
+    }
+    return it->second.get();
+  }
+
+  // ---- Accented languages ----
+
+  // `main`: the document is mostly in `lang`; then words of spans CLD2 took for English that
+  // English does not know ("Relacion de paquetes" in a list of English titles) are its too.
+  void Restore(std::string_view text, const std::string& lang, bool main, DiacriticsScratch& s,
+               TextRewriter& rw) const {
+    const AccentModel& model = *d_.models.at(lang);
+    EnglishWords* english = main ? Dictionary(s, "en") : nullptr;
+    auto in_language = [&](size_t k) {
+      if (s.word_language[k] == lang) return true;
+      if (english == nullptr || s.word_language[k] != "en") return false;
+      std::string_view w = text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin);
+      return !english->Known(w) && !english->Known(LowerWord(w));
+    };
+    size_t accented = 0, counted = 0;
+    for (size_t k = 0; k < s.words.size(); ++k) {
+      const Word& w = s.words[k];
+      if (w.end - w.begin < 2 || !in_language(k)) continue;
+      ++counted;
+      accented += w.ascii ? 0 : 1;
+    }
+    if (counted == 0) return;
+    // Stripped: far fewer accents than the language writes (a short text: none at all).
+    const bool stripped = counted < 8 ? accented == 0
+                                      : static_cast<double>(accented) <
+                                            0.2 * TypicalAccentRate(lang) * static_cast<double>(counted);
+    EnglishWords* dict = Dictionary(s, lang);
+    auto plain = [&](size_t k) -> std::string {
+      if (k >= s.words.size()) return "";
+      // A sentence break between two words is an empty neighbour, as in the model.
+      return PlainWord(text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin));
+    };
+    // Whether two words are in one sentence: no sentence punctuation and no blank line
+    // between them (a single line break inside a sentence is hard wrapping).
+    auto adjacent = [&](size_t a, size_t b) {
+      std::string_view gap = text.substr(s.words[a].end, s.words[b].begin - s.words[a].end);
+      return gap.find_first_of(".!?;:()") == std::string_view::npos && gap.find("\n\n") == std::string_view::npos;
+    };
+    for (size_t k = 0; k < s.words.size(); ++k) {
+      const Word& w = s.words[k];
+      if (!w.ascii || !in_language(k)) continue;
+      std::string_view original = text.substr(w.begin, w.end - w.begin);
+      const std::string p = PlainWord(original);
+      if (!stripped) {
+        // A document that kept its accents: only words the dictionary rejects.
+        if (dict == nullptr || dict->Known(original) || dict->Known(p)) continue;
+      }
+      const std::string prev = k > 0 && adjacent(k - 1, k) ? plain(k - 1) : "";
+      const std::string next = k + 1 < s.words.size() && adjacent(k, k + 1) ? plain(k + 1) : "";
+      // A capital where no sentence starts marks a name ("Debian").
+      const bool capitalised = utf8::IsUpper(utf8::At(original, 0)) && k > 0 && adjacent(k - 1, k);
+      // Decisions repeat ("de la", "a la"): cached per worker by the word and its neighbours.
+      AccentModel::Choice c;
+      const auto& forms = model.Forms(p);
+      if (forms.size() == 1) {
+        c = {forms[0].form, 1.0};
+      } else if (forms.size() > 1) {
+        std::string key = lang;
+        key.append(1, '\t').append(prev).append(1, '\t').append(p).append(1, '\t').append(next).append(capitalised ? "\t1" : "\t0");
+        auto cached = s.choice_cache.find(key);
+        if (cached == s.choice_cache.end()) {
+          if (s.choice_cache.size() > 200000) s.choice_cache.clear();
+          cached = s.choice_cache.emplace(std::move(key), model.Choose(p, prev, next, capitalised)).first;
+        }
+        c = cached->second;
+      }
+      std::string form;
+      double confidence = c.probability;
+      if (!c.form.empty()) {
+        form = std::string(c.form);
+      } else if (dict != nullptr && !dict->Known(original) && !dict->Known(p)) {
+        form = GuessAccents(lang, p, *dict, s);  // unknown to the counts: ask the dictionary
+        confidence = 0.7;
+      }
+      if (form.empty() || form == p) continue;
+      std::string replacement = WithCaseOf(original, form);
+      const uint16_t rule = stripped ? kRestoreStripped : kRestoreWord;
+      if (stripped || confidence >= d_.min_confidence)
+        rw.Replace(w.begin, w.end, replacement, rule, static_cast<float>(std::max(confidence, 0.5)));
+      else
+        rw.Flag(w.begin, w.end, kUncertain, static_cast<float>(confidence));
+    }
+  }
+
+  // The one spelling with one or two accented letters that the dictionary knows, or "".
+  std::string GuessAccents(const std::string& lang, const std::string& plain, EnglishWords& dict,
+                           DiacriticsScratch& s) const {
+    const std::string key = lang + '\t' + plain;
+    auto cached = s.restore_cache.find(key);
+    if (cached != s.restore_cache.end()) return cached->second;
+    std::vector<std::string> found;
+    const auto& letters = AccentedLetters(lang);
+    std::vector<std::string> one;
+    for (size_t i = 0; i < plain.size() && found.size() < 2; ++i)
+      for (const auto& a : letters) {
+        if (plain[i] != a.base) continue;
+        std::string v = plain.substr(0, i) + a.letter + plain.substr(i + 1);
+        if (dict.Known(v)) found.push_back(v);
+        else one.push_back(v);
+      }
+    if (found.empty() && one.size() < 40) {  // two accented letters ("deja" -> "déjà")
+      for (const std::string& v : one)
+        for (size_t i = 0; i < v.size() && found.size() < 2; ++i)
+          for (const auto& a : letters) {
+            if (v[i] != a.base) continue;
+            std::string w = v.substr(0, i) + a.letter + v.substr(i + 1);
+            if (dict.Known(w) && std::find(found.begin(), found.end(), w) == found.end()) found.push_back(w);
+          }
+    }
+    std::string answer = found.size() == 1 ? found[0] : "";
+    if (s.restore_cache.size() > 100000) s.restore_cache.clear();
+    s.restore_cache.emplace(key, answer);
+    return answer;
+  }
+
+  // ---- English ----
+
+  void English(std::string_view text, DiacriticsScratch& s, TextRewriter& rw) const {
+    EnglishWords* english = Dictionary(s, "en");
+    if (english == nullptr) return;
+    s.repaired.clear();
+    s.pending.clear();
+    NameForms(text, s, *english);
+    std::vector<std::pair<size_t, std::string>> weak;  // (word, repair)
+    std::unordered_set<std::string> sure;
+    for (size_t k = 0; k < s.words.size(); ++k) {
+      const Word& w = s.words[k];
+      if (w.end - w.begin < 3 || !w.ascii || s.word_language[k] != "en") continue;
+      // Acronyms ("PTI") are not words that lost a letter.
+      if (w.end - w.begin >= 2 && std::isupper(static_cast<unsigned char>(text[w.begin + 1]))) continue;
+      // Only whole words: "aren" of "aren't", "ers" of "'ers" are parts.
+      auto joiner_at = [&](size_t pos) {  // ' - ’ ‐ at pos
+        if (pos >= text.size()) return false;
+        if (text[pos] == '\'' || text[pos] == '-') return true;
+        std::string_view three = text.substr(pos, 3);
+        return three == "\u2019" || three == "\u2010";
+      };
+      auto joiner_before = [&](size_t pos) {
+        return (pos >= 1 && (text[pos - 1] == '\'' || text[pos - 1] == '-')) ||
+               (pos >= 3 && (text.substr(pos - 3, 3) == "\u2019" || text.substr(pos - 3, 3) == "\u2010"));
+      };
+      auto possessive = [&](size_t pos) {  // "Irn's": the word is whole
+        size_t n = text[pos] == '\'' ? 1 : 3;
+        return pos + n < text.size() && text[pos + n] == 's' &&
+               (pos + n + 1 >= text.size() || !std::isalpha(static_cast<unsigned char>(text[pos + n + 1])));
+      };
+      auto digit = [&](size_t pos) { return pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos])); };
+      if (joiner_before(w.begin) || (joiner_at(w.end) && !possessive(w.end))) continue;
+      if ((w.begin > 0 && digit(w.begin - 1)) || digit(w.end)) continue;  // the "ers" of "49ers" 
+      std::string_view word = text.substr(w.begin, w.end - w.begin);
+      auto it = s.english_cache.find(std::string(word));
+      if (it == s.english_cache.end()) {
+        if (s.english_cache.size() > 100000) s.english_cache.clear();
+        it = s.english_cache.emplace(std::string(word), DroppedLetter(word, s, *english)).first;
+      }
+      if (it->second.empty()) continue;
+      if (it->second == "\x01") {
+        s.pending.push_back({w.begin, w.end, "", kUncertain, 0.5f});
+      } else if (it->second[0] == '\x02') {
+        weak.emplace_back(k, it->second.substr(1));
+      } else {
+        s.pending.push_back({w.begin, w.end, it->second, kDroppedLetter, 0.85f});
+        s.repaired[k] = it->second;
+        sure.insert(it->second);
+      }
+    }
+    // Weak repairs stand when another word of the document was surely repaired.
+    for (const auto& [k, repair] : weak) {
+      if (sure.empty() || (sure.size() == 1 && sure.count(repair) > 0)) {
+        s.pending.push_back({s.words[k].begin, s.words[k].end, "", kUncertain, 0.5f});
+        continue;
+      }
+      s.pending.push_back({s.words[k].begin, s.words[k].end, repair, kDroppedLetter, 0.8f});
+      s.repaired[k] = repair;
+    }
+    if (!s.repaired.empty()) ShortenedForms(text, s, *english);  // a document that shows the artefact
+    std::stable_sort(s.pending.begin(), s.pending.end());
+    for (const Pending& p : s.pending) {
+      if (p.replacement.empty()) rw.Flag(p.begin, p.end, p.rule, p.confidence);
+      else rw.Replace(p.begin, p.end, p.replacement, p.rule, p.confidence);  // an overlap is ignored
+    }
+  }
+
+  // "the Talib already control": a word that lost an accented vowel and what followed it
+  // is repaired only when the document writes the full name at least twice (repaired or
+  // not) and a source language spells that name with an accent on the vowel that is gone.
+  void ShortenedForms(std::string_view text, DiacriticsScratch& s, EnglishWords& english) const {
+    std::unordered_map<std::string, int> names;
+    auto final_form = [&](size_t k) {
+      auto it = s.repaired.find(k);
+      return it != s.repaired.end() ? it->second
+                                    : std::string(text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin));
+    };
+    for (size_t k = 0; k < s.words.size(); ++k)
+      if (utf8::IsUpper(utf8::At(text, s.words[k].begin)) && s.words[k].end - s.words[k].begin >= 5)
+        ++names[final_form(k)];
+    for (size_t k = 0; k < s.words.size(); ++k) {
+      const Word& w = s.words[k];
+      if (s.repaired.count(k) > 0 || !w.ascii || w.end - w.begin < 4 || s.word_language[k] != "en") continue;
+      std::string_view word = text.substr(w.begin, w.end - w.begin);
+      if (!utf8::IsUpper(utf8::At(word, 0)) || KnownInAnyCase(english, word)) continue;
+      for (const auto& [name, count] : names) {
+        if (count < 2 || name.size() <= word.size() || name.size() > word.size() + 2 || name.compare(0, word.size(), word) != 0)
+          continue;
+        const char vowel = name[word.size()];
+        if (vowel != 'a' && vowel != 'e' && vowel != 'i' && vowel != 'o' && vowel != 'u') continue;
+        if (!SpelledWithAccent(name, word.size(), s)) continue;
+        s.pending.push_back({w.begin, w.end, name, kDroppedLetter, 0.8f});
+        break;
+      }
+    }
+  }
+
+  // Whether a source language's dictionary spells `name` with an accent on its letter at `i`.
+  bool SpelledWithAccent(const std::string& name, size_t i, DiacriticsScratch& s) const {
+    for (const auto& lang : d_.source_languages) {
+      EnglishWords* dict = Dictionary(s, lang);
+      if (dict == nullptr) continue;
+      for (const auto& a : AccentedLetters(lang)) {
+        if (a.base != name[i]) continue;
+        std::string spelled = name.substr(0, i) + a.letter + name.substr(i + 1);
+        if (dict->Known(spelled) || dict->Known(LowerWord(spelled))) return true;
+      }
+    }
+    return false;
+  }
+
+  bool KnownInAnyCase(EnglishWords& english, std::string_view word) const {
+    return english.Known(word) || english.Known(LowerWord(word));
+  }
+
+  // The English word that `word` was before it lost a letter with its accent: "" when none,
+  // "\x01" when several (a flag).
+  std::string DroppedLetter(std::string_view word, DiacriticsScratch& s, EnglishWords& english) const {
+    if (KnownInAnyCase(english, word)) return "";
+    // A common word of another language quoted as it is ("Liste") lost nothing. (Rare
+    // ones are more likely broken English: "rea" is Spanish too, but mostly "área".)
+    const std::string lower = LowerWord(word);
+    for (const auto& lang : d_.source_languages) {
+      auto model = d_.models.find(lang);
+      if (model == d_.models.end()) continue;
+      for (const auto& f : model->second->Forms(PlainWord(word)))
+        if (f.form == lower && f.count >= 1000) return "";
+    }
+    // A place of some size spelled so is no broken word.
+    const std::string folded = FoldName(word);
+    if (d_.gazetteer != nullptr)
+      for (const auto& e : d_.gazetteer->FindByName(folded))
+        if (e.prominence >= 4.0f) return "";
+    // Nor is a word a source language writes with accents on the letters it has (a French
+    // "employés" stripped, or an old English "employes"): it lost accents, not a letter.
+    // (A common word of the language, by its counts: Spanish Hunspell also knows rare verb
+    // forms like "cañad", which would hide "Canad" for "Canadá".)
+    for (const auto& lang : d_.source_languages) {
+      auto model = d_.models.find(lang);
+      if (model == d_.models.end()) continue;
+      const std::string plain = PlainWord(word);
+      for (const auto& f : model->second->Forms(plain))
+        if (f.form != plain && f.count >= 100) return "";
+    }
+    const bool capitalised = utf8::IsUpper(utf8::At(word, 0));
+    auto name_known = [&](const std::string& candidate) {  // a name English or the gazetteer knows
+      if (english.Known(candidate) && !english.Known(LowerWord(candidate))) return true;
+      if (d_.gazetteer != nullptr)
+        for (const auto& e : d_.gazetteer->FindByName(FoldName(candidate)))
+          if (e.prominence >= 5.0f && FoldName(e.name) == FoldName(candidate)) return true;
+      return false;
+    };
+    std::unordered_set<std::string> repairs;
+    for (size_t i = 0; i <= word.size(); ++i) {
+      for (const char base : {'a', 'e', 'i', 'o', 'u', 'n', 'c', 'y'}) {
+        if (i == 0 && capitalised) continue;  // the capital is the word's first letter
+        std::string candidate = std::string(word.substr(0, i)) + base + std::string(word.substr(i));
+        // The dropped letter may have been the capital ("frica" for "África").
+        if (i == 0 && !english.Known(candidate)) candidate[0] = static_cast<char>(std::toupper(base));
+        const bool lost_capital = i == 0 && std::isupper(static_cast<unsigned char>(candidate[0]));
+        // A capitalised word is most often a name: repaired to a name, it is sure; to a
+        // common word ("Unin" for "Union", but "Idal" is no "Ideal") only where the document
+        // shows the artefact elsewhere (weak).
+        if (!english.Known(candidate) && !name_known(candidate)) continue;
+        const bool weak = (capitalised || lost_capital) && !name_known(candidate);
+        // A source language must spell the word with an accent on that very letter: its
+        // dictionary says so, or, for a name it does not list, Spanish spelling does (a
+        // word stressed on its last syllable and ending in n or s carries the accent there:
+        // Pakistán, Irán; names from Persian and Arabic mostly are such words).
+        bool supported = false;
+        const bool vowel = base == 'a' || base == 'e' || base == 'i' || base == 'o' || base == 'u';
+        const std::string_view after = word.substr(i);
+        if (!english.Known(candidate) && !lost_capital && vowel && word.size() >= 5 && after.size() == 1 &&
+            (after[0] == 'n' || after[0] == 's') &&
+            std::find(d_.source_languages.begin(), d_.source_languages.end(), "es") != d_.source_languages.end())
+          supported = true;
+        for (const auto& lang : d_.source_languages) {
+          EnglishWords* dict = Dictionary(s, lang);
+          if (dict == nullptr) continue;
+          for (const auto& a : AccentedLetters(lang)) {
+            if (a.base != base) continue;
+            std::string spelled = std::string(word.substr(0, i)) + a.letter + std::string(word.substr(i));
+            if (lost_capital) spelled = WithCaseOf("Xx", spelled);  // "África"
+            if (dict->Known(spelled) || dict->Known(LowerWord(spelled))) supported = true;
+          }
+          if (supported) break;
+        }
+        if (supported) repairs.insert(weak ? "\x02" + candidate : candidate);
+      }
+    }
+    if (repairs.size() == 1) return *repairs.begin();
+    if (repairs.size() > 1) return "\x01";
+    return "";
+  }
+
+  // Names written with stray accents, or without their own diacritics, take the gazetteer's
+  // spelling: runs of one to three capitalised words.
+  void NameForms(std::string_view text, DiacriticsScratch& s, EnglishWords& english) const {
+    if (d_.gazetteer == nullptr) return;
+    for (size_t k = 0; k < s.words.size(); ++k) {
+      if (!utf8::IsUpper(utf8::At(text, s.words[k].begin))) continue;
+      for (size_t len = 3; len >= 1; --len) {
+        if (k + len > s.words.size()) continue;
+        bool run = true;
+        for (size_t j = k + 1; j < k + len; ++j)
+          run &= s.words[j].begin == s.words[j - 1].end + 1 && text[s.words[j - 1].end] == ' ' &&
+                 utf8::IsUpper(utf8::At(text, s.words[j].begin));
+        if (!run) continue;
+        // Only spans with a word English does not know, or with accents, can be a name
+        // to respell (most capitalised words are English); decisions are cached.
+        bool candidate = false;
+        for (size_t j = k; j < k + len && !candidate; ++j) {
+          std::string_view w = text.substr(s.words[j].begin, s.words[j].end - s.words[j].begin);
+          candidate = !s.words[j].ascii || !KnownInAnyCase(english, w);
+        }
+        if (!candidate) continue;
+        const size_t begin = s.words[k].begin, end = s.words[k + len - 1].end;
+        std::string_view span = text.substr(begin, end - begin);
+        auto cached = s.name_cache.find(std::string(span));
+        if (cached == s.name_cache.end()) {
+          if (s.name_cache.size() > 100000) s.name_cache.clear();
+          cached = s.name_cache.emplace(std::string(span), NameForm(span, s, english, k, len)).first;
+        }
+        const std::string& better = cached->second;
+        if (better.empty()) continue;
+        s.pending.push_back({begin, end, better, kNameForm, 0.85f});
+        k += len - 1;
+        break;
+      }
+    }
+  }
+
+  std::string NameForm(std::string_view span, DiacriticsScratch& s, EnglishWords& english, size_t k,
+                       size_t len) const {
+    bool ascii = true;
+    for (size_t j = k; j < k + len; ++j) ascii &= s.words[j].ascii;
+    const std::string folded = FoldName(span);
+    const Gazetteer::Entry* best = nullptr;
+    auto found = d_.gazetteer->FindByName(folded);
+    for (const auto& e : found) {
+      if (e.prominence < 5.0f || FoldName(e.name) != folded) continue;
+      if (best == nullptr || e.prominence > best->prominence) best = &e;
+    }
+    if (best == nullptr || best->name == span) return "";
+    if (!ascii) {
+      // Stray accents: the gazetteer writes the name otherwise ("Kabúl"), and English does
+      // not know the accented spelling.
+      if (KnownInAnyCase(english, span)) return "";
+      return OrthographicDiacritics(best->name) ? std::string(best->name) : StripMarks(best->name);
+    }
+    // A plain spelling of a name with diacritics ("Sao Paulo"): unless English writes it so
+    // itself ("Montreal") or the house style keeps ASCII.
+    if (d_.ascii_names || !OrthographicDiacritics(best->name)) return "";
+    if (KnownInAnyCase(english, span)) return "";
+    bool all_known = true;
+    for (size_t pos = 0, b = 0; pos <= span.size(); ++pos)
+      if (pos == span.size() || span[pos] == ' ') {
+        all_known &= KnownInAnyCase(english, span.substr(b, pos - b));
+        b = pos + 1;
+      }
+    if (all_known) return "";
+    return std::string(best->name);
+  }
+
+  static std::string StripMarks(std::string_view s) {
+    utf8proc_uint8_t* mapped = nullptr;
+    utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                      static_cast<utf8proc_ssize_t>(s.size()), &mapped,
+                                      static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK));
+    std::string out = n >= 0 ? std::string(reinterpret_cast<char*>(mapped), static_cast<size_t>(n)) : std::string(s);
+    std::free(mapped);
+    return out;
+  }
+
+  Data d_;
+};
+
+}  // namespace
+
+std::string DefaultAccentsDir() {
+  if (const char* env = std::getenv("MTCLEAN_ACCENTS_DIR"); env != nullptr && *env != '\0') return env;
+  return MTCLEAN_DEFAULT_ACCENTS_DIR;
+}
+
+const StageDescriptor& DiacriticsStageDescriptor() {
+  static const StageDescriptor kDescriptor{
+      "diacritics",
+      "restores accents a careless encoder dropped, and letters dropped with them in English text",
+      kRules,
+      kOptions,
+      [](const StageOptions& options, const StageEnvironment& env) -> StatusOr<std::unique_ptr<Stage>> {
+        DiacriticsStage::Data d;
+        d.language = options.GetString("language");
+        d.languages = SplitList(options.GetString("languages"));
+        d.source_languages = SplitList(options.GetString("source_languages"));
+        d.ascii_names = options.GetBool("ascii_names");
+        d.hunspell_dir = options.GetString("hunspell_dir");
+        d.min_confidence = options.GetDouble("min_confidence");
+        const std::string dir = options.GetString("accents_dir").empty() ? DefaultAccentsDir() : options.GetString("accents_dir");
+        for (const auto& lang : d.languages) {
+          auto m = AccentModel::Load(dir + "/" + lang + ".accents");
+          if (!m.ok()) return m.status();
+          d.models.emplace(lang, std::move(*m));
+        }
+        for (const auto& lang : d.source_languages) {
+          auto dict = EnglishWords::Open(d.hunspell_dir + "/" + HunspellName(lang));
+          if (!dict.ok()) return dict.status();
+        }
+        auto stop = ReadDataLines(env.data_dir, "stopwords/en.txt");
+        if (!stop.ok()) return stop.status();
+        for (const auto& w : *stop)
+          if (w.size() >= 2 && w.find('\'') == std::string::npos) d.english_function_words.insert(w);
+        auto english = EnglishWords::Open(d.hunspell_dir + "/en_US");
+        if (!english.ok()) return english.status();
+        const std::string gazetteer =
+            options.GetString("gazetteer").empty() ? DefaultGazetteerPath() : options.GetString("gazetteer");
+        auto g = Gazetteer::Open(gazetteer);
+        if (!g.ok()) return Status::Error(g.status().message() + " (run scripts/setup.sh, then build)");
+        d.gazetteer = std::move(*g);
+        return std::unique_ptr<Stage>(std::make_unique<DiacriticsStage>(std::move(d)));
+      }};
+  return kDescriptor;
+}
+
+}  // namespace mtclean

@@ -1,0 +1,18 @@
+// The `diacritics` stage: accents a careless encoder dropped, and letters dropped with them
+// in English text. See stages/diacritics/README.md.
+#ifndef MTCLEAN_STAGES_DIACRITICS_DIACRITICS_STAGE_H_
+#define MTCLEAN_STAGES_DIACRITICS_DIACRITICS_STAGE_H_
+
+#include <string>
+
+#include "mtclean/stage.h"
+
+namespace mtclean {
+
+const StageDescriptor& DiacriticsStageDescriptor();
+// $MTCLEAN_ACCENTS_DIR, else the accent models the build compiled (build/accents).
+std::string DefaultAccentsDir();
+
+}  // namespace mtclean
+
+#endif  // MTCLEAN_STAGES_DIACRITICS_DIACRITICS_STAGE_H_

@@ -1,0 +1,95 @@
+#include "stages/diacritics/diacritics_stage.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "stages/names/names_stage.h"
+#include "tests/test_support.h"
+
+namespace mtclean {
+namespace {
+
+// The stage needs the build's accent models and gazetteer (scripts/setup.sh, then build).
+bool DataPresent() {
+  if (std::filesystem::exists(DefaultAccentsDir() + "/fr.accents") && std::filesystem::exists(DefaultGazetteerPath()))
+    return true;
+  WARN("no accent models or gazetteer in the build (run scripts/setup.sh, then build): skipped");
+  return false;
+}
+
+std::string D(const std::string& text, const std::string& options = "") {
+  return testing::Clean("diacritics " + options, text);
+}
+
+TEST_CASE("diacritics: a French text stripped of its accents gets them back") {
+  if (!DataPresent()) return;
+  CHECK(D("Le probleme est deja tres simple, et le systeme est stable depuis des annees.") ==
+        "Le problème est déjà très simple, et le système est stable depuis des années.");
+  // Context tells forms apart: "où" (where) after a noun, "ou" (or) between two choices.
+  CHECK(D("Il a passe l'ete dans la ville ou il est ne, et il y reviendra l'annee prochaine.") ==
+        "Il a passé l'été dans la ville où il est né, et il y reviendra l'année prochaine.");
+}
+
+TEST_CASE("diacritics: Spanish, and the language given instead of detected") {
+  if (!DataPresent()) return;
+  CHECK(D("La informacion del gobierno esta disponible en la pagina, segun el ministerio de educacion.") ==
+        "La información del gobierno está disponible en la página, según el ministerio de educación.");
+  CHECK(D("La cancion", "language=es") == "La canción");
+}
+
+TEST_CASE("diacritics: a text that kept its accents only loses the words its dictionary rejects") {
+  if (!DataPresent()) return;
+  CHECK(D("Le problème est très simple et le systeme fonctionne déjà très bien depuis des années.") ==
+        "Le problème est très simple et le système fonctionne déjà très bien depuis des années.");
+  // "a" (has) and "ou" (or) are words: in an accented text they stay as written.
+  const std::string kept = "Il a été élu à Paris, où il a vécu des années, ou presque, avec sa famille.";
+  CHECK(D(kept) == kept);
+}
+
+TEST_CASE("diacritics: English text gets back letters dropped with their accent") {
+  if (!DataPresent()) return;
+  CHECK(D("The Talibn took the city on Sunday, officials in Irn and Pakistan said.") ==
+        "The Taliban took the city on Sunday, officials in Iran and Pakistan said.");
+  // A name the dictionaries do not list: the Spanish accent of a word ending in -n.
+  CHECK(D("The Talibn advanced in the province of Badakhshn, officials said on Monday.") ==
+        "The Taliban advanced in the province of Badakhshan, officials said on Monday.");
+  // A shortened form is repaired only when the document writes the full name twice.
+  CHECK(D("The Talibn said the Talibn and the Talib already control the north of the country.") ==
+        "The Taliban said the Taliban and the Taliban already control the north of the country.");
+  CHECK(D("Officials said the Talib already control the north of the country, the report said.") ==
+        "Officials said the Talib already control the north of the country, the report said.");
+}
+
+TEST_CASE("diacritics: clean English stays as it is") {
+  if (!DataPresent()) return;
+  const char* clean[] = {
+      "The employes of the San Francisco 49ers aren't happy, the PTI said in a statement on Monday.",
+      "Officials in Montreal, Zurich and Quebec said the Liste of names was published by the ministry.",
+      "Jin and Idal met the governor of the province on Monday, and the talks went on until late at night.",
+      "The report was sent to https://example.org/educacao-saude/seminario and to info@example.org today.",
+  };
+  for (const char* text : clean) {
+    INFO(text);
+    CHECK(D(text) == text);
+  }
+}
+
+TEST_CASE("diacritics: names take the gazetteer's spelling in English text") {
+  if (!DataPresent()) return;
+  CHECK(D("The delegation flew from Sao Paulo to Kabúl on Monday, officials said in a statement.") ==
+        "The delegation flew from São Paulo to Kabul on Monday, officials said in a statement.");
+  // House styles that keep ASCII.
+  CHECK(D("The delegation flew from Sao Paulo to Kabúl on Monday, officials said in a statement.",
+          "ascii_names=true") == "The delegation flew from Sao Paulo to Kabul on Monday, officials said in a statement.");
+}
+
+TEST_CASE("diacritics: a missing accent model is a clear error") {
+  auto spec = ParsePipelineSpec("diacritics accents_dir=/no/such/dir", "p");
+  REQUIRE(spec.ok());
+  auto p = Pipeline::Create(*spec, StageEnvironment{MTCLEAN_SOURCE_DIR "/dictionaries"});
+  REQUIRE_FALSE(p.ok());
+  CHECK(p.status().message().find("cannot read accent model /no/such/dir/fr.accents") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace mtclean
