@@ -38,6 +38,16 @@ std::string PlainWord(std::string_view word) {
   return LowerWord(stripped);
 }
 
+std::string WithoutMarks(std::string_view text) {
+  utf8proc_uint8_t* mapped = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                    static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+                                    static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK));
+  std::string out = n >= 0 ? std::string(reinterpret_cast<char*>(mapped), static_cast<size_t>(n)) : std::string(text);
+  std::free(mapped);
+  return out;
+}
+
 StatusOr<std::unique_ptr<AccentModel>> AccentModel::Load(const std::string& path) {
   std::ifstream in(path);
   if (!in) return Status::Error("cannot read accent model " + path + " (run scripts/setup.sh, then build)");

@@ -24,6 +24,9 @@ namespace mtclean {
 std::string LowerWord(std::string_view word);
 // Lower case without diacritics ("État" -> "etat"); letters stay letters ("ß" stays).
 std::string PlainWord(std::string_view word);
+// The same case, without diacritics ("Maīdān Khūlah" -> "Maidan Khulah": English news text
+// writes names without scholarly marks).
+std::string WithoutMarks(std::string_view text);
 
 class AccentModel {
  public:

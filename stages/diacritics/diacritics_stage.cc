@@ -714,7 +714,7 @@ class DiacriticsStage : public Stage {
       // Stray accents: the gazetteer writes the name otherwise ("Kabúl"), and English does
       // not know the accented spelling.
       if (KnownInAnyCase(english, span)) return "";
-      return OrthographicDiacritics(best->name) ? std::string(best->name) : StripMarks(best->name);
+      return OrthographicDiacritics(best->name) ? std::string(best->name) : WithoutMarks(best->name);
     }
     // A plain spelling of a name with diacritics ("Sao Paulo"): unless English writes it so
     // itself ("Montreal") or the house style keeps ASCII.
@@ -730,15 +730,6 @@ class DiacriticsStage : public Stage {
     return std::string(best->name);
   }
 
-  static std::string StripMarks(std::string_view s) {
-    utf8proc_uint8_t* mapped = nullptr;
-    utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                      static_cast<utf8proc_ssize_t>(s.size()), &mapped,
-                                      static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK));
-    std::string out = n >= 0 ? std::string(reinterpret_cast<char*>(mapped), static_cast<size_t>(n)) : std::string(s);
-    std::free(mapped);
-    return out;
-  }
 
   Data d_;
 };

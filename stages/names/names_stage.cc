@@ -19,6 +19,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "lexicon/accent_model.h"
 #include "lexicon/english_words.h"
 #include "lexicon/gazetteer.h"
 #include "lexicon/phonetic_key.h"
@@ -130,18 +131,6 @@ void ReverseVariants(const std::string& source, const RulePairs& rules, size_t d
         }
     level.swap(next);
   }
-}
-
-// "Maīdān Khūlah" -> "Maidan Khulah": English news text writes names without scholarly
-// diacritics.
-std::string PlainForm(std::string_view form) {
-  utf8proc_uint8_t* mapped = nullptr;
-  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(form.data()),
-                                    static_cast<utf8proc_ssize_t>(form.size()), &mapped,
-                                    static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK));
-  std::string out = n >= 0 ? std::string(reinterpret_cast<char*>(mapped), static_cast<size_t>(n)) : std::string(form);
-  std::free(mapped);
-  return out;
 }
 
 struct Word {
@@ -601,7 +590,7 @@ class NamesStage : public Stage {
         if (!sounds_alike) continue;
         r.kind = SpanResult::kReplace;
         r.rule = kCapitalOf;
-        r.replacement = PlainForm(capital.name);
+        r.replacement = WithoutMarks(capital.name);
         r.confidence = 0.85f;
         if (!whole_run) r.kind = SpanResult::kFlag, r.confidence = 0.6f;
         return r;
@@ -674,7 +663,7 @@ class NamesStage : public Stage {
     }
     if (best != nullptr) {
       // The spelling that matched, without diacritics.
-      std::string repl = PlainForm(best->form);
+      std::string repl = WithoutMarks(best->form);
       float confidence = answers.size() == 1 ? 0.9f : 0.75f;
       if (!whole_run) confidence = std::min(confidence, 0.6f);
       // A single word explained only by an alternate spelling (another language's
