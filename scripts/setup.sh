@@ -14,11 +14,13 @@ PACKAGES=(
   time                       # peak-memory figures in bench/cli_throughput.sh
   iso-codes                  # ISO 3166 country names for the gazetteer
   # diacritics: dictionaries of the languages whose accents it restores, language detection,
-  # and accented prose (the Debian Handbook trains the context model; Debian Reference and the
-  # New Maintainers' Guide are the dev and held-out test texts of bench/accents_eval.py)
+  # and accented prose (the Debian Handbook and the manual pages' translations train the
+  # context model; Debian Reference and the New Maintainers' Guide are the dev and held-out
+  # test texts of bench/accents_eval.py)
   hunspell-fr hunspell-es hunspell-pt-pt hunspell-pt-br hunspell-de-de hunspell-cs libcld2-dev
   hunspell                   # its command line: bench/dropped_letters_eval.py checks Spanish spellings
-  debian-handbook debian-reference-fr debian-reference-es maint-guide-fr maint-guide-es
+  debian-handbook manpages-fr manpages-es manpages-pt-br manpages-de manpages-cs
+  debian-reference-fr debian-reference-es maint-guide-fr maint-guide-es
 )
 
 missing=()

@@ -14,6 +14,7 @@
 // Contexts are kept only for forms whose plain spelling has several accented forms
 // ("a"/"à", "esta"/"está"), the only ones that need them.
 #include <CLI/CLI.hpp>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cstring>
@@ -73,6 +74,65 @@ std::string HtmlText(const std::string& html) {
   return out;
 }
 
+// Text of a manual page's groff source: macro lines end paragraphs (the text of .SH, .B,
+// .I and the like is kept), font and character escapes are dropped, and the lines of a
+// paragraph are joined.
+std::string ManText(const std::string& groff) {
+  std::string out;
+  size_t start = 0;
+  while (start < groff.size()) {
+    size_t nl = groff.find('\n', start);
+    if (nl == std::string::npos) nl = groff.size();
+    std::string line = groff.substr(start, nl - start);
+    start = nl + 1;
+    if (line.rfind(".\\\"", 0) == 0 || line.rfind("'\\\"", 0) == 0) continue;  // comments
+    if (!line.empty() && (line[0] == '.' || line[0] == '\'')) {
+      size_t space = line.find(' ');
+      out += '\n';
+      if (space == std::string::npos) continue;
+      line = line.substr(space + 1);  // ".SH NOMBRE", ".B word"
+    }
+    std::string text;
+    for (size_t i = 0; i < line.size(); ++i) {
+      if (line[i] != '\\' || i + 1 >= line.size()) {
+        text += line[i] == '"' ? ' ' : line[i];
+        continue;
+      }
+      char e = line[++i];
+      if (e == 'f' && i + 1 < line.size()) {  // \fB, \f(CW, \f[B]
+        if (line[i + 1] == '(') i += 3;
+        else if (line[i + 1] == '[') i = line.find(']', i);
+        else ++i;
+        if (i == std::string::npos) break;
+      } else if (e == '(') {
+        i += 2;
+        text += ' ';
+      } else if (e == '-') {
+        text += '-';
+      } else if (e == 'e') {
+        text += '\\';
+      } else if (e == '*' || e == 'n') {
+        if (i + 1 < line.size() && line[i + 1] == '(') i += 3;
+        else ++i;
+      }  // \&, \, \/ and the rest print nothing
+    }
+    out += text;
+    out += ' ';
+  }
+  return out;
+}
+
+// The contents of a file, gunzipped when it is compressed.
+bool ReadMaybeGzip(const std::filesystem::path& path, std::string* out) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (f == nullptr) return false;
+  char buf[1 << 16];
+  int n;
+  while ((n = gzread(f, buf, sizeof buf)) > 0) out->append(buf, static_cast<size_t>(n));
+  gzclose(f);
+  return n == 0;
+}
+
 // Lower-case words of a text; a break between sentences or blocks is an empty word.
 void Words(std::string_view text, std::vector<std::string>* out) {
   std::string word;
@@ -103,11 +163,12 @@ void Words(std::string_view text, std::vector<std::string>* out) {
 int main(int argc, char** argv) {
   CLI::App app{"Counts accented word forms and their contexts for mtclean's diacritics stage."};
   std::string out_path;
-  std::vector<std::string> lms, htmls;
+  std::vector<std::string> lms, htmls, mans;
   uint32_t min_context = 1;
   app.add_option("-o,--output", out_path, "the model to write")->required();
   app.add_option("--lm", lms, "onboard-data n-gram model (its 1-grams are read)");
   app.add_option("--html", htmls, "a folder of accented HTML prose (read recursively)");
+  app.add_option("--man", mans, "a folder of manual pages in the language (groff, gzipped or not; recursively)");
   app.add_option("--min-context", min_context, "contexts seen fewer times are dropped");
   CLI11_PARSE(app, argc, argv);
 
@@ -155,6 +216,23 @@ int main(int argc, char** argv) {
       std::stringstream ss;
       ss << in.rdbuf();
       Words(HtmlText(ss.str()), &words);
+      words.push_back("");
+      ++pages;
+    }
+  }
+  for (const auto& dir : mans) {
+    if (!std::filesystem::is_directory(dir)) {
+      std::cerr << "build_accent_model: not a folder: " << dir << "\n";
+      return 1;
+    }
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir))
+      if (entry.is_regular_file()) files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      std::string groff;
+      if (!ReadMaybeGzip(f, &groff) || !mtclean::utf8::IsValid(groff)) continue;  // a few are Latin-1
+      Words(ManText(groff), &words);
       words.push_back("");
       ++pages;
     }
