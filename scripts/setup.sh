@@ -57,7 +57,7 @@ done < dictionaries/npm-data.txt
 # Debian's onboard-data holds word counts for many languages (its n-gram models); only the
 # data is needed, not the Onboard keyboard it depends on: the package is unpacked, not installed.
 ONBOARD=third_party/debian/onboard-data
-if [ ! -f "$ONBOARD/.unpacked" ]; then
+if [ ! -f "$ONBOARD/.unpacked-2" ]; then  # -2: en_US added
   echo "setup: unpacking Debian onboard-data (word counts)"
   tmp=$(mktemp -d)
   (cd "$tmp" && apt-get download onboard-data >/dev/null 2>&1) || {
@@ -66,9 +66,9 @@ if [ ! -f "$ONBOARD/.unpacked" ]; then
   }
   rm -rf "$ONBOARD" && mkdir -p "$ONBOARD"
   dpkg-deb -x "$tmp"/onboard-data_*.deb "$tmp/x"
-  cp "$tmp"/x/usr/share/onboard/models/{fr_FR,es_ES,pt_PT,pt_BR,de_DE}.lm "$ONBOARD/"
+  cp "$tmp"/x/usr/share/onboard/models/{fr_FR,es_ES,pt_PT,pt_BR,de_DE,en_US}.lm "$ONBOARD/"
   cp "$tmp"/x/usr/share/doc/onboard-data/copyright "$ONBOARD/copyright"
-  touch "$ONBOARD/.unpacked"
+  touch "$ONBOARD/.unpacked-2"
   rm -rf "$tmp"
 fi
 echo "setup: done"

@@ -213,6 +213,14 @@ bool OrthographicDiacritics(std::string_view name) {
   return any && ok;
 }
 
+// What became of a word English may have broken: nothing, a flag (several readings), a
+// weak or a sure repair, and which source languages (bits of `source_languages`) vouched.
+struct DropDecision {
+  enum Kind : uint8_t { kNone, kFlag, kWeak, kSure } kind = kNone;
+  std::string repair;
+  uint32_t languages = 0;
+};
+
 // A change decided before it is written: English text is looked at in several passes, and a
 // TextRewriter takes changes in text order.
 struct Pending {
@@ -233,7 +241,8 @@ class DiacriticsScratch : public StageScratch {
   CLD2::ResultChunkVector chunks;
   std::unordered_map<std::string, std::unique_ptr<EnglishWords>> dictionaries;  // per language
   std::unordered_map<size_t, std::string> repaired;  // word index -> repair, in this document
-  std::unordered_map<std::string, std::string> english_cache;
+  std::unordered_map<std::string, DropDecision> english_cache;
+  std::unordered_map<std::string, DropDecision> known_cache;  // words English knows, by language
   std::unordered_map<std::string, std::string> name_cache;
   std::unordered_map<std::string, AccentModel::Choice> choice_cache;  // forms point into the model  // span -> gazetteer spelling or ""  // word -> repair ("" none, "\x01" flag)
   std::unordered_map<std::string, std::string> restore_cache;  // lang + word -> accented form or ""
@@ -252,6 +261,7 @@ class DiacriticsStage : public Stage {
     // English function words of two letters or more (dictionaries/stopwords/en.txt): "a" is
     // French and Spanish too.
     std::unordered_set<std::string> english_function_words;
+    std::unique_ptr<AccentModel> english_counts;  // build/accents/en.accents, if built
   };
   explicit DiacriticsStage(Data d) : d_(std::move(d)) {}
 
@@ -475,45 +485,52 @@ class DiacriticsStage : public Stage {
     NameForms(text, s, *english);
     std::vector<std::pair<size_t, std::string>> weak;  // (word, repair)
     std::unordered_set<std::string> sure;
+    std::vector<int> votes(d_.source_languages.size(), 0);  // the source language, guessed
     for (size_t k = 0; k < s.words.size(); ++k) {
       const Word& w = s.words[k];
       if (w.end - w.begin < 3 || !w.ascii || s.word_language[k] != "en") continue;
       // Acronyms ("PTI") are not words that lost a letter.
       if (w.end - w.begin >= 2 && std::isupper(static_cast<unsigned char>(text[w.begin + 1]))) continue;
-      // Only whole words: "aren" of "aren't", "ers" of "'ers" are parts.
-      auto joiner_at = [&](size_t pos) {  // ' - ’ ‐ at pos
-        if (pos >= text.size()) return false;
-        if (text[pos] == '\'' || text[pos] == '-') return true;
-        std::string_view three = text.substr(pos, 3);
-        return three == "\u2019" || three == "\u2010";
-      };
-      auto joiner_before = [&](size_t pos) {
-        return (pos >= 1 && (text[pos - 1] == '\'' || text[pos - 1] == '-')) ||
-               (pos >= 3 && (text.substr(pos - 3, 3) == "\u2019" || text.substr(pos - 3, 3) == "\u2010"));
-      };
-      auto possessive = [&](size_t pos) {  // "Irn's": the word is whole
-        size_t n = text[pos] == '\'' ? 1 : 3;
-        return pos + n < text.size() && text[pos + n] == 's' &&
-               (pos + n + 1 >= text.size() || !std::isalpha(static_cast<unsigned char>(text[pos + n + 1])));
-      };
-      auto digit = [&](size_t pos) { return pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos])); };
-      if (joiner_before(w.begin) || (joiner_at(w.end) && !possessive(w.end))) continue;
-      if ((w.begin > 0 && digit(w.begin - 1)) || digit(w.end)) continue;  // the "ers" of "49ers" 
+      if (!WholeWord(text, w)) continue;
       std::string_view word = text.substr(w.begin, w.end - w.begin);
       auto it = s.english_cache.find(std::string(word));
       if (it == s.english_cache.end()) {
         if (s.english_cache.size() > 100000) s.english_cache.clear();
         it = s.english_cache.emplace(std::string(word), DroppedLetter(word, s, *english)).first;
       }
-      if (it->second.empty()) continue;
-      if (it->second == "\x01") {
+      const DropDecision& d = it->second;
+      if (d.kind == DropDecision::kFlag) {
         s.pending.push_back({w.begin, w.end, "", kUncertain, 0.5f});
-      } else if (it->second[0] == '\x02') {
-        weak.emplace_back(k, it->second.substr(1));
-      } else {
-        s.pending.push_back({w.begin, w.end, it->second, kDroppedLetter, 0.85f});
-        s.repaired[k] = it->second;
-        sure.insert(it->second);
+      } else if (d.kind == DropDecision::kWeak) {
+        weak.emplace_back(k, d.repair);
+      } else if (d.kind == DropDecision::kSure) {
+        s.pending.push_back({w.begin, w.end, d.repair, kDroppedLetter, 0.85f});
+        s.repaired[k] = d.repair;
+        if (sure.insert(d.repair).second)
+          for (size_t l = 0; l < votes.size(); ++l) votes[l] += (d.languages >> l) & 1;
+      }
+    }
+    // A document with two different sure repairs shows the artefact: words English knows
+    // but rarely writes ("Pars") may be broken too, when the language the other repairs
+    // came from (the guessed source language) spells them with the accent.
+    if (sure.size() >= 2) {
+      const size_t source = static_cast<size_t>(std::max_element(votes.begin(), votes.end()) - votes.begin());
+      const uint32_t only = 1u << source;
+      for (size_t k = 0; k < s.words.size(); ++k) {
+        const Word& w = s.words[k];
+        if (s.repaired.count(k) > 0 || w.end - w.begin < 3 || !w.ascii || s.word_language[k] != "en" ||
+            !WholeWord(text, w))
+          continue;
+        std::string_view word = text.substr(w.begin, w.end - w.begin);
+        std::string key = std::string(word) + '\t' + std::to_string(only);
+        auto it = s.known_cache.find(key);
+        if (it == s.known_cache.end()) {
+          if (s.known_cache.size() > 100000) s.known_cache.clear();
+          it = s.known_cache.emplace(std::move(key), DroppedLetter(word, s, *english, true, only)).first;
+        }
+        if (it->second.kind != DropDecision::kSure) continue;
+        s.pending.push_back({w.begin, w.end, it->second.repair, kDroppedLetter, 0.8f});
+        s.repaired[k] = it->second.repair;
       }
     }
     // Weak repairs stand when another word of the document was surely repaired.
@@ -577,14 +594,53 @@ class DiacriticsStage : public Stage {
     return false;
   }
 
+  // A whole word: not the "aren" of "aren't", the "ers" of "'ers" or "49ers" ("Irn's" is
+  // whole).
+  static bool WholeWord(std::string_view text, const Word& w) {
+    auto joiner_at = [&](size_t pos) {  // ' - ’ ‐ at pos
+      if (pos >= text.size()) return false;
+      if (text[pos] == '\'' || text[pos] == '-') return true;
+      std::string_view three = text.substr(pos, 3);
+      return three == "\u2019" || three == "\u2010";
+    };
+    auto joiner_before = [&](size_t pos) {
+      return (pos >= 1 && (text[pos - 1] == '\'' || text[pos - 1] == '-')) ||
+             (pos >= 3 && (text.substr(pos - 3, 3) == "\u2019" || text.substr(pos - 3, 3) == "\u2010"));
+    };
+    auto possessive = [&](size_t pos) {
+      size_t n = text[pos] == '\'' ? 1 : 3;
+      return pos + n < text.size() && text[pos + n] == 's' &&
+             (pos + n + 1 >= text.size() || !std::isalpha(static_cast<unsigned char>(text[pos + n + 1])));
+    };
+    auto digit = [&](size_t pos) { return pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos])); };
+    if (joiner_before(w.begin) || (joiner_at(w.end) && !possessive(w.end))) return false;
+    return !((w.begin > 0 && digit(w.begin - 1)) || digit(w.end));
+  }
+
   bool KnownInAnyCase(EnglishWords& english, std::string_view word) const {
     return english.Known(word) || english.Known(LowerWord(word));
   }
 
   // The English word that `word` was before it lost a letter with its accent: "" when none,
   // "\x01" when several (a flag).
-  std::string DroppedLetter(std::string_view word, DiacriticsScratch& s, EnglishWords& english) const {
-    if (KnownInAnyCase(english, word)) return "";
+  // How often English writes a word (onboard-data's English counts, any case), or 0.
+  uint64_t EnglishCount(std::string_view word) const {
+    if (d_.english_counts == nullptr) return 0;
+    uint64_t n = 0;
+    const std::string lower = LowerWord(word);
+    for (const auto& f : d_.english_counts->Forms(PlainWord(word)))
+      if (f.form == lower) n += f.count;
+    return n;
+  }
+
+  // `known`: the pass over words English knows, in a document that shows the artefact
+  // ("Pars" is a rare word, "Paris" a common one): a candidate must be written at least a
+  // hundred times as often as the word (onboard-data's English counts).
+  // `only`: the source languages (bits) that may vouch; 0 for all.
+  DropDecision DroppedLetter(std::string_view word, DiacriticsScratch& s, EnglishWords& english,
+                             bool known = false, uint32_t only = 0) const {
+    if (KnownInAnyCase(english, word) != known) return {};
+    const uint64_t word_count = known ? EnglishCount(word) : 0;
     // A common word of another language quoted as it is ("Liste") lost nothing. (Rare
     // ones are more likely broken English: "rea" is Spanish too, but mostly "área".)
     const std::string lower = LowerWord(word);
@@ -592,13 +648,13 @@ class DiacriticsStage : public Stage {
       auto model = d_.models.find(lang);
       if (model == d_.models.end()) continue;
       for (const auto& f : model->second->Forms(PlainWord(word)))
-        if (f.form == lower && f.count >= 1000) return "";
+        if (f.form == lower && f.count >= 1000) return {};
     }
     // A place of some size spelled so is no broken word.
     const std::string folded = FoldName(word);
     if (d_.gazetteer != nullptr)
       for (const auto& e : d_.gazetteer->FindByName(folded))
-        if (e.prominence >= 4.0f) return "";
+        if (e.prominence >= 4.0f) return {};
     // Nor is a word a source language writes with accents on the letters it has (a French
     // "employés" stripped, or an old English "employes"): it lost accents, not a letter.
     // (A common word of the language, by its counts: Spanish Hunspell also knows rare verb
@@ -608,7 +664,7 @@ class DiacriticsStage : public Stage {
       if (model == d_.models.end()) continue;
       const std::string plain = PlainWord(word);
       for (const auto& f : model->second->Forms(plain))
-        if (f.form != plain && f.count >= 100) return "";
+        if (f.form != plain && f.count >= 100) return {};
     }
     const bool capitalised = utf8::IsUpper(utf8::At(word, 0));
     auto name_known = [&](const std::string& candidate) {  // a name English or the gazetteer knows
@@ -618,7 +674,7 @@ class DiacriticsStage : public Stage {
           if (e.prominence >= 5.0f && FoldName(e.name) == FoldName(candidate)) return true;
       return false;
     };
-    std::unordered_set<std::string> repairs;
+    std::unordered_map<std::string, std::pair<bool, uint32_t>> repairs;  // -> (weak, languages)
     for (size_t i = 0; i <= word.size(); ++i) {
       for (const char base : {'a', 'e', 'i', 'o', 'u', 'n', 'c', 'y'}) {
         if (i == 0 && capitalised) continue;  // the capital is the word's first letter
@@ -629,36 +685,43 @@ class DiacriticsStage : public Stage {
         // A capitalised word is most often a name: repaired to a name, it is sure; to a
         // common word ("Unin" for "Union", but "Idal" is no "Ideal") only where the document
         // shows the artefact elsewhere (weak).
-        if (!english.Known(candidate) && !name_known(candidate)) continue;
+        // A lower-case word is repaired to a word, a capitalised one to a word or a name.
+        if (!english.Known(candidate) && (!(capitalised || lost_capital) || !name_known(candidate))) continue;
+        // The counts list the 40,000 commonest words: a word missing from them is rare, but
+        // how rare is unknown, so the candidate must be among the very common.
+        if (known && EnglishCount(candidate) < (word_count > 0 ? 100 * word_count : 50000)) continue;
         const bool weak = (capitalised || lost_capital) && !name_known(candidate);
         // A source language must spell the word with an accent on that very letter: its
         // dictionary says so, or, for a name it does not list, Spanish spelling does (a
         // word stressed on its last syllable and ending in n or s carries the accent there:
         // Pakistán, Irán; names from Persian and Arabic mostly are such words).
-        bool supported = false;
+        uint32_t supported = 0;  // languages that vouch
         const bool vowel = base == 'a' || base == 'e' || base == 'i' || base == 'o' || base == 'u';
         const std::string_view after = word.substr(i);
         if (!english.Known(candidate) && !lost_capital && vowel && word.size() >= 5 && after.size() == 1 &&
             (after[0] == 'n' || after[0] == 's') &&
             std::find(d_.source_languages.begin(), d_.source_languages.end(), "es") != d_.source_languages.end())
-          supported = true;
-        for (const auto& lang : d_.source_languages) {
+          supported |= 1u << (std::find(d_.source_languages.begin(), d_.source_languages.end(), "es") -
+                              d_.source_languages.begin());
+        for (size_t l = 0; l < d_.source_languages.size(); ++l) {
+          const std::string& lang = d_.source_languages[l];
           EnglishWords* dict = Dictionary(s, lang);
           if (dict == nullptr) continue;
           for (const auto& a : AccentedLetters(lang)) {
             if (a.base != base) continue;
             std::string spelled = std::string(word.substr(0, i)) + a.letter + std::string(word.substr(i));
             if (lost_capital) spelled = WithCaseOf("Xx", spelled);  // "África"
-            if (dict->Known(spelled) || dict->Known(LowerWord(spelled))) supported = true;
+            if (dict->Known(spelled) || dict->Known(LowerWord(spelled))) supported |= 1u << l;
           }
-          if (supported) break;
         }
-        if (supported) repairs.insert(weak ? "\x02" + candidate : candidate);
+        if (only != 0) supported &= only;
+        if (supported != 0) repairs[candidate] = {weak, supported};
       }
     }
-    if (repairs.size() == 1) return *repairs.begin();
-    if (repairs.size() > 1) return "\x01";
-    return "";
+    if (repairs.size() > 1) return {DropDecision::kFlag, "", 0};
+    if (repairs.empty()) return {};
+    const auto& [repair, info] = *repairs.begin();
+    return {info.first ? DropDecision::kWeak : DropDecision::kSure, repair, info.second};
   }
 
   // Names written with stray accents, or without their own diacritics, take the gazetteer's
@@ -765,6 +828,7 @@ const StageDescriptor& DiacriticsStageDescriptor() {
           auto dict = EnglishWords::Open(d.hunspell_dir + "/" + HunspellName(lang));
           if (!dict.ok()) return dict.status();
         }
+        if (auto en = AccentModel::Load(dir + "/en.accents"); en.ok()) d.english_counts = std::move(*en);
         auto stop = ReadDataLines(env.data_dir, "stopwords/en.txt");
         if (!stop.ok()) return stop.status();
         for (const auto& w : *stop)

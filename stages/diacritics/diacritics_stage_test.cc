@@ -60,6 +60,15 @@ TEST_CASE("diacritics: English text gets back letters dropped with their accent"
         "Officials said the Talib already control the north of the country, the report said.");
 }
 
+TEST_CASE("diacritics: in a document that shows the artefact, rare words may be broken common ones") {
+  if (!DataPresent()) return;
+  // Two sure repairs vouched for by Spanish: "Pars" (a rare English word) is Paris.
+  CHECK(D("The Talibn envoy flew from Irn to Pars on Monday, officials said in a statement.") ==
+        "The Taliban envoy flew from Iran to Paris on Monday, officials said in a statement.");
+  CHECK(D("The envoy flew from Tehran to Pars on Monday, officials said in a statement.") ==
+        "The envoy flew from Tehran to Pars on Monday, officials said in a statement.");
+}
+
 TEST_CASE("diacritics: clean English stays as it is") {
   if (!DataPresent()) return;
   const char* clean[] = {
