@@ -219,6 +219,9 @@ struct DropDecision {
   enum Kind : uint8_t { kNone, kFlag, kWeak, kSure } kind = kNone;
   std::string repair;
   uint32_t languages = 0;
+  // A flag between names of places: each with its country, for the document to choose
+  // ("Mardn": Mardan in Pakistan, Mardin in Turkey).
+  std::vector<std::pair<std::string, std::string>> places;
 };
 
 // A change decided before it is written: English text is looked at in several passes, and a
@@ -241,6 +244,8 @@ class DiacriticsScratch : public StageScratch {
   CLD2::ResultChunkVector chunks;
   std::unordered_map<std::string, std::unique_ptr<EnglishWords>> dictionaries;  // per language
   std::unordered_map<size_t, std::string> repaired;  // word index -> repair, in this document
+  std::unordered_set<std::string> countries;  // that the document names
+  bool countries_ready = false;
   std::unordered_map<std::string, DropDecision> english_cache;
   std::unordered_map<std::string, DropDecision> known_cache;  // words English knows, by language
   std::unordered_map<std::string, std::string> name_cache;
@@ -482,6 +487,7 @@ class DiacriticsStage : public Stage {
     if (english == nullptr) return;
     s.repaired.clear();
     s.pending.clear();
+    s.countries_ready = false;
     NameForms(text, s, *english);
     std::vector<std::pair<size_t, std::string>> weak;  // (word, repair)
     std::unordered_set<std::string> sure;
@@ -500,7 +506,20 @@ class DiacriticsStage : public Stage {
       }
       const DropDecision& d = it->second;
       if (d.kind == DropDecision::kFlag) {
-        s.pending.push_back({w.begin, w.end, "", kUncertain, 0.5f});
+        // Places in several countries: the one of a country the document names.
+        std::string only_place;
+        int in_document = 0;
+        if (!d.places.empty()) {
+          const auto& countries = DocumentCountries(text, s);
+          for (const auto& [place, country] : d.places)
+            if (countries.count(country) > 0) only_place = place, ++in_document;
+        }
+        if (in_document == 1) {
+          s.pending.push_back({w.begin, w.end, only_place, kDroppedLetter, 0.8f});
+          s.repaired[k] = only_place;
+        } else {
+          s.pending.push_back({w.begin, w.end, "", kUncertain, 0.5f});
+        }
       } else if (d.kind == DropDecision::kWeak) {
         weak.emplace_back(k, d.repair);
       } else if (d.kind == DropDecision::kSure) {
@@ -509,6 +528,14 @@ class DiacriticsStage : public Stage {
         if (sure.insert(d.repair).second)
           for (size_t l = 0; l < votes.size(); ++l) votes[l] += (d.languages >> l) & 1;
       }
+    }
+    // One word alone is no evidence of the artefact: clean English has rare words and
+    // quotations that look so ("statu quo", "Ibn Saud"). Repairs stand when the document
+    // has at least two different ones; a lone one is flagged.
+    if (sure.size() == 1) {
+      for (Pending& p : s.pending)
+        if (p.rule == kDroppedLetter) p = {p.begin, p.end, "", kUncertain, 0.6f};
+      s.repaired.clear();
     }
     // A document with two different sure repairs shows the artefact: words English knows
     // but rarely writes ("Pars") may be broken too, when the language the other repairs
@@ -535,7 +562,7 @@ class DiacriticsStage : public Stage {
     }
     // Weak repairs stand when another word of the document was surely repaired.
     for (const auto& [k, repair] : weak) {
-      if (sure.empty() || (sure.size() == 1 && sure.count(repair) > 0)) {
+      if (sure.size() < 2) {
         s.pending.push_back({s.words[k].begin, s.words[k].end, "", kUncertain, 0.5f});
         continue;
       }
@@ -592,6 +619,22 @@ class DiacriticsStage : public Stage {
       }
     }
     return false;
+  }
+
+  // The countries a document names (ISO codes), computed once per document when needed.
+  const std::unordered_set<std::string>& DocumentCountries(std::string_view text, DiacriticsScratch& s) const {
+    if (s.countries_ready) return s.countries;
+    s.countries_ready = true;
+    s.countries.clear();
+    for (size_t k = 0; k < s.words.size(); ++k) {
+      if (!utf8::IsUpper(utf8::At(text, s.words[k].begin))) continue;
+      for (size_t len = 1; len <= 3 && k + len <= s.words.size(); ++len) {
+        std::string span(text.substr(s.words[k].begin, s.words[k + len - 1].end - s.words[k].begin));
+        for (const auto& e : d_.gazetteer->FindByName(FoldName(span)))
+          if (e.type == EntityType::kCountry) s.countries.insert(std::string(e.country));
+      }
+    }
+    return s.countries;
   }
 
   // A whole word: not the "aren" of "aren't", the "ers" of "'ers" or "49ers" ("Irn's" is
@@ -667,14 +710,20 @@ class DiacriticsStage : public Stage {
         if (f.form != plain && f.count >= 100) return {};
     }
     const bool capitalised = utf8::IsUpper(utf8::At(word, 0));
+    std::string country;  // of the place name_known last found, or ""
     auto name_known = [&](const std::string& candidate) {  // a name English or the gazetteer knows
-      if (english.Known(candidate) && !english.Known(LowerWord(candidate))) return true;
+      country.clear();
+      bool known_name = english.Known(candidate) && !english.Known(LowerWord(candidate));
       if (d_.gazetteer != nullptr)
         for (const auto& e : d_.gazetteer->FindByName(FoldName(candidate)))
-          if (e.prominence >= 5.0f && FoldName(e.name) == FoldName(candidate)) return true;
-      return false;
+          if (e.prominence >= 5.0f && FoldName(e.name) == FoldName(candidate)) {
+            if (e.type != EntityType::kPerson && e.type != EntityType::kOrganisation) country = e.country;
+            known_name = true;
+          }
+      return known_name;
     };
     std::unordered_map<std::string, std::pair<bool, uint32_t>> repairs;  // -> (weak, languages)
+    std::vector<std::pair<std::string, std::string>> places;  // supported place names, with country
     for (size_t i = 0; i <= word.size(); ++i) {
       for (const char base : {'a', 'e', 'i', 'o', 'u', 'n', 'c', 'y'}) {
         if (i == 0 && capitalised) continue;  // the capital is the word's first letter
@@ -715,13 +764,20 @@ class DiacriticsStage : public Stage {
           }
         }
         if (only != 0) supported &= only;
-        if (supported != 0) repairs[candidate] = {weak, supported};
+        if (supported != 0) {
+          repairs[candidate] = {weak, supported};
+          if (capitalised && name_known(candidate) && !country.empty()) places.emplace_back(candidate, country);
+        }
       }
     }
-    if (repairs.size() > 1) return {DropDecision::kFlag, "", 0};
+    if (repairs.size() > 1) {
+      DropDecision flag{DropDecision::kFlag, "", 0, {}};
+      if (places.size() == repairs.size()) flag.places = std::move(places);
+      return flag;
+    }
     if (repairs.empty()) return {};
     const auto& [repair, info] = *repairs.begin();
-    return {info.first ? DropDecision::kWeak : DropDecision::kSure, repair, info.second};
+    return {info.first ? DropDecision::kWeak : DropDecision::kSure, repair, info.second, {}};
   }
 
   // Names written with stray accents, or without their own diacritics, take the gazetteer's
@@ -752,8 +808,12 @@ class DiacriticsStage : public Stage {
           if (s.name_cache.size() > 100000) s.name_cache.clear();
           cached = s.name_cache.emplace(std::string(span), NameForm(span, s, english, k, len)).first;
         }
-        const std::string& better = cached->second;
+        std::string better = cached->second;
         if (better.empty()) continue;
+        if (size_t tab = better.find('\t'); tab != std::string::npos) {  // "name\tcountry"
+          if (DocumentCountries(text, s).count(better.substr(tab + 1)) == 0) continue;
+          better.resize(tab);
+        }
         s.pending.push_back({begin, end, better, kNameForm, 0.85f});
         k += len - 1;
         break;
@@ -790,6 +850,9 @@ class DiacriticsStage : public Stage {
         b = pos + 1;
       }
     if (all_known) return "";
+    // A town's ASCII spelling may be another place's English name ("Rio Grande", the
+    // river): below a million people, only in a document that names the town's country.
+    if (best->prominence < 6.0f) return std::string(best->name) + '\t' + std::string(best->country);
     return std::string(best->name);
   }
 

@@ -54,8 +54,16 @@ TEST_CASE("diacritics: English text gets back letters dropped with their accent"
   CHECK(D("The Talibn advanced in the province of Badakhshn, officials said on Monday.") ==
         "The Taliban advanced in the province of Badakhshan, officials said on Monday.");
   // A shortened form is repaired only when the document writes the full name twice.
-  CHECK(D("The Talibn said the Talibn and the Talib already control the north of the country.") ==
-        "The Taliban said the Taliban and the Taliban already control the north of the country.");
+  CHECK(D("The Talibn said in Irn that the Talibn and the Talib already control the north of the country.") ==
+        "The Taliban said in Iran that the Taliban and the Taliban already control the north of the country.");
+  // One broken word alone is no evidence of the artefact: flagged, not changed.
+  auto pipeline = testing::MakePipeline("diacritics");
+  auto worker = pipeline->NewWorker();
+  Document lone{"d", "The Talibn took the city on Sunday, the officials said in a statement.", "", ""};
+  const CleanResult& r = worker->Clean(lone);
+  CHECK(r.text == lone.text);
+  REQUIRE(r.flags.size() == 1);
+  CHECK(pipeline->RuleId(r.flags[0]) == "uncertain");
   CHECK(D("Officials said the Talib already control the north of the country, the report said.") ==
         "Officials said the Talib already control the north of the country, the report said.");
 }

@@ -615,6 +615,18 @@ class NamesStage : public Stage {
     // And names that sound alike when a letter is read the way a source language reads it.
     for (const std::string& reading : readings)
       for (auto& c : d_.gazetteer->FindByPhonetic(reading)) candidates.push_back(c);
+    // A careless encoder drops an accented letter with its accent: Spanish accents the vowel
+    // before a final n or s of a word stressed on its last syllable ("Macrón" -> "Macrn").
+    // Names spelled exactly so but for that vowel are explained.
+    std::vector<std::string> dropped_vowel;
+    const size_t last = folded.size();
+    if (last >= 4 && (folded[last - 1] == 'n' || folded[last - 1] == 's') &&
+        std::string_view("aeiou").find(folded[last - 2]) == std::string_view::npos && folded[last - 2] != ' ')
+      for (char v : std::string_view("aeiou")) {
+        std::string variant = folded.substr(0, last - 1) + v + folded.substr(last - 1);
+        for (auto& c : d_.gazetteer->FindByName(variant)) candidates.push_back(c);
+        dropped_vowel.push_back(std::move(variant));
+      }
     std::sort(candidates.begin(), candidates.end(), [](const auto& x, const auto& y) { return x.id < y.id; });
     candidates.erase(std::unique(candidates.begin(), candidates.end(),
                                  [](const auto& x, const auto& y) { return x.id == y.id && x.form == y.form; }),
@@ -640,7 +652,7 @@ class NamesStage : public Stage {
       // A repair needs a rule of the source language itself ("w" written "u", "j" written
       // "y"); vowel variation alone ("Thani"/"Thane") is how English romanisations differ,
       // and is only flagged.
-      bool derived = false;
+      bool derived = std::find(dropped_vowel.begin(), dropped_vowel.end(), form) != dropped_vowel.end();
       for (const auto& lang : d_.languages) {
         Derivation dv = Derive(form, folded, lang.rules, lang.distinctive, e - b > 1 ? 4 : 3);
         if (dv.applications > 0 && dv.distinctive > 0) derived = true;
