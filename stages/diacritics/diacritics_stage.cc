@@ -31,6 +31,7 @@
 #include "lexicon/english_words.h"
 #include "lexicon/gazetteer.h"
 #include "pipeline/data_files.h"
+#include "pipeline/multi_pass.h"
 #include "pipeline/utf8.h"
 #include "stages/names/names_stage.h"
 #include "stages/punctuation/punctuation_stage.h"
@@ -236,6 +237,7 @@ struct Pending {
 
 class DiacriticsScratch : public StageScratch {
  public:
+  MultiPassBuffers buffers;
   std::vector<Pending> pending;
   std::vector<Word> words;
   // The language of each word: views of `main_language` or of CLD2's static codes.
@@ -274,21 +276,29 @@ class DiacriticsStage : public Stage {
   std::span<const RuleInfo> rules() const override { return kRules; }
   std::unique_ptr<StageScratch> NewScratch() const override { return std::make_unique<DiacriticsScratch>(); }
 
+  // A restoration changes what the detector and the accent count see (a span that looked
+  // English reads as Spanish once its accents are back), so the stage runs until a pass
+  // changes nothing (pipeline/multi_pass.h); the caches make later passes cheap.
   void Process(std::string_view in, StageContext& ctx) const override {
     auto& s = static_cast<DiacriticsScratch&>(*ctx.scratch);
+    RunPassesToFixpoint(in, ctx, s.buffers, 1,
+                        [&](int, std::string_view text, TextRewriter& rw) { OnePass(text, ctx.document, s, rw); });
+  }
+
+ private:
+  void OnePass(std::string_view in, const Document& document, DiacriticsScratch& s, TextRewriter& rw) const {
     Tokenize(in, s.words);
-    const std::string main_language = Languages(in, ctx.document, s);
-    if (main_language == "en") English(in, s, ctx.rewriter);
+    const std::string main_language = Languages(in, document, s);
+    if (main_language == "en") English(in, s, rw);
     // Each accented language the document holds (a French page quoting English commands
     // is restored where it is French).
     std::vector<std::string_view> seen;
     for (std::string_view lang : s.word_language)
       if (!lang.empty() && std::find(seen.begin(), seen.end(), lang) == seen.end()) seen.push_back(lang);
     for (std::string_view lang : seen)
-      if (d_.models.count(std::string(lang)) > 0) Restore(in, std::string(lang), lang == main_language, s, ctx.rewriter);
+      if (d_.models.count(std::string(lang)) > 0) Restore(in, std::string(lang), lang == main_language, s, rw);
   }
 
- private:
   // The language of each word (s.word_language) and of most of the document: the option,
   // else the document's metadata, else CLD2's per-span detection (spans it cannot tell take
   // the document's language).
