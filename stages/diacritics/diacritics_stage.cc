@@ -244,6 +244,8 @@ class DiacriticsScratch : public StageScratch {
   std::vector<std::string_view> word_language;
   std::string main_language;
   CLD2::ResultChunkVector chunks;
+  std::string plain;                 // the text without diacritics, for CLD2
+  std::vector<size_t> plain_offsets;  // offset in the text of each byte of `plain`
   std::unordered_map<std::string, std::unique_ptr<EnglishWords>> dictionaries;  // per language
   std::unordered_map<size_t, std::string> repaired;  // word index -> repair, in this document
   std::unordered_set<std::string> countries;  // that the document names
@@ -329,9 +331,19 @@ class DiacriticsStage : public Stage {
     double scores3[3];
     bool reliable = false;
     s.chunks.clear();
-    const int length = static_cast<int>(std::min<size_t>(text.size(), size_t{1} << 30));
-    CLD2::ExtDetectLanguageSummary(text.data(), length, true, &hints, CLD2::kCLDFlagBestEffort, top3, percent3,
+    // CLD2 reads the text without its accents: what the stage restores must not change
+    // which language a span is, or a second run would decide otherwise.
+    PlainWithOffsets(text, s);
+    const int length = static_cast<int>(std::min<size_t>(s.plain.size(), size_t{1} << 30));
+    CLD2::ExtDetectLanguageSummary(s.plain.data(), length, true, &hints, CLD2::kCLDFlagBestEffort, top3, percent3,
                                    scores3, &s.chunks, &text_bytes, &reliable);
+    for (auto& chunk : s.chunks) {  // back to offsets in the text
+      const size_t begin = static_cast<size_t>(chunk.offset), end = begin + static_cast<size_t>(chunk.bytes);
+      const size_t from = s.plain_offsets[std::min(begin, s.plain.size())];
+      const size_t to = s.plain_offsets[std::min(end, s.plain.size())];
+      chunk.offset = static_cast<int>(from);
+      chunk.bytes = static_cast<int32_t>(to - from);
+    }
     if (text_bytes < 20 || top3[0] == CLD2::UNKNOWN_LANGUAGE) return "";
     main_language = CLD2::LanguageCode(top3[0]);
     // Text stripped of its accents looks like a neighbour language (Spanish like Galician):
@@ -364,6 +376,39 @@ class DiacriticsStage : public Stage {
       s.word_language[k] = lang;
     }
     return percent3[0] >= 50 ? main_language : "";
+  }
+
+  // s.plain: the text with its diacritics removed (letter by letter), and for each of its
+  // bytes (and its end) the offset in the text.
+  static void PlainWithOffsets(std::string_view text, DiacriticsScratch& s) {
+    s.plain.clear();
+    s.plain_offsets.clear();
+    for (size_t pos = 0; pos < text.size();) {
+      const auto byte = static_cast<unsigned char>(text[pos]);
+      if (byte < 0x80) {
+        s.plain.push_back(text[pos]);
+        s.plain_offsets.push_back(pos++);
+        continue;
+      }
+      int32_t cp;
+      int n = utf8::Decode(text, pos, &cp);
+      const size_t len = static_cast<size_t>(n > 0 ? n : -n);
+      utf8proc_int32_t decomposed[8];
+      utf8proc_ssize_t m = cp < 0 ? -1 : utf8proc_decompose_char(cp, decomposed, 8, UTF8PROC_DECOMPOSE, nullptr);
+      std::string out;
+      if (m > 0 && m <= 8) {
+        for (utf8proc_ssize_t i = 0; i < m; ++i)
+          if (!utf8::IsMark(decomposed[i])) utf8::Append(&out, decomposed[i]);
+      } else {
+        out.assign(text.substr(pos, len));
+      }
+      for (char c : out) {
+        s.plain.push_back(c);
+        s.plain_offsets.push_back(pos);
+      }
+      pos += len;
+    }
+    s.plain_offsets.push_back(text.size());
   }
 
   EnglishWords* Dictionary(DiacriticsScratch& s, const std::string& lang) const {
@@ -805,7 +850,9 @@ class DiacriticsStage : public Stage {
         if (!run) continue;
         // Only spans with a word English does not know, or with accents, can be a name
         // to respell (most capitalised words are English); decisions are cached.
-        bool candidate = false;
+        bool candidate = false, english_span = true;
+        for (size_t j = k; j < k + len; ++j) english_span &= s.word_language[j] == "en";
+        if (!english_span) continue;  // a Spanish span writes "Talibán" its own way
         for (size_t j = k; j < k + len && !candidate; ++j) {
           std::string_view w = text.substr(s.words[j].begin, s.words[j].end - s.words[j].begin);
           candidate = !s.words[j].ascii || !KnownInAnyCase(english, w);
