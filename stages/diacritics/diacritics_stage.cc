@@ -142,13 +142,23 @@ void Tokenize(std::string_view text, std::vector<Word>& words) {
     words.push_back({b, pos, ascii});
   }
   // Words of URLs, e-mail addresses and file names ("/educacao-saude/") are no prose.
+  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
   size_t out = 0;
   for (size_t k = 0, chunk_begin = 0, chunk_end = 0; k < words.size(); ++k) {
+    // Most words stand between spaces, or end with one mark before a space: no address.
+    const size_t b = words[k].begin, e = words[k].end;
+    const bool open_before = b == 0 || space(text[b - 1]);
+    const bool closed_after = e == text.size() || space(text[e]) ||
+                              ((e + 1 == text.size() || space(text[e + 1])) && text[e] != '/' && text[e] != '@');
+    if (open_before && closed_after) {
+      words[out++] = words[k];
+      continue;
+    }
     if (words[k].begin >= chunk_end) {  // the run of non-space characters holding the word
       chunk_begin = words[k].begin;
-      while (chunk_begin > 0 && !std::isspace(static_cast<unsigned char>(text[chunk_begin - 1]))) --chunk_begin;
+      while (chunk_begin > 0 && !space(text[chunk_begin - 1])) --chunk_begin;
       chunk_end = words[k].end;
-      while (chunk_end < text.size() && !std::isspace(static_cast<unsigned char>(text[chunk_end]))) ++chunk_end;
+      while (chunk_end < text.size() && !space(text[chunk_end])) ++chunk_end;
     }
     std::string_view chunk = text.substr(chunk_begin, chunk_end - chunk_begin);
     // Only a chunk with an inner '.', ':', '/' or '@' can be an address (most are a word
