@@ -112,14 +112,18 @@ std::vector<std::string> PhoneticReadings(std::string_view folded, size_t cap) {
     std::string key = Join(slots, choice);
     if (std::find(out.begin(), out.end(), key) == out.end()) out.push_back(std::move(key));
   };
-  // Readings with 0, 1, 2, ... letters read the non-English way, until the cap.
+  // Readings with 0, 1, 2 and 3 letters read the non-English way, until the cap. Readings
+  // often coincide ("uuu..."), so the combinations tried are bounded too, not only the keys.
+  size_t tried = 0;
+  const size_t max_tried = 8 * cap;
   std::function<void(size_t, int)> vary = [&](size_t from, int left) {
-    if (out.size() >= cap) return;
+    if (out.size() >= cap || tried >= max_tried) return;
     if (left == 0) {
+      ++tried;
       add();
       return;
     }
-    for (size_t a = from; a < ambiguous.size() && out.size() < cap; ++a) {
+    for (size_t a = from; a < ambiguous.size() && out.size() < cap && tried < max_tried; ++a) {
       size_t k = ambiguous[a];
       for (size_t alt = 1; alt < slots[k].sounds.size() && out.size() < cap; ++alt) {
         choice[k] = alt;
@@ -128,7 +132,8 @@ std::vector<std::string> PhoneticReadings(std::string_view folded, size_t cap) {
       }
     }
   };
-  for (int deviations = 0; deviations <= static_cast<int>(ambiguous.size()) && out.size() < cap; ++deviations)
+  for (int deviations = 0; deviations <= std::min<int>(3, static_cast<int>(ambiguous.size())) && out.size() < cap;
+       ++deviations)
     vary(0, deviations);
   return out;
 }

@@ -25,9 +25,9 @@ namespace mtclean {
 // The English reading of a folded spelling: one key.
 std::string EnglishPhoneticKey(std::string_view folded);
 
-// Every reading of a folded spelling that English, Spanish, French or German letters allow,
-// the English one first; at most `cap`, in order of how many letters are read the
-// non-English way.
+// Readings of a folded spelling that English, Spanish, French or German letters allow, the
+// English one first, in order of how many letters (at most three) are read the non-English
+// way; at most `cap`, and at most 8 × `cap` combinations tried.
 std::vector<std::string> PhoneticReadings(std::string_view folded, size_t cap = 16);
 
 }  // namespace mtclean

@@ -50,6 +50,11 @@ TEST_CASE("PhoneticReadings: English first, bounded, no duplicates") {
   std::sort(r.begin(), r.end());
   CHECK(std::adjacent_find(r.begin(), r.end()) == r.end());
   CHECK(PhoneticReadings("kabul").size() == 1);
+  // Readings that coincide ("u" as a vowel or as w, between vowels) must not make the
+  // search exponential (fuzzer: 60 such letters hung it).
+  std::string coinciding;
+  for (int i = 0; i < 60; ++i) coinciding += "uu";
+  CHECK(PhoneticReadings(coinciding).size() <= 16);
 }
 
 }  // namespace
