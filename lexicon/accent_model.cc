@@ -1,6 +1,7 @@
 #include "lexicon/accent_model.h"
 
 #include <utf8proc.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <cctype>
@@ -36,6 +37,12 @@ std::string PlainWord(std::string_view word) {
   std::string stripped = n >= 0 ? std::string(reinterpret_cast<char*>(mapped), static_cast<size_t>(n)) : std::string(word);
   std::free(mapped);
   return LowerWord(stripped);
+}
+
+// Two words as one key: the contexts are kept as 64-bit hashes, not strings (a third of the
+// memory; a collision between two of a few hundred thousand pairs is vanishingly rare).
+uint64_t AccentModel::PairKey(std::string_view a, std::string_view b) {
+  return XXH3_64bits_withSeed(b.data(), b.size(), XXH3_64bits(a.data(), a.size()));
 }
 
 std::string WithoutMarks(std::string_view text) {
@@ -80,9 +87,13 @@ StatusOr<std::unique_ptr<AccentModel>> AccentModel::Load(const std::string& path
       case 'L':
       case 'R': {
         if (f.size() != 4) return bad();
-        auto& table = f[0][0] == 'l' ? m->left_ : f[0][0] == 'r' ? m->right_ : f[0][0] == 'L' ? m->ending_left_
-                                                                                              : m->ending_right_;
-        table[std::string(f[1]) + '\t' + std::string(f[2])] = static_cast<uint32_t>(number(f[3]));
+        const char kind = f[0][0];
+        auto& table = kind == 'l' ? m->left_ : kind == 'r' ? m->right_ : kind == 'L' ? m->ending_left_ : m->ending_right_;
+        // Witten-Bell needs how many different neighbours each form (or ending) was seen with.
+        auto& types = kind == 'l' ? m->left_types_ : kind == 'r' ? m->right_types_ : kind == 'L' ? m->ending_left_types_
+                                                                                                : m->ending_right_types_;
+        table[PairKey(f[1], f[2])] = static_cast<uint32_t>(number(f[3]));
+        ++types[std::string(kind == 'l' || kind == 'L' ? f[2] : f[1])];
         break;
       }
       case 'T':
@@ -93,18 +104,6 @@ StatusOr<std::unique_ptr<AccentModel>> AccentModel::Load(const std::string& path
         return bad();
     }
   }
-  // Witten-Bell: how many different neighbours each form (and ending) was seen with.
-  auto types = [](const std::unordered_map<std::string, uint32_t>& table, bool form_first,
-                  std::unordered_map<std::string, uint32_t>* out) {
-    for (const auto& [key, n] : table) {
-      size_t tab = key.find('\t');
-      ++(*out)[form_first ? key.substr(0, tab) : key.substr(tab + 1)];
-    }
-  };
-  types(m->left_, false, &m->left_types_);
-  types(m->right_, true, &m->right_types_);
-  types(m->ending_left_, false, &m->ending_left_types_);
-  types(m->ending_right_, true, &m->ending_right_types_);
   for (const auto& [plain, forms] : m->forms_)
     for (const auto& f : forms) {
       m->plain_counts_[plain] += f.count;
@@ -166,24 +165,24 @@ AccentModel::Choice AccentModel::Choose(std::string_view plain, std::string_view
     double score = std::log(prior / total);
     // P(neighbour | form), Witten-Bell smoothed: a form seen with many different neighbours
     // (a function word) expects new ones, and an unseen neighbour says little against it.
-    auto context = [&](const std::unordered_map<std::string, uint32_t>& table,
-                       const std::unordered_map<std::string, uint32_t>& types, const std::string& form,
-                       const std::string& key, double bg, double seen) {
+    auto context = [&](const std::unordered_map<uint64_t, uint32_t>& table,
+                       const std::unordered_map<std::string, uint32_t>& types, const std::string& form, uint64_t key,
+                       double bg, double seen) {
       const double t = std::max(1.0, count_of(types, form));
-      double p = (count_of(table, key) + t * bg) / (seen + t);
+      auto it = table.find(key);
+      const double n = it == table.end() ? 0 : it->second;
+      double p = (n + t * bg) / (seen + t);
       return std::clamp(std::log(p / bg), -kBound, kBound);
     };
     const double seen = count_of(seen_, f.form);
-    score += context(left_, left_types_, f.form, std::string(previous) + '\t' + f.form, bg_prev, seen);
-    score += context(right_, right_types_, f.form, f.form + '\t' + std::string(next), bg_next, seen);
+    score += context(left_, left_types_, f.form, PairKey(previous, f.form), bg_prev, seen);
+    score += context(right_, right_types_, f.form, PairKey(f.form, next), bg_next, seen);
     // The ending's contexts, when the forms end differently ("utilise"/"utilisé").
     const std::string ending = Ending(f.form);
     if (!ending.empty() && endings_differ) {
       const double ending_seen = count_of(ending_seen_, ending);
-      score += context(ending_left_, ending_left_types_, ending, std::string(previous) + '\t' + ending, bg_prev,
-                       ending_seen);
-      score += context(ending_right_, ending_right_types_, ending, ending + '\t' + std::string(next), bg_next,
-                       ending_seen);
+      score += context(ending_left_, ending_left_types_, ending, PairKey(previous, ending), bg_prev, ending_seen);
+      score += context(ending_right_, ending_right_types_, ending, PairKey(ending, next), bg_next, ending_seen);
     }
     scores.push_back(score);
   }

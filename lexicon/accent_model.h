@@ -54,8 +54,10 @@ class AccentModel {
 
  private:
   std::unordered_map<std::string, std::vector<Form>> forms_;
-  std::unordered_map<std::string, uint32_t> left_, right_;  // "plain\tform", "form\tplain"
-  std::unordered_map<std::string, uint32_t> ending_left_, ending_right_, ending_seen_;
+  static uint64_t PairKey(std::string_view a, std::string_view b);
+  std::unordered_map<uint64_t, uint32_t> left_, right_;  // PairKey(plain, form), PairKey(form, plain)
+  std::unordered_map<uint64_t, uint32_t> ending_left_, ending_right_;
+  std::unordered_map<std::string, uint32_t> ending_seen_;
   // How many different neighbours a form or ending was seen with, left and right.
   std::unordered_map<std::string, uint32_t> left_types_, right_types_, ending_left_types_, ending_right_types_;
   std::unordered_map<std::string, uint32_t> seen_;         // occurrences of a form in the prose
