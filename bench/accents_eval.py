@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measures accent restoration on real prose stripped of its diacritics.
 
-  bench/accents_eval.py [BUILD_DIR=build] [LANGS=fr,es] [SPLIT=test]
+  bench/accents_eval.py [BUILD_DIR=build] [LANGS=fr,es] [SPLIT=test] [STAGE_OPTIONS]
 
 Text: Debian documentation in French and Spanish, which nothing in mtclean is built from
 (the accent models count onboard-data and the Debian Handbook). Its prose paragraphs are stripped of every diacritic (é->e, ñ->n, ç->c), cleaned
@@ -19,6 +19,7 @@ SRC = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = sys.argv[1] if len(sys.argv) > 1 else os.path.join(SRC, "build")
 LANGS = (sys.argv[2] if len(sys.argv) > 2 else "fr,es").split(",")
 SPLIT = sys.argv[3] if len(sys.argv) > 3 else "test"
+OPTIONS = sys.argv[4] if len(sys.argv) > 4 else ""  # e.g. current_orthography=true
 BOOKS = {"dev": "/usr/share/debian-reference/debian-reference.{0}.txt.gz",
          "test": "/usr/share/doc/maint-guide-{0}/maint-guide.{0}.txt.gz"}
 MAX_WORDS = 60000
@@ -80,7 +81,7 @@ def main():
             for k, d in enumerate(docs):
                 f.write(json.dumps({"id": str(k), "text": strip(d)}, ensure_ascii=False) + "\n")
         pipe = os.path.join(tmp, "p.pipeline")
-        open(pipe, "w").write("diacritics\n")
+        open(pipe, "w").write("diacritics %s\n" % OPTIONS)
         subprocess.run([os.path.join(BUILD, "mtclean"), "clean", os.path.join(tmp, "in.jsonl"), "-o",
                         os.path.join(tmp, "out.jsonl"), "-p", pipe, "-q"], check=True)
         outs = [json.loads(l)["text"] for l in open(os.path.join(tmp, "out.jsonl"), encoding="utf-8")]

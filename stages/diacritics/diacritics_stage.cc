@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <filesystem>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -53,12 +54,14 @@ constexpr std::array<RuleInfo, 5> kRules = {{
     {"uncertain", "flag: a dropped letter or accent, not sure enough which", "Pars", "(flagged)"},
 }};
 
-constexpr std::array<OptionInfo, 8> kOptions = {{
+constexpr std::array<OptionInfo, 9> kOptions = {{
     {"language", OptionType::kString, "auto", "the documents' language (auto: the document's metadata, else CLD2)"},
     {"languages", OptionType::kString, "fr,es,pt,de,cs", "languages whose accents are restored"},
     {"source_languages", OptionType::kString, "es,fr,pt,de",
      "English text: languages it may have been translated from (their dictionaries vouch for dropped letters)"},
     {"ascii_names", OptionType::kBool, "false", "English text: keep names in plain ASCII (house styles that do)"},
+    {"current_orthography", OptionType::kBool, "false",
+     "write forms the current norm no longer accents plainly (Spanish solo, este: dictionaries/diacritics/<lang>.unaccented.txt)"},
     {"accents_dir", OptionType::kString, "", "accent models (default: $MTCLEAN_ACCENTS_DIR or the build's)"},
     {"hunspell_dir", OptionType::kString, "/usr/share/hunspell", "Hunspell dictionaries"},
     {"gazetteer", OptionType::kString, "", "compiled gazetteer (default: as the names stage)"},
@@ -273,6 +276,8 @@ class DiacriticsStage : public Stage {
     std::string language = "auto";
     std::vector<std::string> languages, source_languages;
     bool ascii_names = false;
+    // Language -> forms its current orthography writes plain ("sólo" -> "solo"), if asked.
+    std::unordered_map<std::string, std::unordered_set<std::string>> unaccented;
     std::string hunspell_dir;
     std::unordered_map<std::string, std::unique_ptr<AccentModel>> models;
     std::unique_ptr<Gazetteer> gazetteer;
@@ -504,6 +509,7 @@ class DiacriticsStage : public Stage {
         form = GuessAccents(lang, p, *dict, s);  // unknown to the counts: ask the dictionary
         confidence = 0.7;
       }
+      if (auto u = d_.unaccented.find(lang); u != d_.unaccented.end() && u->second.count(form) > 0) form = p;
       if (form.empty() || form == p) continue;
       std::string replacement = WithCaseOf(original, form);
       const uint16_t rule = stripped ? kRestoreStripped : kRestoreWord;
@@ -946,6 +952,14 @@ const StageDescriptor& DiacriticsStageDescriptor() {
         d.languages = SplitList(options.GetString("languages"));
         d.source_languages = SplitList(options.GetString("source_languages"));
         d.ascii_names = options.GetBool("ascii_names");
+        if (options.GetBool("current_orthography"))
+          for (const auto& lang : d.languages) {
+            const std::string file = "diacritics/" + lang + ".unaccented.txt";
+            if (!std::filesystem::exists(env.data_dir + "/" + file)) continue;
+            auto forms = ReadDataLines(env.data_dir, file);
+            if (!forms.ok()) return forms.status();
+            d.unaccented[lang].insert(forms->begin(), forms->end());
+          }
         d.hunspell_dir = options.GetString("hunspell_dir");
         d.min_confidence = options.GetDouble("min_confidence");
         const std::string dir = options.GetString("accents_dir").empty() ? DefaultAccentsDir() : options.GetString("accents_dir");

@@ -35,6 +35,11 @@ TEST_CASE("diacritics: Spanish, and the language given instead of detected") {
   CHECK(D("La informacion del gobierno esta disponible en la pagina, segun el ministerio de educacion.") ==
         "La información del gobierno está disponible en la página, según el ministerio de educación.");
   CHECK(D("La cancion", "language=es") == "La canción");
+  // The counts follow the older norm ("sólo"); current orthography writes "solo".
+  CHECK(D("Solo tengo una casa y solo quiero vivir en ella.", "language=es") ==
+        "Sólo tengo una casa y sólo quiero vivir en ella.");
+  CHECK(D("Solo tengo una casa y solo quiero vivir en ella.", "language=es current_orthography=true") ==
+        "Solo tengo una casa y solo quiero vivir en ella.");
 }
 
 TEST_CASE("diacritics: a text that kept its accents only loses the words its dictionary rejects") {
