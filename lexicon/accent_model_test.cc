@@ -1,6 +1,8 @@
 #include "lexicon/accent_model.h"
 
 #include <catch2/catch.hpp>
+#include <string>
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 
@@ -25,7 +27,7 @@ TEST_CASE("AccentModel::Ending: the last two letters of longer words") {
 // A model small enough to reason about: "a" and "à" equally frequent; "à" seen before
 // "paris" and after "jusqu", "a" after "il".
 std::string FixtureModel() {
-  auto path = (std::filesystem::temp_directory_path() / "mtclean_fixture.accents").string();
+  auto path = (std::filesystem::temp_directory_path() / ("mtclean_fixture." + std::to_string(getpid()) + ".accents")).string();
   std::ofstream(path) << "u\ta\t1000\nu\tà\t1000\nu\tété\t500\nu\tdebian\t200\nu\tdebían\t5000\n"
                          "t\ta\t100\nt\tà\t100\n"
                          "l\til\ta\t60\nl\tjusqu\tà\t30\nr\tà\tparis\t40\nr\ta\tete\t50\n"
@@ -50,7 +52,7 @@ TEST_CASE("AccentModel: the forms of a plain spelling, and the neighbours that c
 }
 
 TEST_CASE("AccentModel: a malformed file names its line") {
-  auto path = (std::filesystem::temp_directory_path() / "mtclean_bad.accents").string();
+  auto path = (std::filesystem::temp_directory_path() / ("mtclean_bad." + std::to_string(getpid()) + ".accents")).string();
   std::ofstream(path) << "u\ta\t1\nx\tbroken\n";
   auto m = AccentModel::Load(path);
   REQUIRE_FALSE(m.ok());

@@ -214,7 +214,8 @@ Status WriteGazetteer(const std::vector<GazetteerEntry>& entries, const std::str
   h.entries = records.size();
   h.keys = keys.size();
   h.strings = strings.size();
-  std::string tmp = path + ".tmp";
+  // A name of its own per process: builds and tests may write the same gazetteer at once.
+  std::string tmp = path + ".tmp." + std::to_string(getpid());
   std::ofstream out(tmp, std::ios::binary);
   out.write(reinterpret_cast<const char*>(&h), sizeof h);
   out.write(reinterpret_cast<const char*>(records.data()), static_cast<std::streamsize>(records.size() * sizeof(EntryRecord)));

@@ -3,6 +3,8 @@
 #include "lexicon/phonetic_key.h"
 
 #include <catch2/catch.hpp>
+#include <string>
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 
@@ -39,7 +41,7 @@ TEST_CASE("Gazetteer: a fixture compiles, maps and answers") {
       {"Kabul", EntityType::kCity, "AF", 6.5f, {"Kaboul", "Kābul"}, "AF.13", kSeatOfCountry},
       {"Zabihullah Mujahid", EntityType::kPerson, "AF", 8, {}, "", 0},
   };
-  auto path = (std::filesystem::temp_directory_path() / "mtclean_fixture_gazetteer.bin").string();
+  auto path = (std::filesystem::temp_directory_path() / ("mtclean_fixture_gazetteer." + std::to_string(getpid()) + ".bin")).string();
   REQUIRE(WriteGazetteer(entries, path).ok());
   auto g = Gazetteer::Open(path);
   REQUIRE(g.ok());

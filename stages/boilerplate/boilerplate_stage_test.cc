@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+#include <string>
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 
@@ -121,7 +123,7 @@ TEST_CASE("phrase lists: folding and data errors") {
   CHECK(f.text == "well assume youre ok comments ça va");
   REQUIRE(f.words() == 7);
   CHECK(f.word_starts[0] == 2);
-  auto dir = std::filesystem::temp_directory_path() / "mtclean_phrase_test";
+  auto dir = std::filesystem::temp_directory_path() / ("mtclean_phrase_test." + std::to_string(getpid()));
   std::filesystem::create_directories(dir / "boilerplate");
   std::ofstream(dir / "boilerplate" / "xx.txt") << "# header\ncomment-form\tline\tleave a reply\nbogus\tline\tx\n";
   auto list = boilerplate::PhraseList::Load(dir.string(), {"xx"}, {"comment-form"});

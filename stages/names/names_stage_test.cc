@@ -1,6 +1,8 @@
 #include "stages/names/names_stage.h"
 
 #include <catch2/catch.hpp>
+#include <string>
+#include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
 
@@ -10,9 +12,16 @@
 namespace mtclean {
 namespace {
 
-// A fixture gazetteer of a few real names, so the tests do not depend on GeoNames.
+// A file removed when the test process ends.
+struct TempFile {
+  std::string path;
+  ~TempFile() { std::filesystem::remove(path); }
+};
+
+// A fixture gazetteer of a few real names, so the tests do not depend on GeoNames. One per
+// process: ctest runs the test cases as parallel processes.
 std::string FixtureGazetteer() {
-  static const std::string path = [] {
+  static const TempFile file{[] {
     std::vector<GazetteerEntry> entries = {
         {"Maidan Wardak Province", EntityType::kAdmin1, "AF", 5.5f, {"Maidan Wardak", "Wardak"}, "AF.27", 0},
         {"Badghis", EntityType::kAdmin1, "AF", 5.5f, {}, "AF.02", 0},
@@ -26,11 +35,11 @@ std::string FixtureGazetteer() {
         {"Bashar al-Assad", EntityType::kPerson, "SY", 8, {}, "", 0},
         {"Syria", EntityType::kCountry, "SY", 8, {}, "SY", 0},
     };
-    auto p = (std::filesystem::temp_directory_path() / "mtclean_names_fixture.bin").string();
+    auto p = (std::filesystem::temp_directory_path() / ("mtclean_names_fixture." + std::to_string(getpid()) + ".bin")).string();
     REQUIRE(WriteGazetteer(entries, p).ok());
     return p;
-  }();
-  return path;
+  }()};
+  return file.path;
 }
 
 std::string N(const std::string& text) { return testing::Clean("names gazetteer=" + FixtureGazetteer(), text); }
