@@ -75,7 +75,7 @@ def brk(name, lang_rules, own):
     return out
 
 def drop_accented_vowel(name):
-    """"Badakhshan" -> "Badakhshn": the vowel before a final n or s of the last word."""
+    """"Pakistan" -> "Pakistn": the vowel before a final n or s of the last word."""
     words = name.split(" ")
     last = words[-1]
     if len(last) < 5 or last[-1] not in "ns" or last[-2] not in "aeiou" or last[-3] in "aeiou":

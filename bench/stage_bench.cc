@@ -17,6 +17,18 @@
 
 namespace {
 
+// The texts repeated, in order, until they make ~8 MB (nothing if there are none).
+std::vector<std::string> RepeatTo8MB(const std::vector<std::string>& texts) {
+  std::vector<std::string> docs;
+  size_t total = 0;
+  while (total < (8u << 20) && !texts.empty())
+    for (const auto& t : texts) {
+      docs.push_back(t);
+      total += t.size();
+    }
+  return docs;
+}
+
 std::vector<std::string> LoadDocs(bool damaged) {
   std::vector<std::string> articles;
   std::vector<std::filesystem::path> paths;
@@ -38,14 +50,7 @@ std::vector<std::string> LoadDocs(bool damaged) {
     }
     articles.push_back(text);
   }
-  std::vector<std::string> docs;
-  size_t total = 0;
-  while (total < (8u << 20))
-    for (const auto& a : articles) {
-      docs.push_back(a);
-      total += a.size();
-    }
-  return docs;
+  return RepeatTo8MB(articles);
 }
 
 // French prose stripped of its accents, as the diacritics stage meets it: the Debian
@@ -76,14 +81,7 @@ std::vector<std::string> StrippedFrench() {
     if (n > 0) pages.emplace_back(reinterpret_cast<char*>(mapped), static_cast<size_t>(n));
     std::free(mapped);
   }
-  std::vector<std::string> docs;
-  size_t total = 0;
-  while (total < (8u << 20) && !pages.empty())
-    for (const auto& page : pages) {
-      docs.push_back(page);
-      total += page.size();
-    }
-  return docs;
+  return RepeatTo8MB(pages);
 }
 
 void RunPipeline(benchmark::State& state, const std::string& spec_text, bool damaged,

@@ -979,10 +979,8 @@ const StageDescriptor& DiacriticsStageDescriptor() {
           if (w.size() >= 2 && w.find('\'') == std::string::npos) d.english_function_words.insert(w);
         auto english = EnglishWords::Open(d.hunspell_dir + "/en_US");
         if (!english.ok()) return english.status();
-        const std::string gazetteer =
-            options.GetString("gazetteer").empty() ? DefaultGazetteerPath() : options.GetString("gazetteer");
-        auto g = Gazetteer::Open(gazetteer);
-        if (!g.ok()) return Status::Error(g.status().message() + " (run scripts/setup.sh, then build)");
+        auto g = OpenStageGazetteer(options.GetString("gazetteer"));
+        if (!g.ok()) return g.status();
         d.gazetteer = std::move(*g);
         return std::unique_ptr<Stage>(std::make_unique<DiacriticsStage>(std::move(d)));
       }};

@@ -517,20 +517,22 @@ class NamesStage : public Stage {
     return false;
   }
 
+  // Whether `word` is `lower` in any case: ASCII, without allocating (this runs per span).
+  static bool IsWord(std::string_view word, std::string_view lower) {
+    if (word.size() != lower.size()) return false;
+    for (size_t i = 0; i < lower.size(); ++i)
+      if (static_cast<char>(std::tolower(static_cast<unsigned char>(word[i]))) != lower[i]) return false;
+    return true;
+  }
+
   // `whole_run`: the span is all of its run of capitalised words; a name inside a longer run
   // ("Thani" in "Hamad Al Thani") is only ever flagged.
   // What the words around a span ask for: 'p' a place ("X province", "the city of X"),
   // 'h' a person ("spokesman X", "X said"), '-' nothing.
   char Context(std::string_view text, const NamesScratch& s, size_t b, size_t e) const {
-    // Case-insensitive comparison of ASCII words, without allocating (this runs per span).
     auto is = [](std::string_view word, std::initializer_list<std::string_view> options) {
-      for (std::string_view o : options) {
-        if (word.size() != o.size()) continue;
-        bool same = true;
-        for (size_t i = 0; i < o.size() && same; ++i)
-          same = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i]))) == o[i];
-        if (same) return true;
-      }
+      for (std::string_view o : options)
+        if (IsWord(word, o)) return true;
       return false;
     };
     auto word = [&](size_t k) { return text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin); };
@@ -715,13 +717,7 @@ class NamesStage : public Stage {
   // said to be (its RegionId), or 0.
   uint32_t CapitalOfContext(std::string_view text, const NamesScratch& s, size_t b, size_t e) const {
     auto word = [&](size_t k) { return text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin); };
-    auto lower_is = [&](size_t k, std::string_view w) {
-      std::string_view x = word(k);
-      if (x.size() != w.size()) return false;
-      for (size_t i = 0; i < w.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(x[i])) != w[i]) return false;
-      return true;
-    };
+    auto lower_is = [&](size_t k, std::string_view w) { return IsWord(word(k), w); };
     auto between = [&](size_t k) { return text.substr(s.words[k].end, s.words[k + 1].begin - s.words[k].end); };
     // The region named by the capitalised words [from, to), without a trailing admin word.
     auto region = [&](size_t from, size_t to) -> uint32_t {
@@ -886,6 +882,12 @@ std::string DefaultGazetteerPath() {
   return MTCLEAN_DEFAULT_GAZETTEER;
 }
 
+StatusOr<std::unique_ptr<Gazetteer>> OpenStageGazetteer(const std::string& option) {
+  auto g = Gazetteer::Open(option.empty() ? DefaultGazetteerPath() : option);
+  if (!g.ok()) return Status::Error(g.status().message() + " (run scripts/setup.sh, then build)");
+  return g;
+}
+
 const StageDescriptor& NamesStageDescriptor() {
   static const StageDescriptor kDescriptor{
       "names",
@@ -894,19 +896,12 @@ const StageDescriptor& NamesStageDescriptor() {
       kOptions,
       [](const StageOptions& options, const StageEnvironment& env) -> StatusOr<std::unique_ptr<Stage>> {
         NamesStage::Data d;
-        std::string path = options.GetString("gazetteer").empty() ? DefaultGazetteerPath() : options.GetString("gazetteer");
-        auto g = Gazetteer::Open(path);
-        if (!g.ok()) return Status::Error(g.status().message() + " (run scripts/setup.sh, then build)");
+        auto g = OpenStageGazetteer(options.GetString("gazetteer"));
+        if (!g.ok()) return g.status();
         d.gazetteer = std::move(*g);
         auto common = LoadRules(env.data_dir, "ar");
         if (!common.ok()) return common.status();
-        std::string langs = options.GetString("source_languages");
-        for (size_t start = 0; start <= langs.size();) {
-          size_t comma = langs.find(',', start);
-          if (comma == std::string::npos) comma = langs.size();
-          std::string lang = langs.substr(start, comma - start);
-          start = comma + 1;
-          if (lang.empty()) continue;
+        for (const std::string& lang : SplitList(options.GetString("source_languages"))) {
           auto rules = LoadRules(env.data_dir, lang);
           if (!rules.ok()) return rules.status();
           size_t own = rules->size();

@@ -3,8 +3,10 @@
 #ifndef MTCLEAN_STAGES_NAMES_NAMES_STAGE_H_
 #define MTCLEAN_STAGES_NAMES_NAMES_STAGE_H_
 
+#include <memory>
 #include <string>
 
+#include "lexicon/gazetteer.h"
 #include "mtclean/stage.h"
 
 namespace mtclean {
@@ -12,6 +14,9 @@ namespace mtclean {
 const StageDescriptor& NamesStageDescriptor();
 // $MTCLEAN_GAZETTEER, else the gazetteer the build compiled.
 std::string DefaultGazetteerPath();
+// The gazetteer a stage's `gazetteer` option names (empty: the default), with an error that
+// says how to get one.
+StatusOr<std::unique_ptr<Gazetteer>> OpenStageGazetteer(const std::string& option);
 
 }  // namespace mtclean
 
