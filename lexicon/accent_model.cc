@@ -129,6 +129,11 @@ const std::vector<AccentModel::Form>& AccentModel::Forms(std::string_view plain)
   return it == forms_.end() ? kNone : it->second;
 }
 
+double AccentModel::PlainFrequency(std::string_view plain) const {
+  auto it = plain_counts_.find(std::string(plain));
+  return it == plain_counts_.end() || total_ == 0 ? 0 : static_cast<double>(it->second) / static_cast<double>(total_);
+}
+
 AccentModel::Choice AccentModel::Choose(std::string_view plain, std::string_view previous, std::string_view next,
                                         bool capitalised) const {
   const auto& forms = Forms(plain);

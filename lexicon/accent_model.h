@@ -52,6 +52,10 @@ class AccentModel {
   Choice Choose(std::string_view plain, std::string_view previous, std::string_view next,
                 bool capitalised = false) const;
 
+  // How often words spell `plain` once stripped of their accents, per word of the counts
+  // (0 when unknown): which language a stripped text is in.
+  double PlainFrequency(std::string_view plain) const;
+
  private:
   std::unordered_map<std::string, std::vector<Form>> forms_;
   static uint64_t PairKey(std::string_view a, std::string_view b);
