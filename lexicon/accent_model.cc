@@ -125,12 +125,12 @@ std::string AccentModel::Ending(std::string_view form) {
 
 const std::vector<AccentModel::Form>& AccentModel::Forms(std::string_view plain) const {
   static const std::vector<Form> kNone;
-  auto it = forms_.find(std::string(plain));
+  auto it = forms_.find(plain);
   return it == forms_.end() ? kNone : it->second;
 }
 
 double AccentModel::PlainFrequency(std::string_view plain) const {
-  auto it = plain_counts_.find(std::string(plain));
+  auto it = plain_counts_.find(plain);
   return it == plain_counts_.end() || total_ == 0 ? 0 : static_cast<double>(it->second) / static_cast<double>(total_);
 }
 
@@ -141,7 +141,7 @@ AccentModel::Choice AccentModel::Choose(std::string_view plain, std::string_view
   if (forms.size() == 1) return {forms[0].form, 1.0};
   // Prior: how often each form is written; for a capitalised word inside a sentence, how
   // often it is written so (a name: "Debian", not the verb "debían"), when that is known.
-  auto count_of = [&](const std::unordered_map<std::string, uint32_t>& table, const std::string& form) -> double {
+  auto count_of = [&](const WordMap<uint32_t>& table, std::string_view form) -> double {
     auto it = table.find(form);
     return it == table.end() ? 0 : it->second;
   };
@@ -154,7 +154,7 @@ AccentModel::Choice AccentModel::Choose(std::string_view plain, std::string_view
   constexpr double kBound = 4, kEdge = 0.07;
   auto background = [&](std::string_view neighbour) {
     if (neighbour.empty()) return kEdge;
-    auto it = plain_counts_.find(std::string(neighbour));
+    auto it = plain_counts_.find(neighbour);
     double n = it == plain_counts_.end() ? 0 : static_cast<double>(it->second);
     return (n + 1) / (static_cast<double>(total_) + 1e5);
   };
@@ -171,7 +171,7 @@ AccentModel::Choice AccentModel::Choose(std::string_view plain, std::string_view
     // P(neighbour | form), Witten-Bell smoothed: a form seen with many different neighbours
     // (a function word) expects new ones, and an unseen neighbour says little against it.
     auto context = [&](const std::unordered_map<uint64_t, uint32_t>& table,
-                       const std::unordered_map<std::string, uint32_t>& types, const std::string& form, uint64_t key,
+                       const WordMap<uint32_t>& types, std::string_view form, uint64_t key,
                        double bg, double seen) {
       const double t = std::max(1.0, count_of(types, form));
       auto it = table.find(key);

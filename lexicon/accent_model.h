@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "lexicon/word_table.h"
 #include "mtclean/status.h"
 
 namespace mtclean {
@@ -57,16 +58,16 @@ class AccentModel {
   double PlainFrequency(std::string_view plain) const;
 
  private:
-  std::unordered_map<std::string, std::vector<Form>> forms_;
+  WordMap<std::vector<Form>> forms_;
   static uint64_t PairKey(std::string_view a, std::string_view b);
   std::unordered_map<uint64_t, uint32_t> left_, right_;  // PairKey(plain, form), PairKey(form, plain)
   std::unordered_map<uint64_t, uint32_t> ending_left_, ending_right_;
-  std::unordered_map<std::string, uint32_t> ending_seen_;
+  WordMap<uint32_t> ending_seen_;
   // How many different neighbours a form or ending was seen with, left and right.
-  std::unordered_map<std::string, uint32_t> left_types_, right_types_, ending_left_types_, ending_right_types_;
-  std::unordered_map<std::string, uint32_t> seen_;         // occurrences of a form in the prose
-  std::unordered_map<std::string, uint32_t> capitalised_;  // ... with a capital inside a sentence
-  std::unordered_map<std::string, uint64_t> plain_counts_;  // occurrences of a plain spelling
+  WordMap<uint32_t> left_types_, right_types_, ending_left_types_, ending_right_types_;
+  WordMap<uint32_t> seen_;         // occurrences of a form in the prose
+  WordMap<uint32_t> capitalised_;  // ... with a capital inside a sentence
+  WordMap<uint64_t> plain_counts_;  // occurrences of a plain spelling
   uint64_t total_ = 0;
 };
 

@@ -18,7 +18,7 @@ StatusOr<std::unique_ptr<EnglishWords>> EnglishWords::Open(const std::string& di
 EnglishWords::~EnglishWords() = default;
 
 bool EnglishWords::Known(std::string_view word) {
-  auto it = cache_.find(std::string(word));
+  auto it = cache_.find(word);
   if (it != cache_.end()) return it->second;
   if (cache_.size() > 200000) cache_.clear();  // bounded memory on endless corpora
   bool known = hunspell_->spell(std::string(word));

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "lexicon/word_table.h"
 #include "mtclean/status.h"
 
 class Hunspell;
@@ -26,7 +27,7 @@ class EnglishWords {
  private:
   EnglishWords() = default;
   std::unique_ptr<Hunspell> hunspell_;
-  std::unordered_map<std::string, bool> cache_;
+  WordMap<bool> cache_;
 };
 
 }  // namespace mtclean

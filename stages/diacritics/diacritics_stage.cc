@@ -251,22 +251,28 @@ struct Pending {
 // CLD2's answer for one plain (accent-stripped) text, spans in offsets of that text.
 struct DetectedLanguages {
   std::string plain;
-  CLD2::ResultChunkVector chunks;
-  CLD2::Language top3[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE};
-  int percent3[3] = {0, 0, 0};
-  int text_bytes = 0;
+  CLD2::ResultChunkVector chunks;  // in offsets of the text
+  std::vector<std::string_view> word_language;  // CLD2's static codes and model keys
+  std::string main_language, result;
 };
 
 class DiacriticsScratch : public StageScratch {
  public:
-  DetectedLanguages detected;  // of the last text CLD2 read
+  DetectedLanguages detected;  // of the last plain text CLD2 read
   MultiPassBuffers buffers;
   std::vector<Pending> pending;
+  std::vector<char> in_language;  // per word, for the language being restored
+  // Each word lower case without diacritics (PlainWord), computed once per pass.
+  std::string plain_words;
+  std::vector<std::pair<uint32_t, uint32_t>> plain_spans;  // offset, length in plain_words
+  std::string_view Plain(size_t k) const {
+    return std::string_view(plain_words).substr(plain_spans[k].first, plain_spans[k].second);
+  }
+  std::string key;  // reused to build cache keys
   std::vector<Word> words;
   // The language of each word: views of `main_language` or of CLD2's static codes.
   std::vector<std::string_view> word_language;
   std::string main_language;
-  CLD2::ResultChunkVector chunks;
   std::string plain;                 // the text without diacritics, for CLD2
   std::vector<size_t> plain_offsets;  // offset in the text of each byte of `plain`
   std::unordered_map<std::string, std::unique_ptr<EnglishWords>> dictionaries;  // per language
@@ -276,7 +282,7 @@ class DiacriticsScratch : public StageScratch {
   std::unordered_map<std::string, DropDecision> english_cache;
   std::unordered_map<std::string, DropDecision> known_cache;  // words English knows, by language
   std::unordered_map<std::string, std::string> name_cache;
-  std::unordered_map<std::string, AccentModel::Choice> choice_cache;  // forms point into the model  // span -> gazetteer spelling or ""  // word -> repair ("" none, "\x01" flag)
+  WordMap<AccentModel::Choice> choice_cache;  // forms point into the model
   std::unordered_map<std::string, std::string> restore_cache;  // lang + word -> accented form or ""
 };
 
@@ -292,9 +298,11 @@ class DiacriticsStage : public Stage {
     std::unordered_map<std::string, std::unique_ptr<AccentModel>> models;
     std::unique_ptr<Gazetteer> gazetteer;
     double min_confidence = 0.8;
-    // English function words of two letters or more (dictionaries/stopwords/en.txt): "a" is
-    // French and Spanish too.
-    std::unordered_set<std::string> english_function_words;
+    // Function words of two letters or more (dictionaries/stopwords/<lang>.txt, without
+    // their accents), of English and of each language with an accent model (and Italian,
+    // which has none): word -> bit i for function_word_languages[i].
+    StopWordTable function_words;
+    std::vector<std::string> function_word_languages;
     std::unique_ptr<AccentModel> english_counts;  // build/accents/en.accents, if built
   };
   explicit DiacriticsStage(Data d) : d_(std::move(d)) {}
@@ -303,20 +311,26 @@ class DiacriticsStage : public Stage {
   std::span<const RuleInfo> rules() const override { return kRules; }
   std::unique_ptr<StageScratch> NewScratch() const override { return std::make_unique<DiacriticsScratch>(); }
 
-  // A restoration changes what the detector and the accent count see (a span that looked
-  // English reads as Spanish once its accents are back), so the stage runs until a pass
-  // changes nothing (pipeline/multi_pass.h); the caches make later passes cheap.
+  // English repairs change what the next pass sees (a repaired word vouches for others, a
+  // letter put back changes the language CLD2 reads), so the stage runs until a pass changes
+  // nothing (pipeline/multi_pass.h); the caches make later passes cheap.
   void Process(std::string_view in, StageContext& ctx) const override {
     auto& s = static_cast<DiacriticsScratch&>(*ctx.scratch);
     RunPassesToFixpoint(in, ctx, s.buffers, 1,
-                        [&](int, std::string_view text, TextRewriter& rw) { OnePass(text, ctx.document, s, rw); });
+                        [&](int, std::string_view text, TextRewriter& rw) { return OnePass(text, ctx.document, s, rw); });
   }
 
  private:
-  void OnePass(std::string_view in, const Document& document, DiacriticsScratch& s, TextRewriter& rw) const {
+  // True when the pass's output is final. Restorations alone are: they leave the text
+  // without accents as it was, so the languages are the same the next time; a word left
+  // plain would be chosen plain again from the same neighbours; a restored word carries
+  // accents and is not looked at again.
+  bool OnePass(std::string_view in, const Document& document, DiacriticsScratch& s, TextRewriter& rw) const {
     Tokenize(in, s.words);
+    PlainWords(in, s);
     const std::string main_language = Languages(in, document, s);
-    if (main_language == "en") English(in, s, rw);
+    const bool english = main_language == "en";
+    if (english) English(in, s, rw);
     // Each accented language the document holds (a French page quoting English commands
     // is restored where it is French).
     std::vector<std::string_view> seen;
@@ -324,6 +338,21 @@ class DiacriticsStage : public Stage {
       if (!lang.empty() && std::find(seen.begin(), seen.end(), lang) == seen.end()) seen.push_back(lang);
     for (std::string_view lang : seen)
       if (d_.models.count(std::string(lang)) > 0) Restore(in, std::string(lang), lang == main_language, s, rw);
+    return !english;
+  }
+
+  static void PlainWords(std::string_view text, DiacriticsScratch& s) {
+    s.plain_words.clear();
+    s.plain_spans.clear();
+    for (const Word& w : s.words) {
+      const size_t at = s.plain_words.size();
+      std::string_view word = text.substr(w.begin, w.end - w.begin);
+      if (w.ascii)
+        for (char c : word) s.plain_words.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+      else
+        s.plain_words += PlainWord(word);
+      s.plain_spans.emplace_back(static_cast<uint32_t>(at), static_cast<uint32_t>(s.plain_words.size() - at));
+    }
   }
 
   // The language of each word (s.word_language) and of most of the document: the option,
@@ -336,72 +365,77 @@ class DiacriticsStage : public Stage {
     else if (!doc.language.empty()) main_language = doc.language.substr(0, doc.language.find_first_of("-_"));
     s.word_language.assign(s.words.size(), std::string_view(main_language));
     if (!main_language.empty()) return main_language;
-    // Plain English prose (a third of its words English function words, hardly an accented
-    // letter) needs no detector: CLD2 would cost more than the rest of the stage.
-    size_t sampled = 0, function_words = 0, accented = 0;
-    for (size_t k = 0; k < s.words.size() && sampled < 2000; ++k, ++sampled) {
-      const Word& w = s.words[k];
-      if (!w.ascii) ++accented;
-      else if (w.end - w.begin <= 5 && d_.english_function_words.count(PlainWord(text.substr(w.begin, w.end - w.begin))) > 0)
-        ++function_words;
-    }
-    if (sampled >= 20 && function_words * 3 >= sampled && accented * 100 <= sampled) {
-      main_language = "en";
+    if (const std::string* plainly = PlainlyOneLanguage(text, s)) {
+      main_language = *plainly;
       s.word_language.assign(s.words.size(), std::string_view(main_language));
       return main_language;
     }
     // CLD2 reads the text without its accents: what the stage restores must not change
     // which language a span is, or a second run would decide otherwise. The same plain
-    // text (the next pass after restorations) reuses the last answer: CLD2 is a third of
-    // the stage's time on accented languages.
+    // text (the next pass after restorations) reuses the last answer: CLD2 and the
+    // re-decision of its spans are most of the stage's time on accented languages.
     PlainWithOffsets(text, s);
     DetectedLanguages& detected = s.detected;
-    if (detected.plain != s.plain) {
+    if (detected.plain != s.plain || detected.word_language.size() != s.words.size()) {
       detected.plain = s.plain;
-      detected.chunks.clear();
-      CLD2::CLDHints hints{nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
-      double scores3[3];
-      bool reliable = false;
-      const int length = static_cast<int>(std::min<size_t>(s.plain.size(), size_t{1} << 30));
-      CLD2::ExtDetectLanguageSummary(s.plain.data(), length, true, &hints, CLD2::kCLDFlagBestEffort, detected.top3,
-                                     detected.percent3, scores3, &detected.chunks, &detected.text_bytes, &reliable);
+      detected.result = DetectLanguages(text, s);
+      detected.main_language = main_language;
+      detected.word_language = s.word_language;
     }
-    CLD2::Language top3[3] = {detected.top3[0], detected.top3[1], detected.top3[2]};
-    int percent3[3] = {detected.percent3[0], detected.percent3[1], detected.percent3[2]};
-    const int text_bytes = detected.text_bytes;
-    s.chunks = detected.chunks;
-    for (auto& chunk : s.chunks) {  // back to offsets in the text
+    main_language = detected.main_language;
+    s.word_language = detected.word_language;  // views of static codes and model keys
+    return detected.result;
+  }
+
+  // CLD2's spans of s.plain, re-decided by the accent models (RedecideAccentedSpans).
+  std::string DetectLanguages(std::string_view text, DiacriticsScratch& s) const {
+    std::string& main_language = s.main_language;
+    DetectedLanguages& detected = s.detected;
+    detected.chunks.clear();
+    CLD2::CLDHints hints{nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
+    CLD2::Language top3[3];
+    int percent3[3], text_bytes = 0;
+    double scores3[3];
+    bool reliable = false;
+    const int length = static_cast<int>(std::min<size_t>(s.plain.size(), size_t{1} << 30));
+    CLD2::ExtDetectLanguageSummary(s.plain.data(), length, true, &hints, CLD2::kCLDFlagBestEffort, top3, percent3,
+                                   scores3, &detected.chunks, &text_bytes, &reliable);
+    std::vector<CLD2::ResultChunk>& chunks = detected.chunks;
+    for (auto& chunk : chunks) {  // back to offsets in the text
       const size_t begin = static_cast<size_t>(chunk.offset), end = begin + static_cast<size_t>(chunk.bytes);
       const size_t from = s.plain_offsets[std::min(begin, s.plain.size())];
       const size_t to = s.plain_offsets[std::min(end, s.plain.size())];
       chunk.offset = static_cast<int>(from);
       chunk.bytes = static_cast<int32_t>(to - from);
     }
+    s.word_language.assign(s.words.size(), std::string_view());
     if (text_bytes < 20 || top3[0] == CLD2::UNKNOWN_LANGUAGE) return "";
-    main_language = CLD2::LanguageCode(top3[0]);
+    // A static string of CLD2's: the words' views of it outlive this pass.
+    std::string_view main_code = CLD2::LanguageCode(top3[0]);
     // Text stripped of its accents looks like a neighbour language (Spanish like Galician):
     // a language the stage restores among CLD2's top three, with a fifth of the text, wins.
-    if (main_language != "en" && d_.models.count(main_language) == 0)
+    if (main_code != "en" && d_.models.count(std::string(main_code)) == 0)
       for (int i = 1; i < 3; ++i)
         if (top3[i] != CLD2::UNKNOWN_LANGUAGE && percent3[i] >= 20 && d_.models.count(CLD2::LanguageCode(top3[i])) > 0) {
-          main_language = CLD2::LanguageCode(top3[i]);
+          main_code = CLD2::LanguageCode(top3[i]);
           percent3[0] = std::max(percent3[0], 50);
           break;
         }
+    main_language = std::string(main_code);
     size_t c = 0;
     std::string_view chunk_language;  // of chunk c, as the words take it
     size_t language_of = SIZE_MAX;
     for (size_t k = 0; k < s.words.size(); ++k) {
       const auto at = static_cast<int>(s.words[k].begin);
-      while (c < s.chunks.size() && s.chunks[c].offset + s.chunks[c].bytes <= at) ++c;
-      std::string_view lang = main_language;
-      if (c < s.chunks.size() && s.chunks[c].offset <= at) {
+      while (c < chunks.size() && chunks[c].offset + chunks[c].bytes <= at) ++c;
+      std::string_view lang = main_code;
+      if (c < chunks.size() && chunks[c].offset <= at) {
         if (language_of != c) {
           // A span of a language the stage does not restore, inside a document of one it
           // does, is taken for the document's ("Relacion de paquetes" looks Galician).
-          const auto l = static_cast<CLD2::Language>(s.chunks[c].lang1);
+          const auto l = static_cast<CLD2::Language>(chunks[c].lang1);
           std::string_view code = l == CLD2::UNKNOWN_LANGUAGE ? "" : CLD2::LanguageCode(l);
-          chunk_language = code == "en" || d_.models.count(std::string(code)) > 0 ? code : std::string_view(main_language);
+          chunk_language = code == "en" || d_.models.count(std::string(code)) > 0 ? code : main_code;
           language_of = c;
         }
         lang = chunk_language;
@@ -410,6 +444,35 @@ class DiacriticsStage : public Stage {
     }
     if (!RedecideAccentedSpans(text, s)) return percent3[0] >= 50 ? main_language : "";
     return main_language;
+  }
+
+  // Prose plainly in one language needs no detector (CLD2 costs more than the rest of the
+  // stage): a third of its words that language's function words, and hardly any (one in 25)
+  // function words of the other languages — a French page quoting English commands, or
+  // mixing in Spanish, goes to CLD2 span by span. English also needs hardly an accented
+  // letter. Null when not plain.
+  const std::string* PlainlyOneLanguage(std::string_view text, DiacriticsScratch& s) const {
+    const size_t n = d_.function_word_languages.size();
+    std::array<size_t, 32> of{};
+    size_t sampled = 0, accented = 0;
+    std::vector<uint32_t> masks;
+    for (size_t k = 0; k < s.words.size() && sampled < 2000; ++k, ++sampled) {
+      const Word& w = s.words[k];
+      if (!w.ascii) ++accented;
+      if (w.end - w.begin > 7) continue;
+      const uint32_t bits = d_.function_words.Find(s.Plain(k));
+      if (bits == 0) continue;
+      masks.push_back(bits);
+      for (size_t i = 0; i < n; ++i) of[i] += (bits >> i) & 1;
+    }
+    if (sampled < 20) return nullptr;
+    const size_t best = static_cast<size_t>(std::max_element(of.begin(), of.begin() + n) - of.begin());
+    size_t others = 0;  // function words of other languages only
+    for (uint32_t m : masks) others += (m >> best & 1) == 0 ? 1 : 0;
+    const std::string& lang = d_.function_word_languages[best];
+    if (of[best] * 3 < sampled || others * 25 > sampled) return nullptr;
+    if (lang == "en" ? accented * 100 > sampled : d_.models.count(lang) == 0) return nullptr;
+    return &lang;
   }
 
   // Stripped of its accents, Spanish can read as French to CLD2 ("gestion de paquetes"):
@@ -436,8 +499,9 @@ class DiacriticsStage : public Stage {
         std::fill(score.begin(), score.end(), 0.0);
         std::fill(known_by.begin(), known_by.end(), 0);
         size_t voters = 0, long_words = 0;
-        for (size_t k = begin; k < end; ++k) {
-          const std::string plain = PlainWord(text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin));
+        // Forty words that some language knows tell the run's language as well as all would.
+        for (size_t k = begin; k < end && voters < 40; ++k) {
+          const std::string_view plain = s.Plain(k);
           long_words += s.words[k].end - s.words[k].begin >= 2 ? 1 : 0;
           double known = 0;
           for (size_t i = 0; i < candidates.size(); ++i) {
@@ -476,8 +540,6 @@ class DiacriticsStage : public Stage {
     for (const auto& [lang, n] : words_of)
       if (n > most) most = n, most_words = lang;
     if (!restored(most_words) || most * 2 < s.words.size()) return false;
-    for (auto& lang : s.word_language)  // no view of the old main_language may remain
-      if (lang.data() == s.main_language.data()) lang = most_words;
     s.main_language = std::string(most_words);
     return true;
   }
@@ -532,16 +594,18 @@ class DiacriticsStage : public Stage {
                TextRewriter& rw) const {
     const AccentModel& model = *d_.models.at(lang);
     EnglishWords* english = main ? Dictionary(s, "en") : nullptr;
-    auto in_language = [&](size_t k) {
-      if (s.word_language[k] == lang) return true;
-      if (english == nullptr || s.word_language[k] != "en") return false;
+    std::vector<char>& in_language = s.in_language;
+    in_language.assign(s.words.size(), 0);
+    for (size_t k = 0; k < s.words.size(); ++k) {
+      if (s.word_language[k] == lang) in_language[k] = 1;
+      if (english == nullptr || s.word_language[k] != "en") continue;
       std::string_view w = text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin);
-      return !english->Known(w) && !english->Known(LowerWord(w));
-    };
+      in_language[k] = !english->Known(w) && !english->Known(LowerWord(w));
+    }
     size_t accented = 0, counted = 0;
     for (size_t k = 0; k < s.words.size(); ++k) {
       const Word& w = s.words[k];
-      if (w.end - w.begin < 2 || !in_language(k)) continue;
+      if (w.end - w.begin < 2 || !in_language[k]) continue;
       ++counted;
       accented += w.ascii ? 0 : 1;
     }
@@ -551,10 +615,9 @@ class DiacriticsStage : public Stage {
                                       : static_cast<double>(accented) <
                                             0.2 * TypicalAccentRate(lang) * static_cast<double>(counted);
     EnglishWords* dict = Dictionary(s, lang);
-    auto plain = [&](size_t k) -> std::string {
-      if (k >= s.words.size()) return "";
+    auto plain = [&](size_t k) -> std::string_view {
       // A sentence break between two words is an empty neighbour, as in the model.
-      return PlainWord(text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin));
+      return k < s.words.size() ? s.Plain(k) : std::string_view();
     };
     // Whether two words are in one sentence: no sentence punctuation and no blank line
     // between them (a single line break inside a sentence is hard wrapping).
@@ -564,15 +627,15 @@ class DiacriticsStage : public Stage {
     };
     for (size_t k = 0; k < s.words.size(); ++k) {
       const Word& w = s.words[k];
-      if (!w.ascii || !in_language(k)) continue;
+      if (!w.ascii || !in_language[k]) continue;
       std::string_view original = text.substr(w.begin, w.end - w.begin);
-      const std::string p = PlainWord(original);
+      const std::string_view p = s.Plain(k);
       if (!stripped) {
         // A document that kept its accents: only words the dictionary rejects.
         if (dict == nullptr || dict->Known(original) || dict->Known(p)) continue;
       }
-      const std::string prev = k > 0 && adjacent(k - 1, k) ? plain(k - 1) : "";
-      const std::string next = k + 1 < s.words.size() && adjacent(k, k + 1) ? plain(k + 1) : "";
+      const std::string_view prev = k > 0 && adjacent(k - 1, k) ? plain(k - 1) : std::string_view();
+      const std::string_view next = k + 1 < s.words.size() && adjacent(k, k + 1) ? plain(k + 1) : std::string_view();
       // A capital where no sentence starts marks a name ("Debian").
       const bool capitalised = utf8::IsUpper(utf8::At(original, 0)) && k > 0 && adjacent(k - 1, k);
       // Decisions repeat ("de la", "a la"): cached per worker by the word and its neighbours.
@@ -581,12 +644,13 @@ class DiacriticsStage : public Stage {
       if (forms.size() == 1) {
         c = {forms[0].form, 1.0};
       } else if (forms.size() > 1) {
-        std::string key = lang;
+        std::string& key = s.key;
+        key.assign(lang);
         key.append(1, '\t').append(prev).append(1, '\t').append(p).append(1, '\t').append(next).append(capitalised ? "\t1" : "\t0");
-        auto cached = s.choice_cache.find(key);
+        auto cached = s.choice_cache.find(std::string_view(key));
         if (cached == s.choice_cache.end()) {
           if (s.choice_cache.size() > 200000) s.choice_cache.clear();
-          cached = s.choice_cache.emplace(std::move(key), model.Choose(p, prev, next, capitalised)).first;
+          cached = s.choice_cache.emplace(key, model.Choose(p, prev, next, capitalised)).first;
         }
         c = cached->second;
       }
@@ -598,7 +662,7 @@ class DiacriticsStage : public Stage {
         form = GuessAccents(lang, p, *dict, s);  // unknown to the counts: ask the dictionary
         confidence = 0.7;
       }
-      if (auto u = d_.unaccented.find(lang); u != d_.unaccented.end() && u->second.count(form) > 0) form = p;
+      if (auto u = d_.unaccented.find(lang); u != d_.unaccented.end() && u->second.count(form) > 0) form = std::string(p);
       if (form.empty() || form == p) continue;
       std::string replacement = WithCaseOf(original, form);
       const uint16_t rule = stripped ? kRestoreStripped : kRestoreWord;
@@ -610,8 +674,9 @@ class DiacriticsStage : public Stage {
   }
 
   // The one spelling with one or two accented letters that the dictionary knows, or "".
-  std::string GuessAccents(const std::string& lang, const std::string& plain, EnglishWords& dict,
+  std::string GuessAccents(const std::string& lang, std::string_view plain_view, EnglishWords& dict,
                            DiacriticsScratch& s) const {
+    const std::string plain(plain_view);
     const std::string key = lang + '\t' + plain;
     auto cached = s.restore_cache.find(key);
     if (cached != s.restore_cache.end()) return cached->second;
@@ -1062,10 +1127,22 @@ const StageDescriptor& DiacriticsStageDescriptor() {
           if (!dict.ok()) return dict.status();
         }
         if (auto en = AccentModel::Load(dir + "/en.accents"); en.ok()) d.english_counts = std::move(*en);
-        auto stop = ReadDataLines(env.data_dir, "stopwords/en.txt");
-        if (!stop.ok()) return stop.status();
-        for (const auto& w : *stop)
-          if (w.size() >= 2 && w.find('\'') == std::string::npos) d.english_function_words.insert(w);
+        std::vector<std::string> listed = {"en", "it"};
+        listed.insert(listed.end(), d.languages.begin(), d.languages.end());
+        for (const auto& lang : listed) {
+          const std::string file = "stopwords/" + lang + ".txt";
+          if (lang != "en" && !std::filesystem::exists(env.data_dir + "/" + file)) continue;
+          if (std::find(d.function_word_languages.begin(), d.function_word_languages.end(), lang) !=
+                  d.function_word_languages.end() ||
+              d.function_word_languages.size() == 8)
+            continue;
+          auto stop = ReadDataLines(env.data_dir, file);
+          if (!stop.ok()) return stop.status();
+          const auto bit = static_cast<uint8_t>(1u << d.function_word_languages.size());
+          d.function_word_languages.push_back(lang);
+          for (const auto& w : *stop)
+            if (w.size() >= 2 && w.find('\'') == std::string::npos) d.function_words.Add(PlainWord(w), bit);
+        }
         auto english = EnglishWords::Open(d.hunspell_dir + "/en_US");
         if (!english.ok()) return english.status();
         auto g = OpenStageGazetteer(options.GetString("gazetteer"));
