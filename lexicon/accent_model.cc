@@ -59,6 +59,7 @@ StatusOr<std::unique_ptr<AccentModel>> AccentModel::Load(const std::string& path
   std::ifstream in(path);
   if (!in) return Status::Error("cannot read accent model " + path + " (run scripts/setup.sh, then build)");
   auto m = std::unique_ptr<AccentModel>(new AccentModel());
+  WordMap<std::vector<Form>> forms;
   std::string line;
   for (size_t line_no = 1; std::getline(in, line); ++line_no) {
     std::vector<std::string_view> f;
@@ -75,7 +76,7 @@ StatusOr<std::unique_ptr<AccentModel>> AccentModel::Load(const std::string& path
     switch (f[0][0]) {
       case 'u':
         if (f.size() != 3) return bad();
-        m->forms_[PlainWord(f[1])].push_back({std::string(f[1]), number(f[2])});
+        forms[PlainWord(f[1])].push_back({std::string(f[1]), number(f[2])});
         break;
       case 't':
       case 'c':
@@ -104,11 +105,19 @@ StatusOr<std::unique_ptr<AccentModel>> AccentModel::Load(const std::string& path
         return bad();
     }
   }
-  for (const auto& [plain, forms] : m->forms_)
-    for (const auto& f : forms) {
-      m->plain_counts_[plain] += f.count;
-      m->total_ += f.count;
-    }
+  size_t slots = 16;
+  while (slots < 2 * forms.size()) slots *= 2;
+  m->slots_.assign(slots, 0);
+  m->plains_.reserve(forms.size());
+  for (auto& [plain, of_plain] : forms) {
+    Plain entry{plain, std::move(of_plain), 0};
+    for (const auto& f : entry.forms) entry.count += f.count;
+    m->total_ += entry.count;
+    size_t i = XXH3_64bits(plain.data(), plain.size()) & (slots - 1);
+    while (m->slots_[i] != 0) i = (i + 1) & (slots - 1);
+    m->plains_.push_back(std::move(entry));
+    m->slots_[i] = static_cast<uint32_t>(m->plains_.size());
+  }
   return m;
 }
 
@@ -123,15 +132,24 @@ std::string AccentModel::Ending(std::string_view form) {
   return letters >= 5 ? std::string(form.substr(cut)) : std::string();
 }
 
+const AccentModel::Plain* AccentModel::FindPlain(std::string_view plain) const {
+  if (slots_.empty()) return nullptr;
+  for (size_t i = XXH3_64bits(plain.data(), plain.size()) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+    if (slots_[i] == 0) return nullptr;
+    const Plain& entry = plains_[slots_[i] - 1];
+    if (entry.plain == plain) return &entry;
+  }
+}
+
 const std::vector<AccentModel::Form>& AccentModel::Forms(std::string_view plain) const {
   static const std::vector<Form> kNone;
-  auto it = forms_.find(plain);
-  return it == forms_.end() ? kNone : it->second;
+  const Plain* entry = FindPlain(plain);
+  return entry == nullptr ? kNone : entry->forms;
 }
 
 double AccentModel::PlainFrequency(std::string_view plain) const {
-  auto it = plain_counts_.find(plain);
-  return it == plain_counts_.end() || total_ == 0 ? 0 : static_cast<double>(it->second) / static_cast<double>(total_);
+  const Plain* entry = FindPlain(plain);
+  return entry == nullptr || total_ == 0 ? 0 : static_cast<double>(entry->count) / static_cast<double>(total_);
 }
 
 AccentModel::Choice AccentModel::Choose(std::string_view plain, std::string_view previous, std::string_view next,
@@ -154,8 +172,8 @@ AccentModel::Choice AccentModel::Choose(std::string_view plain, std::string_view
   constexpr double kBound = 4, kEdge = 0.07;
   auto background = [&](std::string_view neighbour) {
     if (neighbour.empty()) return kEdge;
-    auto it = plain_counts_.find(neighbour);
-    double n = it == plain_counts_.end() ? 0 : static_cast<double>(it->second);
+    const Plain* entry = FindPlain(neighbour);
+    double n = entry == nullptr ? 0 : static_cast<double>(entry->count);
     return (n + 1) / (static_cast<double>(total_) + 1e5);
   };
   const double bg_prev = background(previous), bg_next = background(next);

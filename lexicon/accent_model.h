@@ -58,7 +58,17 @@ class AccentModel {
   double PlainFrequency(std::string_view plain) const;
 
  private:
-  WordMap<std::vector<Form>> forms_;
+  // Plain spellings with their forms and total count, in an open-addressing table keyed
+  // by the spelling's hash: the look-up of every word of a text, one cache miss or two
+  // where a node-based map costs several.
+  struct Plain {
+    std::string plain;
+    std::vector<Form> forms;
+    uint64_t count = 0;
+  };
+  std::vector<Plain> plains_;
+  std::vector<uint32_t> slots_;  // index + 1 into plains_, 0 empty; size a power of two
+  const Plain* FindPlain(std::string_view plain) const;
   static uint64_t PairKey(std::string_view a, std::string_view b);
   std::unordered_map<uint64_t, uint32_t> left_, right_;  // PairKey(plain, form), PairKey(form, plain)
   std::unordered_map<uint64_t, uint32_t> ending_left_, ending_right_;
@@ -67,7 +77,6 @@ class AccentModel {
   WordMap<uint32_t> left_types_, right_types_, ending_left_types_, ending_right_types_;
   WordMap<uint32_t> seen_;         // occurrences of a form in the prose
   WordMap<uint32_t> capitalised_;  // ... with a capital inside a sentence
-  WordMap<uint64_t> plain_counts_;  // occurrences of a plain spelling
   uint64_t total_ = 0;
 };
 
