@@ -51,4 +51,5 @@ def main():
         with open(os.path.join(out_dir, name + ".txt"), "w", encoding="utf-8") as f:
             f.write("\n".join(paras) + "\n")
 
-main()
+if __name__ == "__main__":
+    main()

@@ -170,6 +170,7 @@ void BM_UnicodePunctuation(benchmark::State& s) { RunPipeline(s, "unicode\npunct
 void BM_Names(benchmark::State& s) { RunPipeline(s, "names", false); }
 void BM_Boilerplate(benchmark::State& s) { RunPipeline(s, "boilerplate", false); }
 void BM_Diacritics(benchmark::State& s) { RunPipeline(s, "diacritics", false); }
+void BM_Garbled(benchmark::State& s) { RunPipeline(s, "garbled", false); }
 void BM_DiacriticsStrippedFrench(benchmark::State& s) { RunPipeline(s, "diacritics", false, StrippedFrench); }
 void BM_DiacriticsStrippedFrenchProse(benchmark::State& s) {
   RunPipeline(s, "diacritics", false, StrippedFrenchProse);
@@ -205,6 +206,7 @@ BENCHMARK(BM_UnicodePunctuation)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Names)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Boilerplate)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Diacritics)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Garbled)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DiacriticsStrippedFrench)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DiacriticsStrippedFrenchProse)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DefaultChain)->Unit(benchmark::kMillisecond);

@@ -35,7 +35,7 @@ bool TextRewriter::Replace(size_t begin, size_t end, std::string_view replacemen
   return true;
 }
 
-void TextRewriter::Flag(size_t begin, size_t end, uint16_t rule, float confidence) {
+void TextRewriter::Flag(size_t begin, size_t end, uint16_t rule, float confidence, uint32_t features) {
   Edit e;
   e.in_begin = begin;
   e.in_end = end;
@@ -43,6 +43,7 @@ void TextRewriter::Flag(size_t begin, size_t end, uint16_t rule, float confidenc
   e.out_end = end;
   e.rule = rule;
   e.confidence = confidence;
+  e.features = features;
   e.is_flag = true;
   flags_->push_back(e);
 }

@@ -21,6 +21,8 @@ PACKAGES=(
   hunspell                   # its command line: bench/dropped_letters_eval.py checks Spanish spellings
   debian-handbook manpages-fr manpages-es manpages-pt-br manpages-de manpages-cs
   debian-reference-fr debian-reference-es maint-guide-fr maint-guide-es
+  # garbled: British spellings are English too; Italian words left untranslated
+  hunspell-en-gb hunspell-it
 )
 
 missing=()

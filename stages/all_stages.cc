@@ -4,6 +4,7 @@
 #include "pipeline/stage_registry.h"
 #include "stages/boilerplate/boilerplate_stage.h"
 #include "stages/diacritics/diacritics_stage.h"
+#include "stages/garbled/garbled_stage.h"
 #include "stages/names/names_stage.h"
 #include "stages/punctuation/punctuation_stage.h"
 #include "stages/unicode/unicode_stage.h"
@@ -17,6 +18,7 @@ std::span<const StageDescriptor> AllStages() {
       PunctuationStageDescriptor(),
       DiacriticsStageDescriptor(),
       NamesStageDescriptor(),
+      GarbledStageDescriptor(),
   };
   return kStages;
 }

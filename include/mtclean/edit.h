@@ -29,6 +29,9 @@ struct Edit {
   // (bit i = stage i); zero for most edits.
   uint32_t merged_stages = 0;
   float confidence = 1.0f;
+  // What the stage saw, as bits of its Stage::features() (the garbled stage's flag says
+  // which signs of a garbled sentence fired); zero for most edits.
+  uint32_t features = 0;
   bool is_flag = false;
 
   EditAction action() const {

@@ -78,7 +78,8 @@ class TextRewriter {
     return Replace(at, at, text, rule, confidence);
   }
   // Marks in[begin, end) for review without changing it. May be called in any order.
-  void Flag(size_t begin, size_t end, uint16_t rule, float confidence);
+  // `features`: bits of the stage's features() that led to the flag.
+  void Flag(size_t begin, size_t end, uint16_t rule, float confidence, uint32_t features = 0);
   // Sets the whole output at once from a stage that ran its own passes (see
   // pipeline/multi_pass.h): `edits` map this rewriter's input to `output`. Must be the only
   // change made through this rewriter.
@@ -132,6 +133,8 @@ class Stage {
   virtual ~Stage() = default;
   virtual std::string_view name() const = 0;
   virtual std::span<const RuleInfo> rules() const = 0;
+  // Names of the bits an edit's `features` may carry (the evidence behind a flag), if any.
+  virtual std::span<const std::string_view> features() const { return {}; }
   virtual std::unique_ptr<StageScratch> NewScratch() const { return nullptr; }
   virtual void Process(std::string_view in, StageContext& ctx) const = 0;
   // Stages that learn from the whole batch return empty statistics here (null: no first

@@ -32,6 +32,18 @@ void AppendOne(std::string_view doc_id, std::string_view original, const std::st
   std::snprintf(number, sizeof number, "%.2f", static_cast<double>(e.confidence));
   out->append(",\"confidence\":");
   out->append(number);
+  if (e.features != 0) {
+    const auto names = pipeline.stage(e.stage).features();
+    out->append(",\"features\":[");
+    bool first = true;
+    for (size_t f = 0; f < names.size() && f < 32; ++f) {
+      if ((e.features >> f & 1u) == 0) continue;
+      if (!first) out->push_back(',');
+      first = false;
+      AppendJsonString(names[f], out);
+    }
+    out->push_back(']');
+  }
   if (e.merged_stages != 0) {
     out->append(",\"merged\":[");
     bool first = true;

@@ -10,7 +10,8 @@
 namespace mtclean {
 
 // Appends the log lines of one cleaned document, in order of position:
-// {"doc","stage","rule","action","start","end","before","after","confidence"} and, when
+// {"doc","stage","rule","action","start","end","before","after","confidence"}; "features":
+// [names] when the edit carries the evidence behind it (Stage::features()); and, when
 // edits of several stages touched the same bytes, "merged": [earlier stages].
 void AppendEditLog(std::string_view doc_id, std::string_view original, const CleanResult& result,
                    const Pipeline& pipeline, std::string* out);

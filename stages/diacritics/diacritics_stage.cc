@@ -365,7 +365,7 @@ class DiacriticsStage : public Stage {
     else if (!doc.language.empty()) main_language = doc.language.substr(0, doc.language.find_first_of("-_"));
     s.word_language.assign(s.words.size(), std::string_view(main_language));
     if (!main_language.empty()) return main_language;
-    if (const std::string* plainly = PlainlyOneLanguage(text, s)) {
+    if (const std::string* plainly = PlainlyOneLanguage(s)) {
       main_language = *plainly;
       s.word_language.assign(s.words.size(), std::string_view(main_language));
       return main_language;
@@ -378,7 +378,7 @@ class DiacriticsStage : public Stage {
     DetectedLanguages& detected = s.detected;
     if (detected.plain != s.plain || detected.word_language.size() != s.words.size()) {
       detected.plain = s.plain;
-      detected.result = DetectLanguages(text, s);
+      detected.result = DetectLanguages(s);
       detected.main_language = main_language;
       detected.word_language = s.word_language;
     }
@@ -388,7 +388,7 @@ class DiacriticsStage : public Stage {
   }
 
   // CLD2's spans of s.plain, re-decided by the accent models (RedecideAccentedSpans).
-  std::string DetectLanguages(std::string_view text, DiacriticsScratch& s) const {
+  std::string DetectLanguages(DiacriticsScratch& s) const {
     std::string& main_language = s.main_language;
     DetectedLanguages& detected = s.detected;
     detected.chunks.clear();
@@ -442,7 +442,7 @@ class DiacriticsStage : public Stage {
       }
       s.word_language[k] = lang;
     }
-    if (!RedecideAccentedSpans(text, s)) return percent3[0] >= 50 ? main_language : "";
+    if (!RedecideAccentedSpans(s)) return percent3[0] >= 50 ? main_language : "";
     return main_language;
   }
 
@@ -451,7 +451,7 @@ class DiacriticsStage : public Stage {
   // function words of the other languages — a French page quoting English commands, or
   // mixing in Spanish, goes to CLD2 span by span. English also needs hardly an accented
   // letter. Null when not plain.
-  const std::string* PlainlyOneLanguage(std::string_view text, DiacriticsScratch& s) const {
+  const std::string* PlainlyOneLanguage(DiacriticsScratch& s) const {
     const size_t n = d_.function_word_languages.size();
     std::array<size_t, 32> of{};
     size_t sampled = 0, accented = 0;
@@ -480,7 +480,7 @@ class DiacriticsStage : public Stage {
   // those languages' word counts make its words most likely (words no language knows, such
   // as names, do not vote). Then a language the stage restores that has most of the words
   // is the document's (s.main_language; true), though CLD2 put English first by bytes.
-  bool RedecideAccentedSpans(std::string_view text, DiacriticsScratch& s) const {
+  bool RedecideAccentedSpans(DiacriticsScratch& s) const {
     std::vector<std::pair<std::string_view, const AccentModel*>> candidates;
     for (const auto& [lang, model] : d_.models) candidates.emplace_back(lang, model.get());
     if (candidates.size() < 2) return false;
