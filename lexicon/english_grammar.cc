@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <limits>
+
+#include <xxhash.h>
 
 namespace mtclean {
 
@@ -113,47 +116,62 @@ StatusOr<std::unique_ptr<EnglishGrammar>> EnglishGrammar::Load(const std::string
         if (f.size() != 5) return bad();
         trigrams.push_back({{tag_of(f[1]), tag_of(f[2]), tag_of(f[3])}, Number(f[4])});
         break;
-      case 'w':
-      case 'x': {
+      case 'w': {
         if (f.size() != 4) return bad();
-        auto& table = f[0][0] == 'w' ? g->lexicon_ : g->suffixes_;
         const auto n = static_cast<uint32_t>(Number(f[3]));
-        table[std::string(f[1])].push_back({tag_of(f[2]), n});
-        if (f[0][0] == 'w') g->word_counts_[std::string(f[1])] += n;
+        WordInfo& info = g->lexicon_[std::string(f[1])];
+        info.tags.push_back({tag_of(f[2]), n});
+        info.count += n;
         break;
       }
-      case 'k':
+      case 'x':
         if (f.size() != 4) return bad();
-        g->capitals_[std::string(f[1])] = {static_cast<uint32_t>(Number(f[2])), static_cast<uint32_t>(Number(f[3]))};
+        g->suffixes_[std::string(f[1])].push_back({tag_of(f[2]), static_cast<uint32_t>(Number(f[3]))});
         break;
+      case 'k': {
+        if (f.size() != 4) return bad();
+        WordInfo& info = g->lexicon_[std::string(f[1])];
+        info.lower_inside = static_cast<uint32_t>(Number(f[2]));
+        info.capital_inside = static_cast<uint32_t>(Number(f[3]));
+        break;
+      }
       case 'n': {
         if (f.size() != 5) return bad();
-        std::string key(f[1]);
-        key.append(1, '\t').append(f[2]);
-        g->next_tags_[key].push_back({tag_of(f[3]), static_cast<uint32_t>(Number(f[4]))});
+        auto& next = g->lexicon_[std::string(f[1])].next;
+        const TagId tag = tag_of(f[2]);
+        if (next.empty() || next.back().first != tag) next.push_back({tag, {}});
+        next.back().second.push_back({tag_of(f[3]), static_cast<uint32_t>(Number(f[4]))});
         break;
       }
-      case 'p': {
+      case 'p':
         if (f.size() != 4) return bad();
-        std::string key(f[1]);
-        key.append(1, ' ').append(f[2]);
-        g->pairs_[key] = static_cast<uint32_t>(Number(f[3]));
+        g->pairs_[Key(f[1], f[2])] = static_cast<uint32_t>(Number(f[3]));
         break;
-      }
-      case 'e': {
+      case 'e':
         if (f.size() != 4) return bad();
-        std::string key(f[1]);
-        key.append(1, '\t').append(f[2]);
-        g->before_end_[key] = static_cast<uint32_t>(Number(f[3]));
+        g->before_end_[Key(f[1], f[2])] = static_cast<uint32_t>(Number(f[3]));
         ends.push_back({tag_of(f[2]), Number(f[3])});
         break;
-      }
       default:
         return bad();
     }
   }
   g->start_ = tag_of("<s>");
   g->end_ = tag_of("</s>");
+  g->np_ = tag_of("np");
+  g->nn_ = tag_of("nn");
+  g->cd_ = tag_of("cd");
+  g->od_ = tag_of("od");
+  for (auto it = g->lexicon_.begin(); it != g->lexicon_.end();) {  // capitals of words never tagged
+    if (it->second.count == 0) {
+      it = g->lexicon_.erase(it);
+      continue;
+    }
+    for (const auto& tc : it->second.tags)
+      it->second.log_emission.push_back(static_cast<float>(
+          std::log(static_cast<double>(tc.count) / static_cast<double>(std::max<uint64_t>(1, g->tag_counts_[tc.tag])))));
+    ++it;
+  }
   if (g->total_tokens_ == 0 || g->start_ == kNoTag || g->end_ == kNoTag)
     return Status::Error(path + ": no tag counts (an empty or truncated grammar model)");
   g->end_rate_.assign(g->tag_names_.size(), 0);
@@ -180,7 +198,8 @@ StatusOr<std::unique_ptr<EnglishGrammar>> EnglishGrammar::Load(const std::string
         const double p2 = bi_history[t2] > 0 ? bi[t2 * n + t3] / bi_history[t2] : 0;
         const double p3 = history[t1 * n + t2] > 0 ? tri[(t1 * n + t2) * n + t3] / history[t1 * n + t2] : p2;
         const double p = lambda[0] * uni + lambda[1] * p2 + lambda[2] * p3;
-        g->transition_[(t1 * n + t2) * n + t3] = static_cast<float>(std::log(p));
+        g->transition_[(t1 * n + t2) * n + t3] =
+            static_cast<int16_t>(std::max(-32000.0, std::round(std::log(p) * kTransitionScale)));
       }
   return g;
 }
@@ -190,50 +209,58 @@ EnglishGrammar::TagId EnglishGrammar::Tag(std::string_view name) const {
   return it == tag_ids_.end() ? kNoTag : it->second;
 }
 
+uint64_t EnglishGrammar::Key(std::string_view a, std::string_view b) {
+  return XXH3_64bits_withSeed(b.data(), b.size(), XXH3_64bits(a.data(), a.size()));
+}
+
+const EnglishGrammar::WordInfo* EnglishGrammar::Find(std::string_view lower) const {
+  auto it = lexicon_.find(lower);
+  return it == lexicon_.end() ? nullptr : &it->second;
+}
+
 uint64_t EnglishGrammar::WordCount(std::string_view lower) const {
-  auto it = word_counts_.find(lower);
-  return it == word_counts_.end() ? 0 : it->second;
+  const WordInfo* info = Find(lower);
+  return info == nullptr ? 0 : info->count;
 }
 
 uint64_t EnglishGrammar::WordTagCount(std::string_view lower, TagId tag) const {
-  auto it = lexicon_.find(lower);
-  if (it == lexicon_.end()) return 0;
-  for (const auto& tc : it->second)
+  const WordInfo* info = Find(lower);
+  if (info == nullptr) return 0;
+  for (const auto& tc : info->tags)
     if (tc.tag == tag) return tc.count;
   return 0;
 }
 
 std::pair<uint64_t, uint64_t> EnglishGrammar::CapitalCounts(std::string_view lower) const {
-  auto it = capitals_.find(lower);
-  if (it == capitals_.end()) return {0, 0};
-  return {it->second.first, it->second.second};
+  const WordInfo* info = Find(lower);
+  if (info == nullptr) return {0, 0};
+  return {info->lower_inside, info->capital_inside};
 }
 
 EnglishGrammar::NextTag EnglishGrammar::NextTagAfter(std::string_view lower, TagId tag, TagId next) const {
-  std::string key(lower);
-  key.append(1, '\t').append(TagName(tag));
-  auto it = next_tags_.find(key);
-  if (it == next_tags_.end()) return {};
+  const WordInfo* info = Find(lower);
+  return info == nullptr ? NextTag{} : NextTagAfter(*info, tag, next);
+}
+
+EnglishGrammar::NextTag EnglishGrammar::NextTagAfter(const WordInfo& info, TagId tag, TagId next) {
   NextTag out;
-  for (const auto& tc : it->second) {
-    out.total += tc.count;
-    if (tc.tag == next) out.count = tc.count;
+  for (const auto& [t, following] : info.next) {
+    if (t != tag) continue;
+    for (const auto& tc : following) {
+      out.total += tc.count;
+      if (tc.tag == next) out.count = tc.count;
+    }
   }
   return out;
 }
 
-int64_t EnglishGrammar::PairCount(std::string_view first, std::string_view second) const {
-  if (WordCount(first) < kFrequentPairWord || WordCount(second) < kFrequentPairWord) return -1;
-  std::string key(first);
-  key.append(1, ' ').append(second);
-  auto it = pairs_.find(key);
+uint64_t EnglishGrammar::PairCount(std::string_view first, std::string_view second) const {
+  auto it = pairs_.find(Key(first, second));
   return it == pairs_.end() ? 0 : it->second;
 }
 
 uint64_t EnglishGrammar::BeforeEndCount(std::string_view lower, TagId tag) const {
-  std::string key(lower);
-  key.append(1, '\t').append(TagName(tag));
-  auto it = before_end_.find(key);
+  auto it = before_end_.find(Key(lower, TagName(tag)));
   return it == before_end_.end() ? 0 : it->second;
 }
 
@@ -241,37 +268,42 @@ double EnglishGrammar::TagProbability(TagId tag) const {
   return tag < tag_counts_.size() ? static_cast<double>(tag_counts_[tag]) / static_cast<double>(total_tokens_) : 0;
 }
 
-void EnglishGrammar::Candidates(std::string_view token, bool sentence_start,
+void EnglishGrammar::Candidates(std::string_view token, bool sentence_start, const WordInfo* const* known,
                                 std::vector<std::pair<TagId, float>>* out) const {
   out->clear();
-  auto add = [&](std::string_view tag_name, double p) {
-    const TagId t = Tag(tag_name);
+  auto add = [&](TagId t, double p) {
     if (t != kNoTag && tag_counts_[t] > 0 && p > 0) out->push_back({t, static_cast<float>(std::log(p))});
   };
-  if (std::string_view punct = PunctuationTag(token); !punct.empty()) {
-    add(punct, 1.0);
+  const bool alphanumeric = !token.empty() && (std::isalnum(static_cast<unsigned char>(token[0])) != 0);
+  if (std::string_view punct = alphanumeric ? std::string_view() : PunctuationTag(token); !punct.empty()) {
+    add(Tag(punct), 1.0);
     if (!out->empty()) return;
   }
   if (!token.empty() && IsDigit(token[0])) {
     const bool ordinal = token.size() > 2 && (token.ends_with("st") || token.ends_with("nd") ||
                                               token.ends_with("rd") || token.ends_with("th"));
-    add(ordinal ? "od" : "cd", 1.0);
+    add(ordinal ? od_ : cd_, 1.0);
     if (!out->empty()) return;
   }
-  const std::string lower = LowerAscii(token);
   const bool capitalised = !token.empty() && IsUpper(token[0]);
-  const double np_count = static_cast<double>(tag_counts_[std::min<size_t>(Tag("np"), tag_counts_.size() - 1)]);
-  if (auto it = lexicon_.find(lower); it != lexicon_.end()) {
-    bool has_np = false;
-    for (const auto& tc : it->second) {
-      out->push_back({tc.tag, static_cast<float>(std::log(static_cast<double>(tc.count) /
-                                                          static_cast<double>(tag_counts_[tc.tag])))});
-      has_np |= TagName(tc.tag) == "np";
-    }
-    // A capital inside a sentence may make a name of a common word ("Will Smith").
-    if (capitalised && !sentence_start && !has_np) add("np", 0.5 / np_count);
+  // An acronym ("NATO", "US") is a name, whatever its letters spell in lower case.
+  if (token.size() >= 2 && std::all_of(token.begin(), token.end(), [](char c) { return IsUpper(c) || c == '.'; })) {
+    add(np_, 1.0 / static_cast<double>(tag_counts_[np_]));
     return;
   }
+  const double np_count = static_cast<double>(tag_counts_[np_]);
+  const WordInfo* info = known != nullptr ? *known : Find(LowerAscii(token));
+  if (info != nullptr) {
+    bool has_np = false;
+    for (size_t k = 0; k < info->tags.size(); ++k) {
+      out->push_back({info->tags[k].tag, info->log_emission[k]});
+      has_np |= info->tags[k].tag == np_;
+    }
+    // A capital inside a sentence may make a name of a common word ("Will Smith").
+    if (capitalised && !sentence_start && !has_np) add(np_, 0.5 / np_count);
+    return;
+  }
+  const std::string lower = LowerAscii(token);
   // Unknown: the tags of rare words with the same ending (TnT's suffix model), and for a
   // capital inside a sentence mostly a name.
   const WordMap<std::vector<TagCount>>::const_iterator none = suffixes_.end();
@@ -291,55 +323,62 @@ void EnglishGrammar::Candidates(std::string_view token, bool sentence_start,
     for (const auto& tc : suffix->second) total += tc.count;
     for (const auto& tc : suffix->second) {
       const double p_tag = static_cast<double>(tc.count) / static_cast<double>(total);
-      if (p_tag < 0.01) continue;
-      add(TagName(tc.tag), (1 - name_share) * p_tag * p_word / TagProbability(tc.tag));
+      if (p_tag < 0.03) continue;  // rare readings cost the tagger more than they change
+      add(tc.tag, (1 - name_share) * p_tag * p_word / TagProbability(tc.tag));
     }
   } else {
-    add("nn", (1 - name_share) * p_word / TagProbability(Tag("nn")));
+    add(nn_, (1 - name_share) * p_word / TagProbability(nn_));
   }
-  if (name_share > 0) add("np", name_share * p_word / TagProbability(Tag("np")));
-  if (out->empty()) add("nn", p_word);
+  if (name_share > 0) add(np_, name_share * p_word / TagProbability(np_));
+  if (out->empty()) add(nn_, p_word);
 }
 
-void EnglishGrammar::TagSentence(std::span<const std::string_view> tokens, Tagging* out) const {
+void EnglishGrammar::TagSentence(std::span<const std::string_view> tokens, Tagging* out,
+                                 std::span<const WordInfo* const> infos) const {
   out->tags.assign(tokens.size(), kNoTag);
   out->surprise.assign(tokens.size(), 0);
   if (tokens.empty()) return;
-  // Viterbi over states (previous tag, tag); each token's candidates are few.
-  struct State {
-    TagId prev, tag;
-    float score;
-    int back;  // index of the state before, in the previous column
-  };
-  std::vector<std::vector<State>> columns(tokens.size());
-  std::vector<std::pair<TagId, float>> candidates;
-  std::vector<State> previous = {{start_, start_, 0, -1}};
+  // Viterbi over states (previous tag, tag), one column per token in out->states; each
+  // token's candidates are few.
+  using State = Tagging::State;
+  auto& states = out->states;
+  auto& begin = out->column_begin;
+  states.clear();
+  begin.clear();
+  states.push_back({start_, start_, 0, -1});
+  begin.push_back(0);
   for (size_t i = 0; i < tokens.size(); ++i) {
-    Candidates(tokens[i], i == 0, &candidates);
-    auto& column = columns[i];
-    for (const auto& [tag, emission] : candidates) {
-      // The best way into (p.tag, tag) for each distinct p.tag.
-      for (size_t j = 0; j < previous.size(); ++j) {
-        const State& p = previous[j];
+    const size_t prev_begin = begin.back(), prev_end = states.size();
+    begin.push_back(prev_end);
+    Candidates(tokens[i], i == 0, infos.size() == tokens.size() ? &infos[i] : nullptr, &out->candidates);
+    for (const auto& [tag, emission] : out->candidates) {
+      // The best way into (p.tag, tag) for each distinct p.tag: where[p.tag] is its state.
+      const size_t column_start = states.size();
+      for (size_t j = prev_begin; j < prev_end; ++j) {
+        const State p = states[j];
         const float score = p.score + Transition(p.prev, p.tag, tag) + emission;
-        auto it = std::find_if(column.begin(), column.end(),
-                               [&](const State& s) { return s.prev == p.tag && s.tag == tag; });
-        if (it == column.end()) column.push_back({p.tag, tag, score, static_cast<int>(j)});
-        else if (score > it->score) *it = {p.tag, tag, score, static_cast<int>(j)};
+        int32_t& at = out->where[p.tag];
+        if (at < static_cast<int32_t>(column_start) || at >= static_cast<int32_t>(states.size()) ||
+            states[static_cast<size_t>(at)].prev != p.tag) {
+          at = static_cast<int32_t>(states.size());
+          states.push_back({p.tag, tag, score, static_cast<int>(j - prev_begin)});
+        } else if (score > states[static_cast<size_t>(at)].score) {
+          states[static_cast<size_t>(at)] = {p.tag, tag, score, static_cast<int>(j - prev_begin)};
+        }
       }
     }
-    previous = column;
   }
+  const size_t last = begin.back();
   int best = -1;
   float best_score = -std::numeric_limits<float>::infinity();
-  for (size_t j = 0; j < previous.size(); ++j) {
-    const float score = previous[j].score + Transition(previous[j].prev, previous[j].tag, end_);
-    if (score > best_score) best_score = score, best = static_cast<int>(j);
+  for (size_t j = last; j < states.size(); ++j) {
+    const float score = states[j].score + Transition(states[j].prev, states[j].tag, end_);
+    if (score > best_score) best_score = score, best = static_cast<int>(j - last);
   }
   for (size_t i = tokens.size(); i-- > 0 && best >= 0;) {
-    const State& s = columns[i][static_cast<size_t>(best)];
-    out->tags[i] = s.tag;
-    best = s.back;
+    const State& st = states[begin[i + 1] + static_cast<size_t>(best)];
+    out->tags[i] = st.tag;
+    best = st.back;
   }
   for (size_t i = 0; i < tokens.size(); ++i) {
     const TagId t1 = i >= 2 ? out->tags[i - 2] : start_, t2 = i >= 1 ? out->tags[i - 1] : start_;

@@ -10,11 +10,13 @@
 #ifndef MTCLEAN_LEXICON_ENGLISH_GRAMMAR_H_
 #define MTCLEAN_LEXICON_ENGLISH_GRAMMAR_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "lexicon/word_table.h"
@@ -42,14 +44,42 @@ class EnglishGrammar {
   }
   size_t tag_count() const { return tag_names_.size(); }
 
+  // Everything known of a word (lower case), from one look-up; null when Brown lacks it.
+  struct TagCount {
+    TagId tag;
+    uint32_t count;
+  };
+  struct WordInfo {
+    std::vector<TagCount> tags;
+    std::vector<float> log_emission;  // log P(word | tag) for each of `tags`
+    uint64_t count = 0;
+    uint32_t lower_inside = 0, capital_inside = 0;  // inside a sentence
+    // For each tag the word has 50 times or more: the tags that followed it.
+    std::vector<std::pair<TagId, std::vector<TagCount>>> next;
+  };
+  const WordInfo* Find(std::string_view lower) const;
+
   struct Tagging {
     std::vector<TagId> tags;
     // -log P(tag | the two tags before) along the best path: how surprising each step is.
     std::vector<float> surprise;
+    // Work space of the tagger, kept to reuse its memory.
+    struct State {
+      TagId prev, tag;
+      float score;
+      int back;  // index of the state before, in the previous column
+    };
+    std::vector<State> states;
+    std::vector<size_t> column_begin;
+    std::vector<std::pair<TagId, float>> candidates;
+    std::array<int32_t, 256> where{};  // previous tag -> its state in the column being built
   };
   // The most likely tags of one sentence's tokens (words, numbers and punctuation, as
   // written; the first token starts the sentence).
-  void TagSentence(std::span<const std::string_view> tokens, Tagging* out) const;
+  // `infos`, if given, holds Find() of each token (lower case) already looked up.
+  void TagSentence(std::span<const std::string_view> tokens, Tagging* out,
+                   std::span<const WordInfo* const> infos = {}) const;
+
 
   // Statistics of words, lower case.
   uint64_t WordCount(std::string_view lower) const;
@@ -62,9 +92,11 @@ class EnglishGrammar {
     uint64_t count = 0, total = 0;
   };
   NextTag NextTagAfter(std::string_view lower, TagId tag, TagId next) const;
-  // Pairs of frequent words (200 times or more each): how often `second` followed `first`;
-  // -1 when either word is not frequent.
-  int64_t PairCount(std::string_view first, std::string_view second) const;
+  static NextTag NextTagAfter(const WordInfo& info, TagId tag, TagId next);
+  // How often `second` followed `first`, for pairs of frequent words (kFrequentPairWord
+  // times or more each; the count of other pairs is not kept, and is 0 here).
+  static constexpr uint64_t kFrequentPairWord = 200;
+  uint64_t PairCount(std::string_view first, std::string_view second) const;
   // How often the word, with its tag, ended a sentence just before the full stop.
   uint64_t BeforeEndCount(std::string_view lower, TagId tag) const;
   // How often a word with this tag ends a sentence, of all words with it.
@@ -74,14 +106,12 @@ class EnglishGrammar {
 
  private:
   EnglishGrammar() = default;
-  struct TagCount {
-    TagId tag;
-    uint32_t count;
-  };
   // log P(word | tag) for each tag the word can take, for tagging.
-  void Candidates(std::string_view token, bool sentence_start, std::vector<std::pair<TagId, float>>* out) const;
+  void Candidates(std::string_view token, bool sentence_start, const WordInfo* const* info,
+                  std::vector<std::pair<TagId, float>>* out) const;
   float Transition(TagId t1, TagId t2, TagId t3) const {
-    return transition_[(static_cast<size_t>(t1) * tag_names_.size() + t2) * tag_names_.size() + t3];
+    return static_cast<float>(transition_[(static_cast<size_t>(t1) * tag_names_.size() + t2) * tag_names_.size() + t3]) /
+           kTransitionScale;
   }
 
   std::vector<std::string> tag_names_;
@@ -89,15 +119,17 @@ class EnglishGrammar {
   std::vector<uint64_t> tag_counts_;
   uint64_t total_tokens_ = 0;
   TagId start_ = kNoTag, end_ = kNoTag;
-  std::vector<float> transition_;  // log P(t3 | t1, t2), interpolated, dense
-  WordMap<std::vector<TagCount>> lexicon_, suffixes_;
-  WordMap<uint64_t> word_counts_;
-  WordMap<std::pair<uint32_t, uint32_t>> capitals_;
-  WordMap<std::vector<TagCount>> next_tags_;  // key: word '\t' tag name
-  WordMap<uint32_t> pairs_;                   // key: word1 ' ' word2
-  WordMap<uint32_t> before_end_;              // key: word '\t' tag name
+  // log P(t3 | t1, t2), interpolated, dense, in 1/512ths: half the memory of floats, so
+  // more of the table stays in cache (the tagger's look-up per state).
+  static constexpr float kTransitionScale = 512;
+  std::vector<int16_t> transition_;
+  WordMap<WordInfo> lexicon_;
+  WordMap<std::vector<TagCount>> suffixes_;
+  // Keyed by 64-bit hashes of (word, tag) and (word, word): no string is built per look-up.
+  static uint64_t Key(std::string_view a, std::string_view b);
+  std::unordered_map<uint64_t, uint32_t> pairs_, before_end_;
   std::vector<double> end_rate_;
-  static constexpr uint64_t kFrequentPairWord = 200;
+  TagId np_ = kNoTag, nn_ = kNoTag, cd_ = kNoTag, od_ = kNoTag;
 };
 
 }  // namespace mtclean

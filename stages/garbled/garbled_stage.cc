@@ -96,6 +96,8 @@ struct Token {
   std::string lower;  // ASCII-lowered, curly apostrophes straight
   bool word = false;  // letters (and digits, apostrophes, hyphens inside)
   bool capitalised = false, all_caps = false, number = false;
+  const EnglishGrammar::WordInfo* info = nullptr;  // what Brown knows of the word
+  uint64_t count() const { return info == nullptr ? 0 : info->count; }
 };
 
 struct Calque {
@@ -116,8 +118,9 @@ class GarbledScratch : public StageScratch {
   std::unique_ptr<icu::BreakIterator> sentences;
   std::unique_ptr<EnglishWords> english;
   std::unordered_map<std::string, std::unique_ptr<EnglishWords>> dictionaries;
-  std::vector<Token> tokens;
-  std::vector<std::string_view> views;
+  std::vector<Token> document_tokens;  // of the whole document
+  std::vector<std::string_view> views;  // of the sentence being read
+  std::vector<const EnglishGrammar::WordInfo*> infos;
   EnglishGrammar::Tagging tagging;
   std::vector<Pending> pending;
   WordMap<int> capitalised_in_document;
@@ -193,10 +196,11 @@ class GarbledStage : public Stage {
     std::string source_language, hunspell_dir;
     std::vector<std::string> source_languages;
     WordSet abbreviations;
-    WordSet english_function_words;  // dictionaries/stopwords/en.txt
+    StopWordTable english_function_words;  // dictionaries/stopwords/en.txt
     std::unordered_map<std::string, std::vector<Calque>> calques;  // by source language
     // Verb tags of the model (vb, vbd, md, bez, ...), and a few others the signs read.
     std::vector<bool> verb_tag, finite_tag;
+    std::vector<bool> finite_capable_tag;  // vb, vbz, vbd: a word with one may be a finite verb
     EnglishGrammar::TagId np = EnglishGrammar::kNoTag, period = EnglishGrammar::kNoTag;
   };
   explicit GarbledStage(Data d) : d_(std::move(d)) {}
@@ -226,7 +230,7 @@ class GarbledStage : public Stage {
     CountCapitals(in, s);
     // Language unknown: a document is English when a fifth of its words are English
     // function words (English prose has two in five; other languages few).
-    if (doc_language.empty() && !English(s.tokens, 5)) return;
+    if (doc_language.empty() && !English(s.document_tokens, 5)) return;
     for (size_t line_begin = 0; line_begin < in.size();) {
       size_t line_end = in.find('\n', line_begin);
       if (line_end == std::string_view::npos) line_end = in.size();
@@ -251,13 +255,18 @@ class GarbledStage : public Stage {
     return lower >= 10;
   }
 
+  static int Count(const WordMap<int>& map, std::string_view word) {
+    auto it = map.find(word);
+    return it == map.end() ? 0 : it->second;
+  }
+
   // Whether one word in `one_in` (or more) is an English function word.
-  bool English(const std::vector<Token>& tokens, size_t one_in) const {
+  bool English(std::span<const Token> tokens, size_t one_in) const {
     size_t words = 0, function_words = 0;
     for (const Token& t : tokens) {
       if (!t.word || t.number) continue;
       ++words;
-      function_words += d_.english_function_words.count(t.lower) > 0 ? 1 : 0;
+      function_words += d_.english_function_words.Find(t.lower) != 0 ? 1 : 0;
     }
     return words == 0 || function_words * one_in >= words;
   }
@@ -266,10 +275,13 @@ class GarbledStage : public Stage {
   // twice is a name of the document ("the Ministry ... the Ministry").
   void CountCapitals(std::string_view in, GarbledScratch& s) const {
     s.capitalised_in_document.clear();
-    Tokenize(in, 0, in.size(), &s.tokens);
-    for (size_t i = 1; i < s.tokens.size(); ++i)
-      if (s.tokens[i].capitalised && !s.tokens[i].all_caps && s.tokens[i - 1].word && !s.tokens[i - 1].capitalised)
-        ++s.capitalised_in_document[s.tokens[i].lower];
+    Tokenize(in, 0, in.size(), &s.document_tokens);
+    auto& tokens = s.document_tokens;
+    for (Token& t : tokens)
+      if (t.word && !t.number) t.info = d_.grammar->Find(t.lower);
+    for (size_t i = 1; i < tokens.size(); ++i)
+      if (tokens[i].capitalised && !tokens[i].all_caps && tokens[i - 1].word && !tokens[i - 1].capitalised)
+        ++s.capitalised_in_document[tokens[i].lower];
   }
 
   void Paragraph(std::string_view in, size_t begin, size_t end, const std::string& source, GarbledScratch& s,
@@ -307,8 +319,11 @@ class GarbledStage : public Stage {
 
   void Sentence(std::string_view in, size_t begin, size_t end, const std::string& source, GarbledScratch& s,
                 StageContext& ctx) const {
-    Tokenize(in, begin, end, &s.tokens);
-    const auto& tokens = s.tokens;
+    // The document's tokens inside the sentence.
+    const auto& all = s.document_tokens;
+    auto first = std::lower_bound(all.begin(), all.end(), begin, [](const Token& t, size_t at) { return t.begin < at; });
+    auto last = std::lower_bound(first, all.end(), end, [](const Token& t, size_t at) { return t.begin < at; });
+    const std::span<const Token> tokens(first, last);
     size_t words = 0;
     for (const Token& t : tokens) words += t.word ? 1 : 0;
     if (words < 3) return;
@@ -316,8 +331,12 @@ class GarbledStage : public Stage {
     // English: a sentence of eight words or more needs English function words.
     if (words >= 8 && !English(tokens, 8)) return;
     s.views.clear();
-    for (const Token& t : tokens) s.views.push_back(in.substr(t.begin, t.end - t.begin));
-    d_.grammar->TagSentence(s.views, &s.tagging);
+    s.infos.clear();
+    for (const Token& t : tokens) {
+      s.views.push_back(in.substr(t.begin, t.end - t.begin));
+      s.infos.push_back(t.info);
+    }
+    d_.grammar->TagSentence(s.views, &s.tagging, s.infos);
     const auto& tags = s.tagging.tags;
     const EnglishGrammar& g = *d_.grammar;
     uint32_t fired = 0, repaired = 0;
@@ -335,10 +354,10 @@ class GarbledStage : public Stage {
         if (!same(i, i + n)) continue;
         size_t copies = 1;
         while (i + (copies + 1) * n <= tokens.size() && same(i, i + copies * n)) ++copies;
-        if (n == 1 && copies == 2) {
-          const int64_t doubled = g.PairCount(tokens[i].lower, tokens[i].lower);
-          if (doubled != 0) continue;  // doubled in English, or too rare a word to know
-        }
+        // Doubled in English ("that that"), or too rare a word to know: left alone.
+        if (n == 1 && copies == 2 &&
+            (tokens[i].count() < EnglishGrammar::kFrequentPairWord || g.PairCount(tokens[i].lower, tokens[i].lower) > 0))
+          continue;
         fired |= 1u << kWordLoop;
         repairs.push_back({tokens[i + n - 1].end, tokens[i + copies * n - 1].end, "", kCollapseLoop, 0.9f});
         repaired |= 1u << kWordLoop;
@@ -355,8 +374,8 @@ class GarbledStage : public Stage {
       // it capitalised inside sentences in 2% of 10 or more cases at most, and the document
       // does not write it so twice (a name of its own).
       if (prev != nullptr && prev->word && !prev->capitalised && t.word && t.capitalised && !t.all_caps &&
-          (next == nullptr || !next->capitalised) && s.capitalised_in_document[t.lower] < 2) {
-        const auto [lower, capital] = g.CapitalCounts(t.lower);
+          (next == nullptr || !next->capitalised) && t.info != nullptr && Count(s.capitalised_in_document, t.lower) < 2) {
+        const uint64_t lower = t.info->lower_inside, capital = t.info->capital_inside;
         const bool name_follows = next != nullptr && (next->lower == "of" || next->lower == "for") &&
                                   i + 2 < tokens.size() && tokens[i + 2].capitalised;
         // Another capital close by makes a title ("Born to be Wild", "my Complete and Total
@@ -388,9 +407,9 @@ class GarbledStage : public Stage {
         // unit or number: "A.L.A.M.", "24-hr.", "B.C." end no sentence either).
         std::string_view before = in.substr(prev->begin, prev->end - prev->begin);
         const bool plain_word = before.size() >= 3 && prev->lower.find_first_not_of("abcdefghijklmnopqrstuvwxyz") ==
-                                                          std::string::npos && g.WordCount(prev->lower) >= 5;
+                                                          std::string::npos && prev->count() >= 5;
         const bool abbreviation = d_.abbreviations.count(before) > 0 || d_.abbreviations.count(prev->lower) > 0;
-        if (plain_word && !abbreviation && g.WordCount(next->lower) > 0) {
+        if (plain_word && !abbreviation && next->count() > 0) {
           fired |= 1u << kBrokenSentence;
           repairs.push_back({t.begin, t.end, "", kJoinBroken, 0.85f});
           repaired |= 1u << kBrokenSentence;
@@ -404,15 +423,16 @@ class GarbledStage : public Stage {
       if (!prev->word || prev->all_caps || prev->number) continue;
       // Two frequent words never seen together, though their frequencies would have them
       // meet ten times.
-      const int64_t pair = g.PairCount(prev->lower, t.lower);
-      if (pair == 0) {
-        const double expected = static_cast<double>(g.WordCount(prev->lower)) *
-                                static_cast<double>(g.WordCount(t.lower)) / static_cast<double>(g.total_tokens());
+      if (prev->count() >= EnglishGrammar::kFrequentPairWord && t.count() >= EnglishGrammar::kFrequentPairWord &&
+          g.PairCount(prev->lower, t.lower) == 0) {
+        const double expected = static_cast<double>(prev->count()) * static_cast<double>(t.count()) /
+                                static_cast<double>(g.total_tokens());
         if (expected >= 10) fired |= 1u << kUnseenPair;
       }
       // A tag that never follows a frequent word with its tag, though it is common ("need"
       // as a verb is never followed by a preposition: "I need to the insurgents").
-      const auto after = g.NextTagAfter(prev->lower, tags[i - 1], tags[i]);
+      const auto after = prev->info == nullptr ? EnglishGrammar::NextTag{}
+                                               : EnglishGrammar::NextTagAfter(*prev->info, tags[i - 1], tags[i]);
       if (after.total >= 100 && after.count == 0 &&
           static_cast<double>(after.total) * g.TagProbability(tags[i]) >= 10)
         fired |= 1u << kUnlikelyNextTag;
@@ -451,8 +471,8 @@ class GarbledStage : public Stage {
         // preposition makes it a noun.
         const bool nominal = before == "at" || before.starts_with("dt") || before == "ap" || before == "jj" ||
                              before.ends_with("$") || before == "in" || before == "cd" || before == "od";
-        for (const char* v : {"vb", "vbz", "vbd"})
-          finite |= !nominal && !infinitive && tokens[k].word && g.WordTagCount(tokens[k].lower, g.Tag(v)) > 0;
+        if (!nominal && !infinitive && tokens[k].info != nullptr)
+          for (const auto& tc : tokens[k].info->tags) finite |= d_.finite_capable_tag[tc.tag];
       }
       if (!finite) fired |= 1u << kClauseWithoutVerb;
       break;
@@ -467,9 +487,9 @@ class GarbledStage : public Stage {
       bool verb = false;
       for (size_t i = 0; i < tokens.size() && !verb; ++i) {
         const Token& t = tokens[i];
-        verb = d_.verb_tag[tags[i]] || (t.word && !t.capitalised && !t.number && g.WordCount(t.lower) == 0);
-        for (size_t v = 0; v < d_.verb_tag.size() && !verb && t.word; ++v)
-          verb = d_.verb_tag[v] && g.WordTagCount(t.lower, static_cast<EnglishGrammar::TagId>(v)) > 0;
+        verb = d_.verb_tag[tags[i]] || (t.word && !t.capitalised && !t.number && t.count() == 0);
+        if (t.info != nullptr)
+          for (const auto& tc : t.info->tags) verb |= d_.verb_tag[tc.tag];
       }
       if (!verb) fired |= 1u << kNoVerb;
     }
@@ -488,7 +508,7 @@ class GarbledStage : public Stage {
     // know ("the ministerio del interior said"); one may be a loan word.
     size_t foreign = 0;
     for (const Token& t : tokens)
-      if (t.word && !t.capitalised && !t.number && t.lower.size() >= 3 && g.WordCount(t.lower) == 0 &&
+      if (t.word && !t.capitalised && !t.number && t.lower.size() >= 3 && t.count() == 0 &&
           !s.english->Known(in.substr(t.begin, t.end - t.begin)) && !British(t.lower, s) && SourceWord(t.lower, source, s))
         ++foreign;
     if (foreign >= 2) fired |= 1u << kSourceWords;
@@ -590,7 +610,7 @@ const StageDescriptor& GarbledStageDescriptor() {
         if (!abbreviations.ok()) return abbreviations.status();
         auto stop = ReadDataLines(env.data_dir, "stopwords/en.txt");
         if (!stop.ok()) return stop.status();
-        d.english_function_words.insert(stop->begin(), stop->end());
+        for (const auto& w : *stop) d.english_function_words.Add(w, 1);
         for (const auto& a : *abbreviations) {
           d.abbreviations.insert(a);
           d.abbreviations.insert(LowerAscii(a));
@@ -624,6 +644,9 @@ const StageDescriptor& GarbledStageDescriptor() {
         for (const char* finite : {"vbd", "vbz", "md", "bez", "bedz", "bed", "bem", "ber", "hvz", "hvd", "hv", "do",
                                    "dod", "doz"})
           if (g.Tag(finite) != EnglishGrammar::kNoTag) d.finite_tag[g.Tag(finite)] = true;
+        d.finite_capable_tag.assign(256, false);
+        for (const char* v : {"vb", "vbz", "vbd"})
+          if (g.Tag(v) != EnglishGrammar::kNoTag) d.finite_capable_tag[g.Tag(v)] = true;
         d.np = g.Tag("np");
         d.period = g.Tag(".");
         return std::unique_ptr<Stage>(std::make_unique<GarbledStage>(std::move(d)));
