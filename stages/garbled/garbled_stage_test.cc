@@ -1,0 +1,122 @@
+#include "stages/garbled/garbled_stage.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "tests/test_support.h"
+
+namespace mtclean {
+namespace {
+
+// The stage needs the grammar model the build counts from the Brown corpus.
+bool ModelPresent() {
+  if (std::filesystem::exists(DefaultGrammarPath())) return true;
+  WARN("no English grammar model in the build (run scripts/setup.sh, then build): skipped");
+  return false;
+}
+
+std::string G(const std::string& text, const std::string& options = "") {
+  return testing::Clean("garbled " + options, text);
+}
+
+// The names of the signs of the flags the stage raises on `text`.
+std::vector<std::string> Signs(const std::string& text) {
+  auto pipeline = testing::MakePipeline("garbled");
+  auto worker = pipeline->NewWorker();
+  const CleanResult& r = worker->Clean({"d", text, "", ""});
+  std::vector<std::string> out;
+  for (const Edit& f : r.flags) {
+    CHECK(pipeline->RuleId(f) == "garbled");
+    const auto names = pipeline->stage(f.stage).features();
+    for (size_t i = 0; i < names.size(); ++i)
+      if (f.features >> i & 1u) out.emplace_back(names[i]);
+  }
+  return out;
+}
+
+TEST_CASE("garbled: word loops are written once, English doublings stay") {
+  if (!ModelPresent()) return;
+  CHECK(G("Officials said the the the ministry would act on the report by Monday.") ==
+        "Officials said the ministry would act on the report by Monday.");
+  CHECK(G("The army said in a statement in a statement that the road was open again.") ==
+        "The army said in a statement that the road was open again.");
+  const std::string doubled = "He said that that decision was wrong and had had no support from the council.";
+  CHECK(G(doubled) == doubled);
+}
+
+TEST_CASE("garbled: a verb capitalised inside a sentence is lowered, titles stay") {
+  if (!ModelPresent()) return;
+  CHECK(G("Without the help of the army, the rebels would almost Taking control of the city, officials said.") ==
+        "Without the help of the army, the rebels would almost taking control of the city, officials said.");
+  for (const char* kept : {
+           "The band played Born to be Wild at the concert in the park on Friday night, the organisers said.",
+           "The minister met the Secretary of State for Defence in London on Monday, the office said.",
+           "He told reporters that the Pentagon would send more troops to the region next month.",
+       }) {
+    INFO(kept);
+    CHECK(G(kept) == kept);
+  }
+}
+
+TEST_CASE("garbled: a sentence broken before its lower-case continuation is joined") {
+  if (!ModelPresent()) return;
+  CHECK(G("The government forces fled. from the city on Monday, the officials said in a statement.") ==
+        "The government forces fled from the city on Monday, the officials said in a statement.");
+  // Abbreviations, initialisms and units end no sentence.
+  for (const char* kept : {
+           "The meeting starts at 5 p.m. on Friday in the main hall of the ministry, he said.",
+           "The vote was held in the U.S. and in the U.K. on the same day, officials said.",
+           "The plant treated the water over a 24-hr. period, the engineers said in the report.",
+       }) {
+    INFO(kept);
+    CHECK(G(kept) == kept);
+  }
+}
+
+TEST_CASE("garbled: calques are replaced only when the source language is known") {
+  if (!ModelPresent()) return;
+  const std::string text = "The Taliban assured this Friday that they had taken control of another district.";
+  CHECK(G(text) == text);
+  CHECK(G(text, "source_language=es") ==
+        "The Taliban assured on Friday that they had taken control of another district.");
+}
+
+TEST_CASE("garbled: a clause without a verb is flagged with its signs") {
+  if (!ModelPresent()) return;
+  const auto signs =
+      Signs("It should be completed by September, but on Thursday the president stated that the withdrawal to "
+            "conclude before August 31.");
+  CHECK(std::find(signs.begin(), signs.end(), "clause-without-verb") != signs.end());
+  // drop_above removes such a sentence (the corpus preset).
+  CHECK(G("The talks went on. The president stated that the withdrawal to conclude before August 31. The talks "
+          "ended.",
+          "drop_above=0.5") == "The talks went on. The talks ended.");
+}
+
+TEST_CASE("garbled: clean English is neither changed nor flagged") {
+  if (!ModelPresent()) return;
+  for (const char* clean : {
+           "The Taliban now control about a third of the 421 districts and district centres in Afghanistan.",
+           "Tajik authorities said they would mobilise 20,000 troops to strengthen the border with Afghanistan.",
+           "“Unfortunately, the majority of the districts have been left to the Taliban without any fighting,” "
+           "Rahman said.",
+           "The fall of Panjwai district comes just two days after US and NATO forces left their main base.",
+       }) {
+    INFO(clean);
+    CHECK(G(clean) == clean);
+    CHECK(Signs(clean).empty());
+  }
+}
+
+TEST_CASE("garbled: text in another language is left alone") {
+  if (!ModelPresent()) return;
+  const std::string spanish =
+      "El ministro dijo el lunes que las fuerzas del gobierno habían tomado el control de la ciudad. "
+      "Los talibanes no respondieron a las preguntas de los periodistas sobre la situación.";
+  CHECK(G(spanish) == spanish);
+  CHECK(Signs(spanish).empty());
+  CHECK(G(spanish, "") == spanish);
+}
+
+}  // namespace
+}  // namespace mtclean
