@@ -10,6 +10,11 @@ sign fires on.
 
 SPLIT `samples`: only the annotated machine-translated samples (below).
 
+SPLIT `synthetic`: the held-out Brown press sentences, each also broken by one artefact of
+machine translation (a function word dropped, two words swapped, a word capitalised, a
+sentence cut before a lower-case word, a word repeated): recall per artefact, and precision
+on a half-and-half mix with the originals.
+
 SPLIT `test` (never tuned on):
 - clean English: Brown's press sections (a-c: 180k words of edited 1961 news, held out of the
   model) and the article bodies of ../shared/dev/aeb/*.gold.txt (human-marked, 2010s web
@@ -107,7 +112,92 @@ def annotated():
     return docs, spans
 
 
+GARBLES = ("drop-word", "swap-words", "capital-inside", "broken-sentence", "word-loop")
+
+
+def garble(words, kind, rng):
+    """One artefact of machine translation put into a sentence's words (None if it cannot)."""
+    inner = [i for i in range(1, len(words) - 1) if words[i].isalpha()]
+    lower = [i for i in inner if words[i].islower()]
+    if kind == "drop-word":
+        function = [i for i in inner if words[i].lower() in ("that", "to", "the", "of", "a", "is", "was", "be", "has",
+                                                              "have", "will", "would", "and", "in")]
+        if not function:
+            return None
+        i = rng.choice(function)
+        return words[:i] + words[i + 1:]
+    if kind == "swap-words":
+        pairs = [i for i in inner if i + 1 in inner and words[i].lower() != words[i + 1].lower()]
+        if not pairs:
+            return None
+        i = rng.choice(pairs)
+        return words[:i] + [words[i + 1], words[i]] + words[i + 2:]
+    if kind == "capital-inside":
+        content = [i for i in lower if len(words[i]) > 3]
+        if not content:
+            return None
+        i = rng.choice(content)
+        return words[:i] + [words[i].capitalize()] + words[i + 1:]
+    if kind == "broken-sentence":
+        if len(lower) < 2:
+            return None
+        i = rng.choice(lower[1:])
+        if not words[i - 1].isalpha():
+            return None
+        return words[:i - 1] + [words[i - 1] + "."] + words[i:]
+    if kind == "word-loop":
+        i = rng.choice(inner) if inner else None
+        if i is None:
+            return None
+        return words[:i + 1] + [words[i]] + words[i + 1:]
+
+
+def synthetic():
+    """Held-out Brown press sentences, each also with one artefact put in: how many of the
+    broken ones the stage flags or repairs, and how many of the originals it touches."""
+    import random
+    rng = random.Random(7)
+    if SPLIT == "synthetic-dev":  # the texts the thresholds are set on
+        docs = brown_sentences(lambda n: n[1] in "defghjklmnpr" and int(n[2:]) % 10 == 0)
+    else:
+        docs = brown_sentences(lambda n: n[1] in "abc")
+    clean, broken, kinds = [], [], []
+    for name, sentences in docs:
+        for sentence in sentences:
+            words = sentence.split(" ")
+            if len(words) < 8 or not sentence.endswith("."):
+                continue
+            kind = GARBLES[len(clean) % len(GARBLES)]
+            g = garble(words, kind, rng)
+            if g is None:
+                continue
+            clean.append(sentence)
+            broken.append(" ".join(g))
+            kinds.append(kind)
+    # One sentence per document: a flag or repair on document k is on sentence k.
+    clean_edits = run([("c%d" % k, s) for k, s in enumerate(clean)])
+    broken_edits = run([("b%d" % k, s) for k, s in enumerate(broken)])
+    touched_clean = {e["doc"] for e in clean_edits}
+    touched_broken = {e["doc"] for e in broken_edits}
+    if os.environ.get("GARBLED_EVAL_SIGNS"):  # how often each sign fires (with flag_above low)
+        for name, edits in (("originals", clean_edits), ("broken", broken_edits)):
+            signs = collections.Counter(f for e in edits for f in e.get("features", []) + [e["rule"]])
+            print("  signs on the %s: %s" % (name, dict(signs.most_common())))
+    print("synthetic: %d held-out Brown press sentences, each also with one artefact" % len(clean))
+    for kind in GARBLES:
+        ks = [k for k in range(len(kinds)) if kinds[k] == kind]
+        found = sum(("b%d" % k) in touched_broken for k in ks)
+        print("  %-16s %4d sentences, %5.1f%% flagged or repaired" % (kind, len(ks), 100.0 * found / max(1, len(ks))))
+    found = len(touched_broken)
+    print("  originals flagged or repaired: %d (%.2f%%); on a half-and-half mix, precision %.0f%%, recall %.0f%%" %
+          (len(touched_clean), 100.0 * len(touched_clean) / max(1, len(clean)),
+           100.0 * found / max(1, found + len(touched_clean)), 100.0 * found / max(1, len(broken))))
+
+
 def main():
+    if SPLIT.startswith("synthetic"):
+        synthetic()
+        return
     if SPLIT == "dev":
         docs = brown_sentences(lambda n: n[1] in "defghjklmnpr" and int(n[2:]) % 10 == 0)
         alarms("Brown dev (every 10th text of d-r)", [(n, "\n".join(s)) for n, s in docs], sum(len(s) for n, s in docs))
