@@ -757,7 +757,10 @@ class DiacriticsStage : public Stage {
     // One word alone is no evidence of the artefact: clean English has rare words and
     // quotations that look so ("statu quo", "Ibn Saud"). Repairs stand when the document
     // has at least two different ones; a lone one is flagged.
-    if (sure.size() == 1) {
+    // Unless the repair is a common English word (10,000 or more in the counts) and the
+    // broken form a lower-case word of no language the stage knows ("decisin" for
+    // "decision").
+    if (sure.size() == 1 && !LoneRepairStands(*sure.begin(), text, s)) {
       for (Pending& p : s.pending)
         if (p.rule == kDroppedLetter) p = {p.begin, p.end, "", kUncertain, 0.6f};
       s.repaired.clear();
@@ -778,7 +781,11 @@ class DiacriticsStage : public Stage {
         auto it = s.known_cache.find(key);
         if (it == s.known_cache.end()) {
           if (s.known_cache.size() > 100000) s.known_cache.clear();
-          it = s.known_cache.emplace(std::move(key), DroppedLetter(word, s, *english, true, only)).first;
+          // Words English knows but rarely writes ("Pars"), and words it does not know that
+          // are common in the source language ("pera": Spanish for pear, here "ópera"
+          // broken), are read as broken when a much commoner English word comes back.
+          const bool known = KnownInAnyCase(*english, word);
+          it = s.known_cache.emplace(std::move(key), DroppedLetter(word, s, *english, known, only, !known)).first;
         }
         if (it->second.kind != DropDecision::kSure) continue;
         s.pending.push_back({w.begin, w.end, it->second.repair, kDroppedLetter, 0.8f});
@@ -905,30 +912,36 @@ class DiacriticsStage : public Stage {
   // ("Pars" is a rare word, "Paris" a common one): a candidate must be written at least a
   // hundred times as often as the word (onboard-data's English counts).
   // `only`: the source languages (bits) that may vouch; 0 for all.
+  // `foreign_ok`: in a document that shows the artefact, a common word of another language
+  // may be broken English too, when the English word is common (10,000 or more).
   DropDecision DroppedLetter(std::string_view word, DiacriticsScratch& s, EnglishWords& english,
-                             bool known = false, uint32_t only = 0) const {
+                             bool known = false, uint32_t only = 0, bool foreign_ok = false) const {
     if (KnownInAnyCase(english, word) != known) return {};
     const uint64_t word_count = known ? EnglishCount(word) : 0;
     // A common word of another language quoted as it is ("Liste") lost nothing. (Rare
     // ones are more likely broken English: "rea" is Spanish too, but mostly "área".)
     const std::string lower = LowerWord(word);
-    for (const auto& lang : d_.source_languages) {
+    for (const auto& lang : foreign_ok ? std::vector<std::string>{} : d_.source_languages) {
       auto model = d_.models.find(lang);
       if (model == d_.models.end()) continue;
       for (const auto& f : model->second->Forms(PlainWord(word)))
         if (f.form == lower && f.count >= 1000) return {};
     }
-    // A place of some size spelled so is no broken word.
+    // A place of some size spelled so is no broken word (a capitalised one: "fusin" is no
+    // "Fusin", an old spelling of Fuxin).
     const std::string folded = FoldName(word);
     if (d_.gazetteer != nullptr)
       for (const auto& e : d_.gazetteer->FindByName(folded))
-        if (e.prominence >= 4.0f) return {};
+        if (e.prominence >= 4.0f && utf8::IsUpper(utf8::At(word, 0))) return {};
     // Nor is a word a source language writes with accents on the letters it has (a French
     // "employés" stripped, or an old English "employes"): it lost accents, not a letter.
     // (A common word of the language, by its counts: Spanish Hunspell also knows rare verb
     // forms like "cañad", which would hide "Canad" for "Canadá".)
-    for (const auto& lang : d_.source_languages) {
-      auto model = d_.models.find(lang);
+    // (Once the document's source language is known, only that language's spelling counts:
+    // Portuguese "pêra" says nothing of "pera" in a text translated from Spanish.)
+    for (size_t l = 0; l < d_.source_languages.size(); ++l) {
+      if (only != 0 && (only >> l & 1u) == 0) continue;
+      auto model = d_.models.find(d_.source_languages[l]);
       if (model == d_.models.end()) continue;
       const std::string plain = PlainWord(word);
       for (const auto& f : model->second->Forms(plain))
@@ -964,6 +977,7 @@ class DiacriticsStage : public Stage {
         // The counts list the 40,000 commonest words: a word missing from them is rare, but
         // how rare is unknown, so the candidate must be among the very common.
         if (known && EnglishCount(candidate) < (word_count > 0 ? 100 * word_count : 50000)) continue;
+        if (foreign_ok && EnglishCount(candidate) < 10000) continue;
         const bool weak = (capitalised || lost_capital) && !name_known(candidate);
         // A source language must spell the word with an accent on that very letter: its
         // dictionary says so, or, for a name it does not list, Spanish spelling does (a
@@ -995,6 +1009,22 @@ class DiacriticsStage : public Stage {
         }
       }
     }
+    // Several readings, one of them far commoner in English than the others ("mster":
+    // master, not mister; Spanish writes máster and míster): that one.
+    if (repairs.size() > 1 && d_.english_counts != nullptr) {
+      std::string commonest;
+      uint64_t best = 0, second = 0;
+      for (const auto& [candidate, info] : repairs) {
+        const uint64_t n = EnglishCount(candidate);
+        if (n > best) second = best, best = n, commonest = candidate;
+        else second = std::max(second, n);
+      }
+      if (best >= 20 * std::max<uint64_t>(second, 1) && best >= 1000) {
+        const auto info = repairs.at(commonest);
+        repairs.clear();
+        repairs.emplace(commonest, info);
+      }
+    }
     if (repairs.size() > 1) {
       DropDecision flag{DropDecision::kFlag, "", 0, {}};
       if (places.size() == repairs.size()) flag.places = std::move(places);
@@ -1003,6 +1033,20 @@ class DiacriticsStage : public Stage {
     if (repairs.empty()) return {};
     const auto& [repair, info] = *repairs.begin();
     return {info.first ? DropDecision::kWeak : DropDecision::kSure, repair, info.second, {}};
+  }
+
+  bool LoneRepairStands(const std::string& repair, std::string_view text, DiacriticsScratch& s) const {
+    if (EnglishCount(repair) < 10000) return false;
+    for (const auto& [k, r] : s.repaired) {
+      if (r != repair) continue;
+      const std::string broken(text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin));
+      if (utf8::IsUpper(utf8::At(broken, 0))) return false;  // a name ("Ibn Saud") is no sure sign
+      for (const auto& lang : d_.source_languages) {
+        EnglishWords* dict = Dictionary(s, lang);
+        if (dict != nullptr && (dict->Known(broken) || dict->Known(LowerWord(broken)))) return false;
+      }
+    }
+    return true;
   }
 
   // Names written with stray accents, or without their own diacritics, take the gazetteer's
