@@ -32,6 +32,8 @@ struct Batch {
   // Filled by a worker:
   std::string output, edit_log, rejected;
   std::vector<std::string> warnings;
+  // Only when BatchOptions::on_document is set: each document and its result.
+  std::vector<std::pair<Document, CleanResult>> reviewed;
   uint64_t bytes_in = 0, docs_out = 0, docs_dropped = 0, docs_rejected = 0;
 };
 
@@ -136,6 +138,7 @@ void CleanBatch(const Pipeline& pipeline, const BatchInput& in, const BatchOptio
       Document doc{in.id, std::move(rec.raw), options.language, {}};
       const CleanResult& r = ws.worker->Clean(doc);
       if (want_log) AppendEditLog(doc.id, doc.text, r, pipeline, &b.edit_log);
+      if (options.on_document) b.reviewed.emplace_back(doc, r);
       if (r.dropped) {
         ++b.docs_dropped;
       } else {
@@ -162,6 +165,7 @@ void CleanBatch(const Pipeline& pipeline, const BatchInput& in, const BatchOptio
     ws.record.doc.language = options.language;
     const CleanResult& r = ws.worker->Clean(ws.record.doc);
     if (want_log) AppendEditLog(ws.record.doc.id, ws.record.doc.text, r, pipeline, &b.edit_log);
+    if (options.on_document) b.reviewed.emplace_back(ws.record.doc, r);
     if (r.dropped) {
       ++b.docs_dropped;
     } else {
@@ -340,7 +344,7 @@ StatusOr<RunStats> RunBatch(const Pipeline& pipeline, const std::vector<BatchInp
           tbb::make_filter<std::shared_ptr<Batch>, void>(
               tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Batch> b) {
                 const BatchInput& in = inputs[b->input_index];
-                if (error.ok() && (out == nullptr || out_path != in.output_path)) {
+                if (error.ok() && !options.discard_output && (out == nullptr || out_path != in.output_path)) {
                   if (out != nullptr) error = out->Commit();
                   out.reset();
                   if (error.ok()) {
@@ -355,6 +359,8 @@ StatusOr<RunStats> RunBatch(const Pipeline& pipeline, const std::vector<BatchInp
                 write(rejected.get(), b->rejected);
                 if (options.on_warning)
                   for (const auto& w : b->warnings) options.on_warning(w);
+                if (options.on_document)
+                  for (const auto& [doc, result] : b->reviewed) options.on_document(doc, result);
                 stats.docs_in += b->docs_out + b->docs_dropped + b->docs_rejected;
                 stats.docs_out += b->docs_out;
                 stats.docs_dropped += b->docs_dropped;

@@ -42,6 +42,11 @@ struct BatchOptions {
   std::function<void(const std::string& phase)> on_phase;
   // Called for every rejected record and warning, in input order ("file:line: why").
   std::function<void(const std::string&)> on_warning;
+  // Called from the writer thread for every document, in input order, with its original
+  // text and what the pipeline made of it (review: `mtclean diff`, --html reports).
+  std::function<void(const Document& original, const CleanResult& result)> on_document;
+  // Clean text not written (`mtclean diff`): the outputs of the inputs are ignored.
+  bool discard_output = false;
 };
 
 // Returns the run's statistics, or the first I/O error (reading or writing a file), which

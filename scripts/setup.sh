@@ -23,6 +23,8 @@ PACKAGES=(
   debian-reference-fr debian-reference-es maint-guide-fr maint-guide-es
   # garbled: British spellings are English too; Italian words left untranslated
   hunspell-en-gb hunspell-it
+  # review: the HTML report is tested in headless Chromium (tests/html_report_test.sh)
+  chromium chromium-driver
 )
 
 missing=()

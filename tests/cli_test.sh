@@ -168,5 +168,22 @@ for r in mojibake nfc odd-space space-before-punct stacked-punct missing-space-a
   grep -q "$r" "$T/stages.txt" || fail "stages lacks rule $r"
 done
 
+# diff: the changes, not the clean text; no colours unless asked (or a terminal)
+out=$(printf 'Kunduz .\n' | "$MTCLEAN" diff -q) || fail "diff exit $?"
+expect_eq "$(sed -n 3p <<<"$out")" "Kunduz[- -]#1." "diff marks the change"
+grep -q "#1 punctuation/space-before-punct 0.95" <<<"$out" || fail "diff tags the change: $out"
+grep -q $'\x1b' <<<"$out" && fail "diff coloured when not a terminal"
+out=$(printf 'Kunduz .\n' | "$MTCLEAN" diff --color always -q)
+grep -q $'\x1b\[31m' <<<"$out" || fail "diff --color always"
+"$MTCLEAN" diff "$SRC/samples" -o "$T/samples.diff" --no-color -q || fail "diff of a folder exit $?"
+grep -q "^=== .*001_0baa4093cd508048.txt ===" "$T/samples.diff" || fail "diff of a folder: no document header"
+[ -e "$T/samples.diff" ] && [ ! -d "$T/samples.diff" ] || fail "diff -o is one file"
+out=$(printf 'Nothing to change here.\n' | "$MTCLEAN" diff -q)
+expect_eq "$out" "" "diff of a clean document is empty"
+# --html writes a report beside the clean text
+"$MTCLEAN" clean "$SRC/samples/001_0baa4093cd508048.txt" -o "$T/h.txt" --html "$T/report" -q || fail "--html exit $?"
+[ -f "$T/report/index.html" ] && [ -f "$T/report/docs/1.html" ] || fail "--html files"
+cmp -s "$T/h.txt" "$SRC/samples/expected/001_0baa4093cd508048.txt" || fail "--html changes the clean text"
+
 if [ $failures -gt 0 ]; then echo "$failures failure(s)" >&2; exit 1; fi
 echo "cli contract: all checks passed"

@@ -17,6 +17,8 @@
 #include "mtclean/pipeline.h"
 #include "pipeline/batch_runner.h"
 #include "pipeline/io/byte_stream.h"
+#include "pipeline/report/review.h"
+#include "pipeline/io/byte_stream.h"
 #include "pipeline/stage_registry.h"
 #include "pipeline/stats.h"
 #include "tools/mtclean/progress.h"
@@ -41,6 +43,9 @@ struct CleanArgs {
   bool no_observe = false;
   int jobs = 0;
   bool quiet = false;
+  std::string html;           // --html DIR: a review report
+  bool diff = false;          // `mtclean diff`: print the changes instead of the clean text
+  std::string color = "auto";  // diff: always, never, auto (a terminal)
 };
 
 int Fail(int code, const std::string& message) {
@@ -137,7 +142,12 @@ int RunClean(const CleanArgs& args) {
   StageEnvironment env{args.data_dir.empty() ? DefaultDataDir() : args.data_dir};
   auto pipeline = Pipeline::Create(*spec, env);
   if (!pipeline.ok()) return Fail(kExitUsage, pipeline.status().message());
-  auto plan = PlanInputs(args);
+  // `diff` writes no clean text: its inputs are only read (stdin too).
+  auto plan = !args.diff ? PlanInputs(args)
+              : args.inputs.empty() || (args.inputs.size() == 1 && args.inputs[0] == "-")
+                  ? StatusOr<std::vector<BatchInput>>(std::vector<BatchInput>{
+                        {"-", "-", "-", args.format == "jsonl" ? Format::kJsonl : Format::kText}})
+                  : PlanInputsForReading(args);
   if (!plan.ok()) return Fail(kExitIo, plan.status().message());
 
   BatchOptions options;
@@ -163,9 +173,38 @@ int RunClean(const CleanArgs& args) {
     options.on_phase = [&](const std::string& phase) { progress.Phase(phase); };
   }
 
+  // Review: the diff on stdout instead of the clean text, and/or an HTML report.
+  std::unique_ptr<HtmlReport> report;
+  if (!args.html.empty()) report = std::make_unique<HtmlReport>(**pipeline, args.html);
+  Status review_error;
+  DiffStyle style;
+  style.color = args.color == "always" || (args.color == "auto" && isatty(STDOUT_FILENO));
+  std::unique_ptr<ByteWriter> diff_out;
+  if (args.diff) {
+    options.discard_output = true;
+    auto w = OpenByteWriter(args.output.empty() ? "-" : args.output);
+    if (!w.ok()) return Fail(kExitIo, w.status().message());
+    diff_out = std::move(*w);
+  }
+  if (report != nullptr || args.diff) {
+    options.on_document = [&](const Document& doc, const CleanResult& r) {
+      if (!review_error.ok()) return;
+      if (report != nullptr) review_error = report->Add(doc, r);
+      if (args.diff && review_error.ok() && (!r.edits.empty() || !r.flags.empty() || r.dropped)) {
+        std::string text;
+        AppendTerminalDiff(**pipeline, doc, r, style, &text);
+        text += '\n';
+        review_error = diff_out->Write(text);
+      }
+    };
+  }
+
   auto stats = RunBatch(**pipeline, *plan, options);
   if (show_progress) progress.Finish();
   if (!stats.ok()) return Fail(kExitIo, stats.status().message());
+  if (review_error.ok() && diff_out != nullptr) review_error = diff_out->Commit();
+  if (review_error.ok() && report != nullptr) review_error = report->Finish(&*stats);
+  if (!review_error.ok()) return Fail(kExitIo, review_error.message());
 
   if (!args.stats.empty()) {
     auto w = OpenByteWriter(args.stats);
@@ -181,7 +220,8 @@ int RunClean(const CleanArgs& args) {
                  stats->seconds > 0 ? static_cast<double>(stats->bytes_in) / 1e6 / stats->seconds : 0.0);
     for (size_t i = 0; i < (*pipeline)->size(); ++i)
       std::fprintf(stderr, "  %s\n", StageSummaryLine(stats->stages[i], (*pipeline)->stage(i)).c_str());
-    if (!args.output.empty()) std::fprintf(stderr, "  clean text: %s\n", args.output.c_str());
+    if (!args.output.empty() && !args.diff) std::fprintf(stderr, "  clean text: %s\n", args.output.c_str());
+    if (!args.html.empty()) std::fprintf(stderr, "  report:     %s/index.html\n", args.html.c_str());
     if (!args.edits.empty()) std::fprintf(stderr, "  edit log:   %s\n", args.edits.c_str());
     if (!args.stats.empty()) std::fprintf(stderr, "  stats:      %s\n", args.stats.c_str());
   }
@@ -231,6 +271,8 @@ int main(int argc, char** argv) {
       "  mtclean clean < page.txt > clean.txt           one document, stdin to stdout\n"
       "  mtclean clean corpus/ -o clean/ --edits e.jsonl  a folder to a mirrored folder\n"
       "  mtclean clean in.jsonl.zst -o out.jsonl.zst -j 8 --stats stats.json\n"
+      "  mtclean diff page.txt | less -R                  what it would change, and why\n"
+      "  mtclean clean corpus/ -o clean/ --html review/  and a report to open in a browser\n"
       "  mtclean stages                                  what each stage fixes, its rules\n\n"
       "Exit codes: 0 ok; 1 input or output error; 2 usage or pipeline error;\n"
       "3 finished, but some records were rejected (see stderr)."};
@@ -238,23 +280,35 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "mtclean 0.1.0");
 
   CleanArgs args;
+  // `clean` and `diff` read the same inputs with the same options.
+  auto add_clean_options = [&](CLI::App* cmd, const char* output_help) {
+    cmd->add_option("inputs", args.inputs, "files or folders; none or '-' reads one document from stdin");
+    cmd->add_option("-o,--output", args.output, output_help);
+    cmd->add_option("--format", args.format,
+                    "input format; default: from the extension (.jsonl, .ndjson, .json are JSONL)")
+        ->check(CLI::IsMember({"text", "jsonl"}));
+    cmd->add_option("--text-field", args.text_field, "JSONL field holding the text")->capture_default_str();
+    cmd->add_option("--id-field", args.id_field, "JSONL field holding the document id")->capture_default_str();
+    cmd->add_option("--edits", args.edits, "write the edit log (JSONL, one line per edit or flag)");
+    cmd->add_option("-p,--pipeline", args.pipeline, "preset name or pipeline file")->capture_default_str();
+    cmd->add_option("-j,--jobs", args.jobs, "worker threads (default: all cores); output is the same for any N")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--stats", args.stats, "write per-stage counts as JSON");
+    cmd->add_option("--rejected", args.rejected, "write rejected JSONL records here, verbatim");
+    cmd->add_option("--language", args.language, "language of the documents (e.g. en, fr), if known");
+    cmd->add_option("--data-dir", args.data_dir, "dictionaries folder (default: $MTCLEAN_DATA_DIR or the build's)");
+    cmd->add_option("--html", args.html,
+                    "also write a review report to this folder: index.html for the batch, a page per document");
+    cmd->add_flag("-q,--quiet", args.quiet, "no progress or summary on stderr");
+  };
   CLI::App* clean = app.add_subcommand("clean", "clean documents (text files, folders, JSONL; .gz/.zst too)");
-  clean->add_option("inputs", args.inputs, "files or folders; none or '-' reads one document from stdin");
-  clean->add_option("-o,--output", args.output,
-                    "output file, or folder for several inputs or a folder input (default: stdout)");
-  clean->add_option("--format", args.format, "input format; default: from the extension (.jsonl, .ndjson, .json are JSONL)")
-      ->check(CLI::IsMember({"text", "jsonl"}));
-  clean->add_option("--text-field", args.text_field, "JSONL field holding the text")->capture_default_str();
-  clean->add_option("--id-field", args.id_field, "JSONL field holding the document id")->capture_default_str();
-  clean->add_option("--edits", args.edits, "write the edit log (JSONL, one line per edit or flag)");
-  clean->add_option("-p,--pipeline", args.pipeline, "preset name or pipeline file")->capture_default_str();
-  clean->add_option("-j,--jobs", args.jobs, "worker threads (default: all cores); output is the same for any N")
-      ->check(CLI::PositiveNumber);
-  clean->add_option("--stats", args.stats, "write per-stage counts as JSON");
-  clean->add_option("--rejected", args.rejected, "write rejected JSONL records here, verbatim");
-  clean->add_option("--language", args.language, "language of the documents (e.g. en, fr), if known");
-  clean->add_option("--data-dir", args.data_dir, "dictionaries folder (default: $MTCLEAN_DATA_DIR or the build's)");
-  clean->add_flag("-q,--quiet", args.quiet, "no progress or summary on stderr");
+  add_clean_options(clean, "output file, or folder for several inputs or a folder input (default: stdout)");
+  CLI::App* diff = app.add_subcommand(
+      "diff", "show what `clean` would change, word by word, each change with its stage, rule and confidence");
+  add_clean_options(diff, "write the diff to this file (default: stdout)");
+  diff->add_flag_callback("--no-color", [&] { args.color = "never"; }, "no colours (they are off when not a terminal)");
+  diff->add_option("--color", args.color, "always, never or auto (a terminal)")
+      ->check(CLI::IsMember({"always", "never", "auto"}));
   auto add_corpus_options = [&](CLI::App* cmd) {
     cmd->add_option("--corpus-stats", args.corpus_stats_in,
                     "use this batch knowledge (from `observe` or `merge-stats`) instead of a first pass");
@@ -263,6 +317,7 @@ int main(int argc, char** argv) {
                   "skip the first pass over the inputs (lines repeated across pages are then not known)");
   };
   add_corpus_options(clean);
+  add_corpus_options(diff);
   app.add_subcommand("stages", "list every stage with its rules, examples and options");
 
   // A distributed run: `observe` each shard, `merge-stats` the results, then `clean` every
@@ -306,5 +361,6 @@ int main(int argc, char** argv) {
     }
     return st.ok() ? 0 : Fail(1, st.message());
   }
+  args.diff = app.got_subcommand("diff");
   return RunClean(args);
 }
