@@ -53,6 +53,25 @@ std::vector<std::string> LoadDocs(bool damaged) {
   return RepeatTo8MB(articles);
 }
 
+// The HTML of the Debian Handbook's French pages (Debian package debian-handbook), in name
+// order; none when it is not installed.
+std::vector<std::string> HandbookFrenchPages() {
+  std::vector<std::string> pages;
+  const std::filesystem::path dir = "/usr/share/doc/debian-handbook/html/fr-FR";
+  if (!std::filesystem::exists(dir)) return pages;
+  std::vector<std::filesystem::path> paths;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.path().extension() == ".html") paths.push_back(e.path());
+  std::sort(paths.begin(), paths.end());
+  for (const auto& p : paths) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    pages.push_back(ss.str());
+  }
+  return pages;
+}
+
 std::string StripMarks(const std::string& text) {
   utf8proc_uint8_t* mapped = nullptr;
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
@@ -70,19 +89,9 @@ std::string StripMarks(const std::string& text) {
 // are accented letters.
 std::vector<std::string> StrippedFrenchProse() {
   std::vector<std::string> docs;
-  const std::filesystem::path dir = "/usr/share/doc/debian-handbook/html/fr-FR";
-  if (!std::filesystem::exists(dir)) return docs;
-  std::vector<std::filesystem::path> paths;
-  for (const auto& e : std::filesystem::directory_iterator(dir))
-    if (e.path().extension() == ".html") paths.push_back(e.path());
-  std::sort(paths.begin(), paths.end());
   std::string doc;
   int in_doc = 0;
-  for (const auto& p : paths) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string html = ss.str();
+  for (const std::string& html : HandbookFrenchPages()) {
     const std::string open = "<div class=\"para\">";
     for (size_t at = html.find(open); at != std::string::npos; at = html.find(open, at + 1)) {
       const size_t end = html.find("</div>", at);
@@ -111,17 +120,8 @@ std::vector<std::string> StrippedFrenchProse() {
 // Handbook's French pages (Debian package debian-handbook), tags removed, to ~8 MB.
 std::vector<std::string> StrippedFrench() {
   std::vector<std::string> pages;
-  const std::filesystem::path dir = "/usr/share/doc/debian-handbook/html/fr-FR";
-  if (!std::filesystem::exists(dir)) return pages;
-  std::vector<std::filesystem::path> paths;
-  for (const auto& e : std::filesystem::directory_iterator(dir))
-    if (e.path().extension() == ".html") paths.push_back(e.path());
-  std::sort(paths.begin(), paths.end());
-  for (const auto& p : paths) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    std::string html = ss.str(), text;
+  for (const std::string& html : HandbookFrenchPages()) {
+    std::string text;
     bool tag = false;
     for (char c : html) {
       if (c == '<') tag = true;

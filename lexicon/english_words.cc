@@ -15,6 +15,14 @@ StatusOr<std::unique_ptr<EnglishWords>> EnglishWords::Open(const std::string& di
   return words;
 }
 
+std::string HunspellDictionaryName(const std::string& lang) {
+  static const std::unordered_map<std::string, std::string> kNames = {
+      {"en", "en_US"}, {"fr", "fr_FR"}, {"es", "es_ES"}, {"pt", "pt_PT"},
+      {"de", "de_DE"}, {"cs", "cs_CZ"}, {"it", "it_IT"}};
+  auto it = kNames.find(lang);
+  return it == kNames.end() ? lang : it->second;
+}
+
 EnglishWords::~EnglishWords() = default;
 
 bool EnglishWords::Known(std::string_view word) {

@@ -17,6 +17,10 @@ class Hunspell;
 
 namespace mtclean {
 
+// The Debian Hunspell dictionary of a language code ("fr" -> "fr_FR", "en" -> "en_US");
+// other codes are taken as dictionary names ("en_GB").
+std::string HunspellDictionaryName(const std::string& lang);
+
 class EnglishWords {
  public:
   // `dictionary` is the path without extension (/usr/share/hunspell/en_US).

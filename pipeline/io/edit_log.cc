@@ -32,29 +32,22 @@ void AppendOne(std::string_view doc_id, std::string_view original, const std::st
   std::snprintf(number, sizeof number, "%.2f", static_cast<double>(e.confidence));
   out->append(",\"confidence\":");
   out->append(number);
-  if (e.features != 0) {
-    const auto names = pipeline.stage(e.stage).features();
-    out->append(",\"features\":[");
+  // A list of the names whose bits are set.
+  auto append_names = [&](const char* key, uint32_t bits, size_t count, auto name_of) {
+    if (bits == 0) return;
+    out->append(",\"").append(key).append("\":[");
     bool first = true;
-    for (size_t f = 0; f < names.size() && f < 32; ++f) {
-      if ((e.features >> f & 1u) == 0) continue;
+    for (size_t i = 0; i < count && i < 32; ++i) {
+      if ((bits >> i & 1u) == 0) continue;
       if (!first) out->push_back(',');
       first = false;
-      AppendJsonString(names[f], out);
+      AppendJsonString(name_of(i), out);
     }
     out->push_back(']');
-  }
-  if (e.merged_stages != 0) {
-    out->append(",\"merged\":[");
-    bool first = true;
-    for (size_t s = 0; s < pipeline.size() && s < 32; ++s) {
-      if ((e.merged_stages >> s & 1u) == 0) continue;
-      if (!first) out->push_back(',');
-      first = false;
-      AppendJsonString(pipeline.stage(s).name(), out);
-    }
-    out->push_back(']');
-  }
+  };
+  const auto features = pipeline.stage(e.stage).features();
+  append_names("features", e.features, features.size(), [&](size_t i) { return features[i]; });
+  append_names("merged", e.merged_stages, pipeline.size(), [&](size_t i) { return pipeline.stage(i).name(); });
   out->append("}\n");
 }
 

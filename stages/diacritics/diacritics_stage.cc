@@ -69,13 +69,6 @@ constexpr std::array<OptionInfo, 9> kOptions = {{
 }};
 
 // Hunspell dictionary file of each language.
-std::string HunspellName(const std::string& lang) {
-  static const std::unordered_map<std::string, std::string> kNames = {
-      {"en", "en_US"}, {"fr", "fr_FR"}, {"es", "es_ES"}, {"pt", "pt_PT"}, {"de", "de_DE"}, {"cs", "cs_CZ"}};
-  auto it = kNames.find(lang);
-  return it == kNames.end() ? lang : it->second;
-}
-
 // Share of words that carry a diacritic in ordinary text of each language (measured on the
 // Debian Handbook); a document below a fifth of it was stripped.
 double TypicalAccentRate(const std::string& lang) {
@@ -580,7 +573,7 @@ class DiacriticsStage : public Stage {
   EnglishWords* Dictionary(DiacriticsScratch& s, const std::string& lang) const {
     auto it = s.dictionaries.find(lang);
     if (it == s.dictionaries.end()) {
-      auto opened = EnglishWords::Open(d_.hunspell_dir + "/" + HunspellName(lang));
+      auto opened = EnglishWords::Open(d_.hunspell_dir + "/" + HunspellDictionaryName(lang));
       it = s.dictionaries.emplace(lang, opened.ok() ? std::move(*opened) : nullptr).first;
     }
     return it->second.get();
@@ -1167,7 +1160,7 @@ const StageDescriptor& DiacriticsStageDescriptor() {
           d.models.emplace(lang, std::move(*m));
         }
         for (const auto& lang : d.source_languages) {
-          auto dict = EnglishWords::Open(d.hunspell_dir + "/" + HunspellName(lang));
+          auto dict = EnglishWords::Open(d.hunspell_dir + "/" + HunspellDictionaryName(lang));
           if (!dict.ok()) return dict.status();
         }
         if (auto en = AccentModel::Load(dir + "/en.accents"); en.ok()) d.english_counts = std::move(*en);

@@ -90,13 +90,6 @@ constexpr std::array<OptionInfo, 9> kOptions = {{
     {"tag_surprise", OptionType::kDouble, "9", "a tag this unlikely after the two before (-log P) is a sign"},
 }};
 
-std::string HunspellName(const std::string& lang) {
-  static const std::unordered_map<std::string, std::string> kNames = {
-      {"en", "en_US"}, {"es", "es_ES"}, {"fr", "fr_FR"}, {"pt", "pt_PT"}, {"de", "de_DE"}, {"it", "it_IT"}};
-  auto it = kNames.find(lang);
-  return it == kNames.end() ? lang : it->second;
-}
-
 struct Token {
   size_t begin, end;
   std::string lower;  // ASCII-lowered, curly apostrophes straight
@@ -603,7 +596,7 @@ class GarbledStage : public Stage {
     auto known_in = [&](const std::string& lang) {
       auto it = s.dictionaries.find(lang);
       if (it == s.dictionaries.end()) {
-        auto opened = EnglishWords::Open(d_.hunspell_dir + "/" + HunspellName(lang));
+        auto opened = EnglishWords::Open(d_.hunspell_dir + "/" + HunspellDictionaryName(lang));
         it = s.dictionaries.emplace(lang, opened.ok() ? std::move(*opened) : nullptr).first;
       }
       return it->second != nullptr && it->second->Known(word);
