@@ -5,11 +5,17 @@
 
 namespace mtclean {
 
-StatusOr<std::unique_ptr<EnglishWords>> EnglishWords::Open(const std::string& dictionary) {
+Status EnglishWords::Check(const std::string& dictionary) {
   std::string aff = dictionary + ".aff", dic = dictionary + ".dic";
   if (access(aff.c_str(), R_OK) != 0 || access(dic.c_str(), R_OK) != 0)
     return Status::Error("cannot read the Hunspell dictionary " + dic +
-                         " (Debian package hunspell-en-us; scripts/setup.sh installs it)");
+                         " (Debian packages hunspell-*; scripts/setup.sh installs them)");
+  return Status();
+}
+
+StatusOr<std::unique_ptr<EnglishWords>> EnglishWords::Open(const std::string& dictionary) {
+  if (Status st = Check(dictionary); !st.ok()) return st;
+  std::string aff = dictionary + ".aff", dic = dictionary + ".dic";
   auto words = std::unique_ptr<EnglishWords>(new EnglishWords());
   words->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
   return words;

@@ -25,6 +25,9 @@ class EnglishWords {
  public:
   // `dictionary` is the path without extension (/usr/share/hunspell/en_US).
   static StatusOr<std::unique_ptr<EnglishWords>> Open(const std::string& dictionary);
+  // Whether Open would find the dictionary's files, without reading them (a factory checks
+  // at start-up; each worker opens its own handle when it needs it).
+  static Status Check(const std::string& dictionary);
   ~EnglishWords();
   bool Known(std::string_view word);
 

@@ -1160,8 +1160,8 @@ const StageDescriptor& DiacriticsStageDescriptor() {
           d.models.emplace(lang, std::move(*m));
         }
         for (const auto& lang : d.source_languages) {
-          auto dict = EnglishWords::Open(d.hunspell_dir + "/" + HunspellDictionaryName(lang));
-          if (!dict.ok()) return dict.status();
+          if (Status st = EnglishWords::Check(d.hunspell_dir + "/" + HunspellDictionaryName(lang)); !st.ok())
+            return st;
         }
         if (auto en = AccentModel::Load(dir + "/en.accents"); en.ok()) d.english_counts = std::move(*en);
         std::vector<std::string> listed = {"en", "it"};
@@ -1180,8 +1180,7 @@ const StageDescriptor& DiacriticsStageDescriptor() {
           for (const auto& w : *stop)
             if (w.size() >= 2 && w.find('\'') == std::string::npos) d.function_words.Add(PlainWord(w), bit);
         }
-        auto english = EnglishWords::Open(d.hunspell_dir + "/en_US");
-        if (!english.ok()) return english.status();
+        if (Status st = EnglishWords::Check(d.hunspell_dir + "/en_US"); !st.ok()) return st;
         auto g = OpenStageGazetteer(options.GetString("gazetteer"));
         if (!g.ok()) return g.status();
         d.gazetteer = std::move(*g);

@@ -634,8 +634,7 @@ const StageDescriptor& GarbledStageDescriptor() {
         d.source_language = options.GetString("source_language");
         d.source_languages = SplitList(options.GetString("source_languages"));
         d.hunspell_dir = options.GetString("hunspell_dir");
-        auto english = EnglishWords::Open(d.hunspell_dir + "/en_US");
-        if (!english.ok()) return english.status();
+        if (Status st = EnglishWords::Check(d.hunspell_dir + "/en_US"); !st.ok()) return st;
         auto abbreviations = ReadDataLines(env.data_dir, options.GetString("abbreviations"));
         if (!abbreviations.ok()) return abbreviations.status();
         auto stop = ReadDataLines(env.data_dir, "stopwords/en.txt");

@@ -926,8 +926,7 @@ const StageDescriptor& NamesStageDescriptor() {
             d.country_prefixes.insert(FoldName(entry.name).substr(0, 4));
         }
         d.dictionary = options.GetString("dictionary");
-        auto check = EnglishWords::Open(d.dictionary);
-        if (!check.ok()) return check.status();
+        if (Status st = EnglishWords::Check(d.dictionary); !st.ok()) return st;
         d.min_confidence = options.GetDouble("min_confidence");
         return std::unique_ptr<Stage>(std::make_unique<NamesStage>(std::move(d)));
       }};
