@@ -100,7 +100,7 @@ const CleanResult& Pipeline::Worker::Clean(const Document& doc) {
       ComposeEdits(r.edits, stage_edits_, &composed_);
       r.edits.swap(composed_);
       r.text.swap(buffer_);
-      for (size_t j = 0; j < n; ++j) pending_[j] = j != i;
+      for (size_t j = 0; j < n; ++j) pending_[j] = j != i || !stage.idempotent();
     }
     if (first_run) st.bytes_out += r.text.size();
     st.nanoseconds += static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(

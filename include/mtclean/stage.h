@@ -142,6 +142,9 @@ class Stage {
   // thread-safe: every worker observes into its own statistics.
   virtual std::unique_ptr<CorpusStats> NewCorpusStats() const { return nullptr; }
   virtual void Observe(std::string_view /*text*/, CorpusStats& /*stats*/) const {}
+  // Whether a second run over the stage's own output always changes nothing. The runner
+  // runs a stage that says no again after it changed the text, until it changes nothing.
+  virtual bool idempotent() const { return true; }
 };
 
 // What a factory needs besides options: where the dictionaries are.
