@@ -304,26 +304,24 @@ class DiacriticsStage : public Stage {
   std::span<const RuleInfo> rules() const override { return kRules; }
   std::unique_ptr<StageScratch> NewScratch() const override { return std::make_unique<DiacriticsScratch>(); }
 
-  // English repairs change what the next pass sees (a repaired word vouches for others, a
-  // letter put back changes the language CLD2 reads), so the stage runs until a pass changes
-  // nothing (pipeline/multi_pass.h); the caches make later passes cheap.
+  // A pass's repairs change what the next pass sees (a repaired word vouches for others, a
+  // letter put back changes the language CLD2 reads, restored accents turn a stripped span
+  // into one that kept them), so the stage runs until a pass changes nothing
+  // (pipeline/multi_pass.h); the caches make later passes cheap. (Ending after a pass of
+  // restorations alone was tried: the fuzzer found a mixed Spanish and French page where the
+  // second pass still restores; tests/fuzz_corpus/regression-diacritics-second-pass.)
   void Process(std::string_view in, StageContext& ctx) const override {
     auto& s = static_cast<DiacriticsScratch&>(*ctx.scratch);
     RunPassesToFixpoint(in, ctx, s.buffers, 1,
-                        [&](int, std::string_view text, TextRewriter& rw) { return OnePass(text, ctx.document, s, rw); });
+                        [&](int, std::string_view text, TextRewriter& rw) { OnePass(text, ctx.document, s, rw); });
   }
 
  private:
-  // True when the pass's output is final. Restorations alone are: they leave the text
-  // without accents as it was, so the languages are the same the next time; a word left
-  // plain would be chosen plain again from the same neighbours; a restored word carries
-  // accents and is not looked at again.
-  bool OnePass(std::string_view in, const Document& document, DiacriticsScratch& s, TextRewriter& rw) const {
+  void OnePass(std::string_view in, const Document& document, DiacriticsScratch& s, TextRewriter& rw) const {
     Tokenize(in, s.words);
     PlainWords(in, s);
     const std::string main_language = Languages(in, document, s);
-    const bool english = main_language == "en";
-    if (english) English(in, s, rw);
+    if (main_language == "en") English(in, s, rw);
     // Each accented language the document holds (a French page quoting English commands
     // is restored where it is French).
     std::vector<std::string_view> seen;
@@ -331,7 +329,6 @@ class DiacriticsStage : public Stage {
       if (!lang.empty() && std::find(seen.begin(), seen.end(), lang) == seen.end()) seen.push_back(lang);
     for (std::string_view lang : seen)
       if (d_.models.count(std::string(lang)) > 0) Restore(in, std::string(lang), lang == main_language, s, rw);
-    return !english;
   }
 
   static void PlainWords(std::string_view text, DiacriticsScratch& s) {
