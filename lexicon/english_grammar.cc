@@ -237,11 +237,6 @@ std::pair<uint64_t, uint64_t> EnglishGrammar::CapitalCounts(std::string_view low
   return {info->lower_inside, info->capital_inside};
 }
 
-EnglishGrammar::NextTag EnglishGrammar::NextTagAfter(std::string_view lower, TagId tag, TagId next) const {
-  const WordInfo* info = Find(lower);
-  return info == nullptr ? NextTag{} : NextTagAfter(*info, tag, next);
-}
-
 EnglishGrammar::NextTag EnglishGrammar::NextTagAfter(const WordInfo& info, TagId tag, TagId next) {
   NextTag out;
   for (const auto& [t, following] : info.next) {

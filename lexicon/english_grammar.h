@@ -86,12 +86,11 @@ class EnglishGrammar {
   uint64_t WordTagCount(std::string_view lower, TagId tag) const;
   // Inside a sentence: how often the word was written lower case and capitalised.
   std::pair<uint64_t, uint64_t> CapitalCounts(std::string_view lower) const;
-  // After `lower` tagged `tag` (only for pairs seen 50 times or more; else total is 0): how
+  // After the word of `info` tagged `tag` (only for pairs seen 50 times or more; else total is 0): how
   // often `next` followed, of `total`.
   struct NextTag {
     uint64_t count = 0, total = 0;
   };
-  NextTag NextTagAfter(std::string_view lower, TagId tag, TagId next) const;
   static NextTag NextTagAfter(const WordInfo& info, TagId tag, TagId next);
   // How often `second` followed `first`, for pairs of frequent words (kFrequentPairWord
   // times or more each; the count of other pairs is not kept, and is 0 here).

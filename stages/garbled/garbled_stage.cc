@@ -581,28 +581,25 @@ class GarbledStage : public Stage {
     if (score >= d_.flag_above) ctx.rewriter.Flag(begin, end, kGarbled, static_cast<float>(score), signs);
   }
 
-  bool British(const std::string& word, GarbledScratch& s) const {
-    auto it = s.dictionaries.find("en_GB");
+  // Whether the worker's Hunspell dictionary of `lang` ("es", or a name such as "en_GB")
+  // knows the word; each dictionary is opened on first use.
+  bool KnownIn(const std::string& lang, const std::string& word, GarbledScratch& s) const {
+    auto it = s.dictionaries.find(lang);
     if (it == s.dictionaries.end()) {
-      auto opened = EnglishWords::Open(d_.hunspell_dir + "/en_GB");
-      it = s.dictionaries.emplace("en_GB", opened.ok() ? std::move(*opened) : nullptr).first;
+      auto opened = EnglishWords::Open(d_.hunspell_dir + "/" + HunspellDictionaryName(lang));
+      it = s.dictionaries.emplace(lang, opened.ok() ? std::move(*opened) : nullptr).first;
     }
     return it->second != nullptr && it->second->Known(word);
   }
 
+  bool British(const std::string& word, GarbledScratch& s) const { return KnownIn("en_GB", word, s); }
+
   // Whether a word English does not know is a word of the source language (given), or of
   // one of the languages translations come from.
   bool SourceWord(const std::string& word, const std::string& source, GarbledScratch& s) const {
-    auto known_in = [&](const std::string& lang) {
-      auto it = s.dictionaries.find(lang);
-      if (it == s.dictionaries.end()) {
-        auto opened = EnglishWords::Open(d_.hunspell_dir + "/" + HunspellDictionaryName(lang));
-        it = s.dictionaries.emplace(lang, opened.ok() ? std::move(*opened) : nullptr).first;
-      }
-      return it->second != nullptr && it->second->Known(word);
-    };
-    if (!source.empty()) return known_in(source);
-    return std::any_of(d_.source_languages.begin(), d_.source_languages.end(), known_in);
+    if (!source.empty()) return KnownIn(source, word, s);
+    return std::any_of(d_.source_languages.begin(), d_.source_languages.end(),
+                       [&](const std::string& lang) { return KnownIn(lang, word, s); });
   }
 
   Data d_;
