@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "mtclean/stage.h"
@@ -25,7 +26,9 @@ struct MultiPassBuffers {
   TextRewriter rewriter;
 };
 
-// run_pass(index, input, rewriter) runs pass `index` of `num_passes`.
+// run_pass(index, input, rewriter) runs pass `index` of `num_passes`. It may return a bool:
+// true when the stage knows that another round would change nothing (its edits cannot
+// create work for itself), which saves the round that would only confirm it.
 template <typename RunPass>
 void RunPassesToFixpoint(std::string_view in, StageContext& ctx, MultiPassBuffers& b,
                          int num_passes, RunPass&& run_pass, int max_rounds = 8) {
@@ -33,10 +36,13 @@ void RunPassesToFixpoint(std::string_view in, StageContext& ctx, MultiPassBuffer
   b.flags.clear();
   std::string_view cur = in;
   for (int round = 0; round < max_rounds; ++round) {
-    bool changed = false;
+    bool changed = false, final = true;
     for (int p = 0; p < num_passes; ++p) {
       b.rewriter.Reset(cur, &b.next, &b.pass_edits, &b.pass_flags);
-      run_pass(p, cur, b.rewriter);
+      if constexpr (std::is_same_v<decltype(run_pass(p, cur, b.rewriter)), bool>)
+        final &= run_pass(p, cur, b.rewriter);
+      else
+        run_pass(p, cur, b.rewriter), final = false;
       b.rewriter.Finish();
       if (round == 0)  // later rounds re-find the same spans; keep the first flags only
         for (Edit f : b.pass_flags) {
@@ -51,7 +57,7 @@ void RunPassesToFixpoint(std::string_view in, StageContext& ctx, MultiPassBuffer
       b.current.swap(b.next);
       cur = b.current;
     }
-    if (!changed) break;
+    if (!changed || final) break;
   }
   if (!b.composed.empty() || !b.flags.empty()) ctx.rewriter.Adopt(cur, b.composed, b.flags);
 }

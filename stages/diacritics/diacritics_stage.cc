@@ -304,31 +304,45 @@ class DiacriticsStage : public Stage {
   std::span<const RuleInfo> rules() const override { return kRules; }
   std::unique_ptr<StageScratch> NewScratch() const override { return std::make_unique<DiacriticsScratch>(); }
 
-  // A pass's repairs change what the next pass sees (a repaired word vouches for others, a
-  // letter put back changes the language CLD2 reads, restored accents turn a stripped span
-  // into one that kept them), so the stage runs until a pass changes nothing
-  // (pipeline/multi_pass.h); the caches make later passes cheap. (Ending after a pass of
-  // restorations alone was tried: the fuzzer found a mixed Spanish and French page where the
-  // second pass still restores; tests/fuzz_corpus/regression-diacritics-second-pass.)
+  // English repairs change what the next pass sees (a repaired word vouches for others, a
+  // letter put back changes the language CLD2 reads), so the stage runs until a pass changes
+  // nothing (pipeline/multi_pass.h). A pass of restorations alone is final (OnePass).
   void Process(std::string_view in, StageContext& ctx) const override {
     auto& s = static_cast<DiacriticsScratch&>(*ctx.scratch);
     RunPassesToFixpoint(in, ctx, s.buffers, 1,
-                        [&](int, std::string_view text, TextRewriter& rw) { OnePass(text, ctx.document, s, rw); });
+                        [&](int, std::string_view text, TextRewriter& rw) { return OnePass(text, ctx.document, s, rw); });
   }
 
  private:
-  void OnePass(std::string_view in, const Document& document, DiacriticsScratch& s, TextRewriter& rw) const {
+  // True when the pass's output is final, so that no round is spent confirming it.
+  // Restorations alone are: they keep the text without accents as it was, so the words and
+  // their languages are the same the next time; a word left plain would be chosen plain
+  // again from the same plain neighbours (or the dictionary, once the span counts as having
+  // kept its accents, would not reject it); a restored word carries accents and is not
+  // looked at again. Every language's changes are written together, in text order (a
+  // TextRewriter drops a change before an earlier one: a Spanish line restored after a
+  // French one once hid the French repairs until the next round;
+  // tests/fuzz_corpus/regression-diacritics-second-pass).
+  bool OnePass(std::string_view in, const Document& document, DiacriticsScratch& s, TextRewriter& rw) const {
     Tokenize(in, s.words);
     PlainWords(in, s);
+    s.pending.clear();
     const std::string main_language = Languages(in, document, s);
-    if (main_language == "en") English(in, s, rw);
+    const bool english = main_language == "en";
+    if (english) English(in, s);
     // Each accented language the document holds (a French page quoting English commands
     // is restored where it is French).
     std::vector<std::string_view> seen;
     for (std::string_view lang : s.word_language)
       if (!lang.empty() && std::find(seen.begin(), seen.end(), lang) == seen.end()) seen.push_back(lang);
     for (std::string_view lang : seen)
-      if (d_.models.count(std::string(lang)) > 0) Restore(in, std::string(lang), lang == main_language, s, rw);
+      if (d_.models.count(std::string(lang)) > 0) Restore(in, std::string(lang), lang == main_language, s);
+    std::stable_sort(s.pending.begin(), s.pending.end());
+    for (const Pending& p : s.pending) {
+      if (p.replacement.empty()) rw.Flag(p.begin, p.end, p.rule, p.confidence);
+      else rw.Replace(p.begin, p.end, p.replacement, p.rule, p.confidence);  // an overlap is ignored
+    }
+    return !english;
   }
 
   static void PlainWords(std::string_view text, DiacriticsScratch& s) {
@@ -580,8 +594,7 @@ class DiacriticsStage : public Stage {
 
   // `main`: the document is mostly in `lang`; then words of spans CLD2 took for English that
   // English does not know ("Relacion de paquetes" in a list of English titles) are its too.
-  void Restore(std::string_view text, const std::string& lang, bool main, DiacriticsScratch& s,
-               TextRewriter& rw) const {
+  void Restore(std::string_view text, const std::string& lang, bool main, DiacriticsScratch& s) const {
     const AccentModel& model = *d_.models.at(lang);
     EnglishWords* english = main ? Dictionary(s, "en") : nullptr;
     std::vector<char>& in_language = s.in_language;
@@ -657,9 +670,9 @@ class DiacriticsStage : public Stage {
       std::string replacement = WithCaseOf(original, form);
       const uint16_t rule = stripped ? kRestoreStripped : kRestoreWord;
       if (stripped || confidence >= d_.min_confidence)
-        rw.Replace(w.begin, w.end, replacement, rule, static_cast<float>(std::max(confidence, 0.5)));
+        s.pending.push_back({w.begin, w.end, std::move(replacement), rule, static_cast<float>(std::max(confidence, 0.5))});
       else
-        rw.Flag(w.begin, w.end, kUncertain, static_cast<float>(confidence));
+        s.pending.push_back({w.begin, w.end, "", kUncertain, static_cast<float>(confidence)});
     }
   }
 
@@ -697,11 +710,10 @@ class DiacriticsStage : public Stage {
 
   // ---- English ----
 
-  void English(std::string_view text, DiacriticsScratch& s, TextRewriter& rw) const {
+  void English(std::string_view text, DiacriticsScratch& s) const {
     EnglishWords* english = Dictionary(s, "en");
     if (english == nullptr) return;
     s.repaired.clear();
-    s.pending.clear();
     s.countries_ready = false;
     NameForms(text, s, *english);
     std::vector<std::pair<size_t, std::string>> weak;  // (word, repair)
@@ -792,11 +804,6 @@ class DiacriticsStage : public Stage {
       s.repaired[k] = repair;
     }
     if (!s.repaired.empty()) ShortenedForms(text, s, *english);  // a document that shows the artefact
-    std::stable_sort(s.pending.begin(), s.pending.end());
-    for (const Pending& p : s.pending) {
-      if (p.replacement.empty()) rw.Flag(p.begin, p.end, p.rule, p.confidence);
-      else rw.Replace(p.begin, p.end, p.replacement, p.rule, p.confidence);  // an overlap is ignored
-    }
   }
 
   // "the Talib already control": a word that lost an accented vowel and what followed it
