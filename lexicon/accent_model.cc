@@ -60,6 +60,9 @@ StatusOr<std::unique_ptr<AccentModel>> AccentModel::Load(const std::string& path
   if (!in) return Status::Error("cannot read accent model " + path + " (run scripts/setup.sh, then build)");
   auto m = std::unique_ptr<AccentModel>(new AccentModel());
   WordMap<std::vector<Form>> forms;
+  // Read into maps by form, then copied beside each form (Form).
+  WordMap<uint32_t> seen, capitalised, ending_seen;
+  WordMap<uint32_t> left_types, right_types, ending_left_types, ending_right_types;
   std::string line;
   for (size_t line_no = 1; std::getline(in, line); ++line_no) {
     std::vector<std::string_view> f;
@@ -76,12 +79,13 @@ StatusOr<std::unique_ptr<AccentModel>> AccentModel::Load(const std::string& path
     switch (f[0][0]) {
       case 'u':
         if (f.size() != 3) return bad();
-        forms[PlainWord(f[1])].push_back({std::string(f[1]), number(f[2])});
+        forms[PlainWord(f[1])].emplace_back().form = std::string(f[1]);
+        forms[PlainWord(f[1])].back().count = number(f[2]);
         break;
       case 't':
       case 'c':
         if (f.size() != 3) return bad();
-        (f[0][0] == 't' ? m->seen_ : m->capitalised_)[std::string(f[1])] = static_cast<uint32_t>(number(f[2]));
+        (f[0][0] == 't' ? seen : capitalised)[std::string(f[1])] = static_cast<uint32_t>(number(f[2]));
         break;
       case 'l':
       case 'r':
@@ -91,15 +95,15 @@ StatusOr<std::unique_ptr<AccentModel>> AccentModel::Load(const std::string& path
         const char kind = f[0][0];
         auto& table = kind == 'l' ? m->left_ : kind == 'r' ? m->right_ : kind == 'L' ? m->ending_left_ : m->ending_right_;
         // Witten-Bell needs how many different neighbours each form (or ending) was seen with.
-        auto& types = kind == 'l' ? m->left_types_ : kind == 'r' ? m->right_types_ : kind == 'L' ? m->ending_left_types_
-                                                                                                : m->ending_right_types_;
+        auto& types = kind == 'l' ? left_types : kind == 'r' ? right_types : kind == 'L' ? ending_left_types
+                                                                                        : ending_right_types;
         table[PairKey(f[1], f[2])] = static_cast<uint32_t>(number(f[3]));
         ++types[std::string(kind == 'l' || kind == 'L' ? f[2] : f[1])];
         break;
       }
       case 'T':
         if (f.size() != 3) return bad();
-        m->ending_seen_[std::string(f[1])] = static_cast<uint32_t>(number(f[2]));
+        ending_seen[std::string(f[1])] = static_cast<uint32_t>(number(f[2]));
         break;
       default:
         return bad();
@@ -109,14 +113,30 @@ StatusOr<std::unique_ptr<AccentModel>> AccentModel::Load(const std::string& path
   while (slots < 2 * forms.size()) slots *= 2;
   m->slots_.assign(slots, 0);
   m->plains_.reserve(forms.size());
+  auto count_of = [](const WordMap<uint32_t>& table, std::string_view key) -> uint32_t {
+    auto it = table.find(key);
+    return it == table.end() ? 0 : it->second;
+  };
   for (auto& [plain, of_plain] : forms) {
     Plain entry{plain, std::move(of_plain), 0};
-    for (const auto& f : entry.forms) entry.count += f.count;
+    for (auto& f : entry.forms) {
+      entry.count += f.count;
+      f.seen = count_of(seen, f.form);
+      f.capitalised = count_of(capitalised, f.form);
+      f.left_types = count_of(left_types, f.form);
+      f.right_types = count_of(right_types, f.form);
+      f.ending = Ending(f.form);
+      f.ending_seen = count_of(ending_seen, f.ending);
+      f.ending_left_types = count_of(ending_left_types, f.ending);
+      f.ending_right_types = count_of(ending_right_types, f.ending);
+    }
     m->total_ += entry.count;
-    size_t i = XXH3_64bits(plain.data(), plain.size()) & (slots - 1);
+    const uint64_t hash = XXH3_64bits(plain.data(), plain.size());
+    size_t i = hash & (slots - 1);
     while (m->slots_[i] != 0) i = (i + 1) & (slots - 1);
+    const bool only_plain = entry.forms.size() == 1 && entry.forms[0].form == plain;
     m->plains_.push_back(std::move(entry));
-    m->slots_[i] = static_cast<uint32_t>(m->plains_.size());
+    m->slots_[i] = (hash >> 32 << 32) | (only_plain ? kOnlyPlain : 0) | m->plains_.size();
   }
   return m;
 }
@@ -132,13 +152,26 @@ std::string AccentModel::Ending(std::string_view form) {
   return letters >= 5 ? std::string(form.substr(cut)) : std::string();
 }
 
-const AccentModel::Plain* AccentModel::FindPlain(std::string_view plain) const {
-  if (slots_.empty()) return nullptr;
-  for (size_t i = XXH3_64bits(plain.data(), plain.size()) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
-    if (slots_[i] == 0) return nullptr;
-    const Plain& entry = plains_[slots_[i] - 1];
-    if (entry.plain == plain) return &entry;
+uint64_t AccentModel::FindSlot(std::string_view plain, bool trust_only_plain) const {
+  if (slots_.empty()) return 0;
+  const uint64_t hash = XXH3_64bits(plain.data(), plain.size()), tag = hash >> 32 << 32;
+  for (size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+    const uint64_t slot = slots_[i];
+    if (slot == 0) return 0;
+    if ((slot & ~uint64_t{0xFFFFFFFF}) != tag) continue;
+    if ((trust_only_plain && (slot & kOnlyPlain) != 0) || plains_[Index(slot)].plain == plain) return slot;
   }
+}
+
+const AccentModel::Plain* AccentModel::FindPlain(std::string_view plain) const {
+  const uint64_t slot = FindSlot(plain, false);
+  return slot == 0 ? nullptr : &plains_[Index(slot)];
+}
+
+const std::vector<AccentModel::Form>* AccentModel::AccentedForms(std::string_view plain, bool* known) const {
+  const uint64_t slot = FindSlot(plain, true);
+  *known = slot != 0;
+  return slot == 0 || (slot & kOnlyPlain) != 0 ? nullptr : &plains_[Index(slot)].forms;
 }
 
 const std::vector<AccentModel::Form>& AccentModel::Forms(std::string_view plain) const {
@@ -159,13 +192,9 @@ AccentModel::Choice AccentModel::Choose(std::string_view plain, std::string_view
   if (forms.size() == 1) return {forms[0].form, 1.0};
   // Prior: how often each form is written; for a capitalised word inside a sentence, how
   // often it is written so (a name: "Debian", not the verb "debían"), when that is known.
-  auto count_of = [&](const WordMap<uint32_t>& table, std::string_view form) -> double {
-    auto it = table.find(form);
-    return it == table.end() ? 0 : it->second;
-  };
   double capital_total = 0;
   if (capitalised)
-    for (const auto& f : forms) capital_total += count_of(capitalised_, f.form);
+    for (const auto& f : forms) capital_total += f.capitalised;
   const bool by_capital = capital_total >= 3;
   // Context: how much more often the form follows `previous` (precedes `next`) than words
   // in general do, bounded, since the prose the contexts come from is small.
@@ -178,34 +207,31 @@ AccentModel::Choice AccentModel::Choose(std::string_view plain, std::string_view
   };
   const double bg_prev = background(previous), bg_next = background(next);
   bool endings_differ = false;
-  for (const auto& f : forms) endings_differ |= Ending(f.form) != Ending(forms[0].form);
-  std::vector<double> scores;
+  for (const auto& f : forms) endings_differ |= f.ending != forms[0].ending;
+  auto prior = [&](const Form& f) { return (by_capital ? f.capitalised : static_cast<double>(f.count)) + 0.5; };
   double total = 0;
-  for (const auto& f : forms)
-    total += (by_capital ? count_of(capitalised_, f.form) : static_cast<double>(f.count)) + 0.5;
+  for (const auto& f : forms) total += prior(f);
+  // The previous and next words' hashes seed the pair keys once for all forms.
+  const uint64_t previous_hash = XXH3_64bits(previous.data(), previous.size());
+  auto pair_after = [&](std::string_view form) { return XXH3_64bits_withSeed(form.data(), form.size(), previous_hash); };
+  // P(neighbour | form), Witten-Bell smoothed: a form seen with many different neighbours
+  // (a function word) expects new ones, and an unseen neighbour says little against it.
+  auto context = [&](const HashCountTable& table, uint32_t types, uint64_t key, double bg, double seen) {
+    const double t = std::max<double>(1.0, types);
+    const double n = table.Find(key);
+    double p = (n + t * bg) / (seen + t);
+    return std::clamp(std::log(p / bg), -kBound, kBound);
+  };
+  std::vector<double> scores;
+  scores.reserve(forms.size());
   for (const auto& f : forms) {
-    const double prior = (by_capital ? count_of(capitalised_, f.form) : static_cast<double>(f.count)) + 0.5;
-    double score = std::log(prior / total);
-    // P(neighbour | form), Witten-Bell smoothed: a form seen with many different neighbours
-    // (a function word) expects new ones, and an unseen neighbour says little against it.
-    auto context = [&](const std::unordered_map<uint64_t, uint32_t>& table,
-                       const WordMap<uint32_t>& types, std::string_view form, uint64_t key,
-                       double bg, double seen) {
-      const double t = std::max(1.0, count_of(types, form));
-      auto it = table.find(key);
-      const double n = it == table.end() ? 0 : it->second;
-      double p = (n + t * bg) / (seen + t);
-      return std::clamp(std::log(p / bg), -kBound, kBound);
-    };
-    const double seen = count_of(seen_, f.form);
-    score += context(left_, left_types_, f.form, PairKey(previous, f.form), bg_prev, seen);
-    score += context(right_, right_types_, f.form, PairKey(f.form, next), bg_next, seen);
+    double score = std::log(prior(f) / total);
+    score += context(left_, f.left_types, pair_after(f.form), bg_prev, f.seen);
+    score += context(right_, f.right_types, PairKey(f.form, next), bg_next, f.seen);
     // The ending's contexts, when the forms end differently ("utilise"/"utilisé").
-    const std::string ending = Ending(f.form);
-    if (!ending.empty() && endings_differ) {
-      const double ending_seen = count_of(ending_seen_, ending);
-      score += context(ending_left_, ending_left_types_, ending, PairKey(previous, ending), bg_prev, ending_seen);
-      score += context(ending_right_, ending_right_types_, ending, PairKey(ending, next), bg_next, ending_seen);
+    if (!f.ending.empty() && endings_differ) {
+      score += context(ending_left_, f.ending_left_types, pair_after(f.ending), bg_prev, f.ending_seen);
+      score += context(ending_right_, f.ending_right_types, PairKey(f.ending, next), bg_next, f.ending_seen);
     }
     scores.push_back(score);
   }

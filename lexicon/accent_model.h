@@ -39,9 +39,20 @@ class AccentModel {
   struct Form {
     std::string form;
     uint64_t count;
+    // Filled by Load from the counts, for Choose to find beside the form: how often the
+    // form is seen in the prose (and capitalised inside a sentence there), with how many
+    // different neighbours left and right; the same for its ending.
+    uint32_t seen = 0, capitalised = 0, left_types = 0, right_types = 0;
+    std::string ending;
+    uint32_t ending_seen = 0, ending_left_types = 0, ending_right_types = 0;
   };
   // The forms (lower case) whose plain spelling is `plain`; empty when none is known.
   const std::vector<Form>& Forms(std::string_view plain) const;
+  // The forms of `plain` when one of them carries accents. Null when the counts do not
+  // know `plain` (*known false) or write it only so, without accents ("avec": most words of
+  // a text, told from the table's slot alone; a 32-bit tag stands for the spelling there,
+  // so one unknown word in four billion or so is taken for such a word, and left as it is).
+  const std::vector<Form>* AccentedForms(std::string_view plain, bool* known) const;
 
   struct Choice {
     std::string_view form;  // empty when `plain` is unknown
@@ -67,16 +78,18 @@ class AccentModel {
     uint64_t count = 0;
   };
   std::vector<Plain> plains_;
-  std::vector<uint32_t> slots_;  // index + 1 into plains_, 0 empty; size a power of two
+  // Per slot: the spelling's hash's high 32 bits, then kOnlyPlain, then index + 1 into
+  // plains_ (0: empty); a power of two of them.
+  std::vector<uint64_t> slots_;
+  static constexpr uint64_t kOnlyPlain = uint64_t{1} << 31;
   const Plain* FindPlain(std::string_view plain) const;
+  // The slot of `plain` (0: unknown). With `trust_only_plain`, a slot whose tag matches and
+  // whose spelling is written only plain is taken without comparing the spelling.
+  uint64_t FindSlot(std::string_view plain, bool trust_only_plain) const;
+  static size_t Index(uint64_t slot) { return (slot & (kOnlyPlain - 1)) - 1; }
   static uint64_t PairKey(std::string_view a, std::string_view b);
-  std::unordered_map<uint64_t, uint32_t> left_, right_;  // PairKey(plain, form), PairKey(form, plain)
-  std::unordered_map<uint64_t, uint32_t> ending_left_, ending_right_;
-  WordMap<uint32_t> ending_seen_;
-  // How many different neighbours a form or ending was seen with, left and right.
-  WordMap<uint32_t> left_types_, right_types_, ending_left_types_, ending_right_types_;
-  WordMap<uint32_t> seen_;         // occurrences of a form in the prose
-  WordMap<uint32_t> capitalised_;  // ... with a capital inside a sentence
+  HashCountTable left_, right_;  // PairKey(plain, form), PairKey(form, plain)
+  HashCountTable ending_left_, ending_right_;
   uint64_t total_ = 0;
 };
 

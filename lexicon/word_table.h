@@ -74,6 +74,51 @@ class StopWordTable {
   size_t max_len_ = 0;
 };
 
+// Counts keyed by 64-bit hashes (of word pairs, say), in an open-addressing table: one
+// memory access per look-up, where std::unordered_map costs two or three.
+class HashCountTable {
+ public:
+  // The count of `key`, inserted as 0 when absent.
+  uint32_t& operator[](uint64_t key) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    key = Stored(key);
+    size_t i = key & (slots_.size() - 1);
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & (slots_.size() - 1);
+    if (slots_[i].key == 0) slots_[i].key = key, ++size_;
+    return slots_[i].count;
+  }
+  // The count of `key`; 0 when absent.
+  uint32_t Find(uint64_t key) const {
+    if (slots_.empty()) return 0;
+    key = Stored(key);
+    for (size_t i = key & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i].key == key) return slots_[i].count;
+      if (slots_[i].key == 0) return 0;
+    }
+  }
+  size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;  // 0: empty
+    uint32_t count = 0;
+  };
+  // Keys are hashes already: their low bits index the table. 0 marks an empty slot.
+  static uint64_t Stored(uint64_t key) { return key == 0 ? 1 : key; }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(16, old.size() * 2), Slot{});
+    for (const Slot& s : old) {
+      if (s.key == 0) continue;
+      size_t i = s.key & (slots_.size() - 1);
+      while (slots_[i].key != 0) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+};
+
 }  // namespace mtclean
 
 #endif  // MTCLEAN_LEXICON_WORD_TABLE_H_

@@ -20,6 +20,7 @@
 #include <cstdio>  // before CLD2's header, which uses FILE
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <array>
@@ -275,7 +276,14 @@ class DiacriticsScratch : public StageScratch {
   std::unordered_map<std::string, DropDecision> english_cache;
   std::unordered_map<std::string, DropDecision> known_cache;  // words English knows, by language
   std::unordered_map<std::string, std::string> name_cache;
-  WordMap<AccentModel::Choice> choice_cache;  // forms point into the model
+  // The model's choice for a word between two neighbours, by the hash of (language,
+  // neighbours, word, capital): a direct-mapped cache, one memory access per look-up where a
+  // map of strings cost three; a new key overwrites the slot's. Forms point into the model.
+  struct CachedChoice {
+    uint64_t key = 0;  // 0: empty
+    AccentModel::Choice choice;
+  };
+  std::vector<CachedChoice> choice_cache = std::vector<CachedChoice>(size_t{1} << 15);
   std::unordered_map<std::string, std::string> restore_cache;  // lang + word -> accented form or ""
 };
 
@@ -622,10 +630,11 @@ class DiacriticsStage : public Stage {
       // A sentence break between two words is an empty neighbour, as in the model.
       return k < s.words.size() ? s.Plain(k) : std::string_view();
     };
-    // Whether two words are in one sentence: no sentence punctuation and no blank line
-    // between them (a single line break inside a sentence is hard wrapping).
-    auto adjacent = [&](size_t a, size_t b) {
-      std::string_view gap = text.substr(s.words[a].end, s.words[b].begin - s.words[a].end);
+    // Whether word k-1 and word k are in one sentence: no sentence punctuation and no blank
+    // line between them (a single line break inside a sentence is hard wrapping).
+    auto joined = [&](size_t k) {
+      if (k == 0 || k >= s.words.size()) return false;
+      std::string_view gap = text.substr(s.words[k - 1].end, s.words[k].begin - s.words[k - 1].end);
       return gap.find_first_of(".!?;:()") == std::string_view::npos && gap.find("\n\n") == std::string_view::npos;
     };
     for (size_t k = 0; k < s.words.size(); ++k) {
@@ -633,29 +642,30 @@ class DiacriticsStage : public Stage {
       if (!w.ascii || !in_language[k]) continue;
       std::string_view original = text.substr(w.begin, w.end - w.begin);
       const std::string_view p = s.Plain(k);
+      bool known = false;
+      const std::vector<AccentModel::Form>* forms = model.AccentedForms(p, &known);
+      if (known && forms == nullptr) continue;  // most words ("avec"): nothing to restore
       if (!stripped) {
         // A document that kept its accents: only words the dictionary rejects.
         if (dict == nullptr || dict->Known(original) || dict->Known(p)) continue;
       }
-      const std::string_view prev = k > 0 && adjacent(k - 1, k) ? plain(k - 1) : std::string_view();
-      const std::string_view next = k + 1 < s.words.size() && adjacent(k, k + 1) ? plain(k + 1) : std::string_view();
+      const bool joined_before = joined(k);
+      const std::string_view prev = joined_before ? plain(k - 1) : std::string_view();
+      const std::string_view next = joined(k + 1) ? plain(k + 1) : std::string_view();
       // A capital where no sentence starts marks a name ("Debian").
-      const bool capitalised = utf8::IsUpper(utf8::At(original, 0)) && k > 0 && adjacent(k - 1, k);
+      const bool capitalised = joined_before && utf8::IsUpper(utf8::At(original, 0));
       // Decisions repeat ("de la", "a la"): cached per worker by the word and its neighbours.
       AccentModel::Choice c;
-      const auto& forms = model.Forms(p);
-      if (forms.size() == 1) {
-        c = {forms[0].form, 1.0};
-      } else if (forms.size() > 1) {
+      if (forms != nullptr && forms->size() == 1) {
+        c = {(*forms)[0].form, 1.0};
+      } else if (forms != nullptr) {
         std::string& key = s.key;
         key.assign(lang);
         key.append(1, '\t').append(prev).append(1, '\t').append(p).append(1, '\t').append(next).append(capitalised ? "\t1" : "\t0");
-        auto cached = s.choice_cache.find(std::string_view(key));
-        if (cached == s.choice_cache.end()) {
-          if (s.choice_cache.size() > 200000) s.choice_cache.clear();
-          cached = s.choice_cache.emplace(key, model.Choose(p, prev, next, capitalised)).first;
-        }
-        c = cached->second;
+        const uint64_t hash = XXH3_64bits(key.data(), key.size()), stored = hash | 1;  // 0 marks empty
+        auto& cached = s.choice_cache[hash & (s.choice_cache.size() - 1)];
+        if (cached.key != stored) cached = {stored, model.Choose(p, prev, next, capitalised)};
+        c = cached.choice;
       }
       std::string form;
       double confidence = c.probability;
