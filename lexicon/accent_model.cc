@@ -117,9 +117,30 @@ StatusOr<std::unique_ptr<AccentModel>> AccentModel::Load(const std::string& path
     auto it = table.find(key);
     return it == table.end() ? 0 : it->second;
   };
+  std::vector<int32_t> plain_letters, form_letters;
+  auto letters_of = [](std::string_view word, std::vector<int32_t>& out) {
+    out.clear();
+    for (size_t pos = 0; pos < word.size();) {
+      int32_t cp;
+      const int n = utf8::Decode(word, pos, &cp);
+      pos += static_cast<size_t>(n > 0 ? n : -n);
+      out.push_back(cp);
+    }
+  };
   for (auto& [plain, of_plain] : forms) {
     Plain entry{plain, std::move(of_plain), 0};
+    letters_of(plain, plain_letters);
     for (auto& f : entry.forms) {
+      letters_of(f.form, form_letters);
+      if (form_letters.size() == plain_letters.size())
+        for (size_t i = 0; i < form_letters.size(); ++i)
+          if (form_letters[i] != plain_letters[i])
+          {
+            const int32_t left = i > 0 ? plain_letters[i - 1] : 0;
+            const int32_t right = i + 1 < plain_letters.size() ? plain_letters[i + 1] : 0;
+            m->attested_.insert(AccentKey(left, form_letters[i], kAnyLetter));
+            m->attested_.insert(AccentKey(kAnyLetter, form_letters[i], right));
+          }
       entry.count += f.count;
       f.seen = count_of(seen, f.form);
       f.capitalised = count_of(capitalised, f.form);
@@ -178,6 +199,11 @@ const std::vector<AccentModel::Form>& AccentModel::Forms(std::string_view plain)
   static const std::vector<Form> kNone;
   const Plain* entry = FindPlain(plain);
   return entry == nullptr ? kNone : entry->forms;
+}
+
+bool AccentModel::AccentAttested(int32_t left, int32_t accented, int32_t right) const {
+  return attested_.count(AccentKey(left, accented, kAnyLetter)) > 0 &&
+         attested_.count(AccentKey(kAnyLetter, accented, right)) > 0;
 }
 
 double AccentModel::PlainFrequency(std::string_view plain) const {

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "lexicon/word_table.h"
@@ -64,6 +65,12 @@ class AccentModel {
   Choice Choose(std::string_view plain, std::string_view previous, std::string_view next,
                 bool capitalised = false) const;
 
+  // Whether the counts write the accented letter `accented` after the letter `left`, and
+  // before the letter `right` (0: the word's edge), those taken without their own accents:
+  // "é" after "t" is, "é" between "w" and "k" is not. Spares the dictionary spellings a
+  // language never writes when an unknown word's accents are guessed.
+  bool AccentAttested(int32_t left, int32_t accented, int32_t right) const;
+
   // How often words spell `plain` once stripped of their accents, per word of the counts
   // (0 when unknown): which language a stripped text is in.
   double PlainFrequency(std::string_view plain) const;
@@ -91,6 +98,11 @@ class AccentModel {
   HashCountTable left_, right_;  // PairKey(plain, form), PairKey(form, plain)
   HashCountTable ending_left_, ending_right_;
   uint64_t total_ = 0;
+  std::unordered_set<uint64_t> attested_;  // AccentKey(left, accented, any), (any, accented, right)
+  static constexpr int32_t kAnyLetter = 0x1FFFFF;
+  static uint64_t AccentKey(int32_t left, int32_t accented, int32_t right) {
+    return uint64_t(uint32_t(left)) << 42 | uint64_t(uint32_t(accented)) << 21 | uint64_t(uint32_t(right));
+  }
 };
 
 }  // namespace mtclean

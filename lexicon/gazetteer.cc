@@ -30,6 +30,22 @@ std::string_view EntityTypeName(EntityType type) {
 }
 
 std::string FoldName(std::string_view name) {
+  // ASCII, most names of English text, folds by lowering its letters (as utf8proc would).
+  if (std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out;
+    bool space = false;
+    for (char c : name) {
+      if (c == '\'' || c == '`') continue;
+      if (std::isalpha(static_cast<unsigned char>(c))) {
+        if (space && !out.empty()) out.push_back(' ');
+        space = false;
+        out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      } else {
+        space = true;
+      }
+    }
+    return out;
+  }
   // Compatibility decomposition, case folding and mark stripping by utf8proc: "Maīdān"
   // becomes "maidan", "ﬁ" becomes "fi".
   utf8proc_uint8_t* mapped = nullptr;
@@ -247,6 +263,18 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& path) {
   size_t need = sizeof h + h.entries * sizeof(EntryRecord) + h.keys * sizeof(KeyRecord) + h.strings;
   if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || need != g->size_)
     return Status::Error(path + ": not a gazetteer of this version (rebuild it with build_gazetteer)");
+  // The keys are sorted by hash, and hashes are uniform: the top bits of a hash tell where
+  // its keys start, within a few records (a binary search over a million keys missed the
+  // cache a dozen times per look-up).
+  const auto* keys = reinterpret_cast<const KeyRecord*>(g->data_ + sizeof h + h.entries * sizeof(EntryRecord));
+  while (g->bucket_bits_ < 30 && (uint64_t{1} << (g->bucket_bits_ + 2)) < h.keys) ++g->bucket_bits_;
+  g->bucket_start_.assign((size_t{1} << g->bucket_bits_) + 1, static_cast<uint32_t>(h.keys));
+  for (size_t i = h.keys, b; i-- > 0;) {
+    b = static_cast<size_t>(keys[i].hash >> (64 - g->bucket_bits_));
+    g->bucket_start_[b] = static_cast<uint32_t>(i);
+  }
+  for (size_t b = g->bucket_start_.size() - 1; b-- > 0;)  // empty buckets start where the next does
+    g->bucket_start_[b] = std::min(g->bucket_start_[b], g->bucket_start_[b + 1]);
   return g;
 }
 
@@ -276,8 +304,10 @@ std::vector<Gazetteer::Entry> Gazetteer::Find(uint64_t hash, uint32_t) const {
   Header h;
   std::memcpy(&h, data_, sizeof h);
   const auto* keys = reinterpret_cast<const KeyRecord*>(data_ + sizeof h + h.entries * sizeof(EntryRecord));
-  const KeyRecord* end = keys + h.keys;
-  const KeyRecord* it = std::lower_bound(keys, end, hash, [](const KeyRecord& k, uint64_t v) { return k.hash < v; });
+  const size_t bucket = static_cast<size_t>(hash >> (64 - bucket_bits_));
+  const KeyRecord* end = keys + bucket_start_[bucket + 1];
+  const KeyRecord* it = std::lower_bound(keys + bucket_start_[bucket], end, hash,
+                                         [](const KeyRecord& k, uint64_t v) { return k.hash < v; });
   const char* strings = reinterpret_cast<const char*>(data_ + sizeof h + h.entries * sizeof(EntryRecord) +
                                                       h.keys * sizeof(KeyRecord));
   std::vector<Entry> out;

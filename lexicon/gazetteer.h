@@ -95,6 +95,9 @@ class Gazetteer {
   std::vector<Entry> Find(uint64_t key_hash, uint32_t kind) const;
   const uint8_t* data_ = nullptr;
   size_t size_ = 0;
+  // Index of the first key whose hash has each value of its top bucket_bits_ bits.
+  unsigned bucket_bits_ = 1;
+  std::vector<uint32_t> bucket_start_;
 };
 
 }  // namespace mtclean

@@ -687,31 +687,50 @@ class DiacriticsStage : public Stage {
   }
 
   // The one spelling with one or two accented letters that the dictionary knows, or "".
+  // Only accents the counts write between the same letters are tried (AccentAttested): a
+  // dictionary look-up of a new word costs microseconds, and unknown words are mostly
+  // names and commands that take none.
   std::string GuessAccents(const std::string& lang, std::string_view plain_view, EnglishWords& dict,
                            DiacriticsScratch& s) const {
     const std::string plain(plain_view);
     const std::string key = lang + '\t' + plain;
     auto cached = s.restore_cache.find(key);
     if (cached != s.restore_cache.end()) return cached->second;
-    std::vector<std::string> found;
-    const auto& letters = AccentedLetters(lang);
-    std::vector<std::string> one;
-    for (size_t i = 0; i < plain.size() && found.size() < 2; ++i)
-      for (const auto& a : letters) {
-        if (plain[i] != a.base) continue;
-        std::string v = plain.substr(0, i) + a.letter + plain.substr(i + 1);
-        if (dict.Known(v)) found.push_back(v);
-        else one.push_back(v);
-      }
-    if (found.empty() && one.size() < 40) {  // two accented letters ("deja" -> "déjà")
-      for (const std::string& v : one)
-        for (size_t i = 0; i < v.size() && found.size() < 2; ++i)
-          for (const auto& a : letters) {
-            if (v[i] != a.base) continue;
-            std::string w = v.substr(0, i) + a.letter + v.substr(i + 1);
-            if (dict.Known(w) && std::find(found.begin(), found.end(), w) == found.end()) found.push_back(w);
-          }
+    const AccentModel& model = *d_.models.at(lang);
+    std::vector<int32_t> letters;  // of `plain`
+    for (size_t pos = 0; pos < plain.size();) {
+      int32_t cp;
+      const int n = utf8::Decode(plain, pos, &cp);
+      pos += static_cast<size_t>(n > 0 ? n : -n);
+      letters.push_back(cp);
     }
+    // Each (position, accented letter) the counts attest, then spellings of one or two.
+    std::vector<std::pair<size_t, int32_t>> options;
+    for (size_t i = 0; i < letters.size(); ++i)
+      for (const auto& a : AccentedLetters(lang)) {
+        if (letters[i] != a.base) continue;
+        const int32_t accented = utf8::At(a.letter, 0);
+        if (model.AccentAttested(i > 0 ? letters[i - 1] : 0, accented, i + 1 < letters.size() ? letters[i + 1] : 0))
+          options.emplace_back(i, accented);
+      }
+    auto spelled = [&](std::initializer_list<std::pair<size_t, int32_t>> changes) {
+      std::string out;
+      for (size_t i = 0; i < letters.size(); ++i) {
+        int32_t cp = letters[i];
+        for (const auto& [at, accented] : changes)
+          if (at == i) cp = accented;
+        utf8::Append(&out, cp);
+      }
+      return out;
+    };
+    std::vector<std::string> found;
+    for (const auto& o : options)
+      if (std::string v = spelled({o}); dict.Known(v)) found.push_back(std::move(v));
+    if (found.empty() && options.size() <= 40)  // two accented letters ("deja" -> "déjà")
+      for (size_t x = 0; x < options.size() && found.size() < 2; ++x)
+        for (size_t y = x + 1; y < options.size() && found.size() < 2; ++y)
+          if (options[x].first != options[y].first)
+            if (std::string v = spelled({options[x], options[y]}); dict.Known(v)) found.push_back(std::move(v));
     std::string answer = found.size() == 1 ? found[0] : "";
     if (s.restore_cache.size() > 100000) s.restore_cache.clear();
     s.restore_cache.emplace(key, answer);
@@ -955,10 +974,17 @@ class DiacriticsStage : public Stage {
         if (f.form != plain && f.count >= 100) return {};
     }
     const bool capitalised = utf8::IsUpper(utf8::At(word, 0));
+    // Most candidates are no words: the counts of the 40,000 commonest words and the
+    // gazetteer (hash look-ups) turn them down before Hunspell (microseconds each) is asked.
+    // (Any form of the spelling: "cafe" is counted as "café".)
+    auto common = [&](const std::string& candidate) {
+      return d_.english_counts == nullptr || d_.english_counts->PlainFrequency(PlainWord(candidate)) > 0;
+    };
+    auto english_word = [&](const std::string& candidate) { return common(candidate) && english.Known(candidate); };
     std::string country;  // of the place name_known last found, or ""
     auto name_known = [&](const std::string& candidate) {  // a name English or the gazetteer knows
       country.clear();
-      bool known_name = english.Known(candidate) && !english.Known(LowerWord(candidate));
+      bool known_name = common(candidate) && english.Known(candidate) && !english.Known(LowerWord(candidate));
       if (d_.gazetteer != nullptr)
         for (const auto& e : d_.gazetteer->FindByName(FoldName(candidate)))
           if (e.prominence >= 5.0f && FoldName(e.name) == FoldName(candidate)) {
@@ -974,13 +1000,13 @@ class DiacriticsStage : public Stage {
         if (i == 0 && capitalised) continue;  // the capital is the word's first letter
         std::string candidate = std::string(word.substr(0, i)) + base + std::string(word.substr(i));
         // The dropped letter may have been the capital ("frica" for "África").
-        if (i == 0 && !english.Known(candidate)) candidate[0] = static_cast<char>(std::toupper(base));
+        if (i == 0 && !english_word(candidate)) candidate[0] = static_cast<char>(std::toupper(base));
         const bool lost_capital = i == 0 && std::isupper(static_cast<unsigned char>(candidate[0]));
         // A capitalised word is most often a name: repaired to a name, it is sure; to a
         // common word ("Unin" for "Union", but "Idal" is no "Ideal") only where the document
         // shows the artefact elsewhere (weak).
         // A lower-case word is repaired to a word, a capitalised one to a word or a name.
-        if (!english.Known(candidate) && (!(capitalised || lost_capital) || !name_known(candidate))) continue;
+        if (!english_word(candidate) && (!(capitalised || lost_capital) || !name_known(candidate))) continue;
         // The counts list the 40,000 commonest words: a word missing from them is rare, but
         // how rare is unknown, so the candidate must be among the very common.
         if (known && EnglishCount(candidate) < (word_count > 0 ? 100 * word_count : 50000)) continue;
