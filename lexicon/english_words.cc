@@ -2,6 +2,7 @@
 
 #include <hunspell/hunspell.hxx>
 #include <unistd.h>
+#include <xxhash.h>
 
 namespace mtclean {
 
@@ -32,11 +33,14 @@ std::string HunspellDictionaryName(const std::string& lang) {
 EnglishWords::~EnglishWords() = default;
 
 bool EnglishWords::Known(std::string_view word) {
-  auto it = cache_.find(word);
-  if (it != cache_.end()) return it->second;
-  if (cache_.size() > 200000) cache_.clear();  // bounded memory on endless corpora
-  bool known = hunspell_->spell(std::string(word));
-  cache_.emplace(std::string(word), known);
+  // The word's hash (62 bits) is its identity in the cache: a slot holds the last word that
+  // fell there, with bit 1 set when it is occupied and bit 0 when Hunspell knows it.
+  const uint64_t key = XXH3_64bits(word.data(), word.size()) & ~uint64_t{3};
+  if (cache_.empty()) cache_.assign(kCacheSlots, 0);
+  uint64_t& slot = cache_[(key >> 2) & (kCacheSlots - 1)];
+  if ((slot & ~uint64_t{3}) == key && (slot & 2) != 0) return (slot & 1) != 0;
+  const bool known = hunspell_->spell(std::string(word));
+  slot = key | 2 | (known ? 1 : 0);
   return known;
 }
 

@@ -755,6 +755,7 @@ class DiacriticsStage : public Stage {
       if (w.end - w.begin >= 2 && std::isupper(static_cast<unsigned char>(text[w.begin + 1]))) continue;
       if (!WholeWord(text, w)) continue;
       std::string_view word = text.substr(w.begin, w.end - w.begin);
+      if (KnownInAnyCase(*english, word)) continue;  // most words: nothing was dropped (DroppedLetter)
       auto it = s.english_cache.find(std::string(word));
       if (it == s.english_cache.end()) {
         if (s.english_cache.size() > 100000) s.english_cache.clear();
