@@ -10,6 +10,9 @@ by word with the original. Prints word accuracy overall and on the words that ca
 diacritic, beside two baselines: leaving the text stripped, and always taking the most
 frequent form of the accent model.
 
+Set ACCENTS_EVAL_ERRORS=1 for the commonest errors, ACCENTS_EVAL_CONTEXT=<word> for the
+words around each error on that word (reference or output).
+
 SPLIT: `dev` is Debian Reference (looked at while the stage was built), `test` the Debian New
 Maintainers' Guide (packages maint-guide-fr/-es: measured, never looked at or tuned on).
 """
@@ -106,7 +109,9 @@ def main():
             if len(gold) != len(out):
                 print("  word count differs in a document: skipped")
                 continue
-            for g, o in zip(gold, out):
+            for i, (g, o) in enumerate(zip(gold, out)):
+                if o != g and os.environ.get("ACCENTS_EVAL_CONTEXT") in (g, o):
+                    print("  %s -> %s: %s" % (g, o, " ".join(out[max(0, i - 5):i + 6])))
                 n += 1
                 has = strip(g) != g
                 s = strip(g)

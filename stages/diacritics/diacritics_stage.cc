@@ -496,9 +496,10 @@ class DiacriticsStage : public Stage {
     std::vector<std::pair<std::string_view, const AccentModel*>> candidates;
     for (const auto& [lang, model] : d_.models) candidates.emplace_back(lang, model.get());
     if (candidates.size() < 2) return false;
-    auto restored = [&](std::string_view lang) {
-      return std::any_of(candidates.begin(), candidates.end(), [&](const auto& c) { return c.first == lang; });
-    };
+    auto restored = [&](std::string_view lang) { return d_.models.count(std::string(lang)) > 0; };
+    // English votes too, by its own counts: CLD2 can read a stripped Spanish paragraph that
+    // quotes a command or two as English (99%, "apt-file que esta en el paquete").
+    if (d_.english_counts != nullptr) candidates.emplace_back("en", d_.english_counts.get());
     std::vector<double> score(candidates.size());
     std::vector<size_t> known_by(candidates.size());  // words of two letters or more each knows
     std::unordered_map<std::string_view, size_t> words_of;
@@ -506,7 +507,7 @@ class DiacriticsStage : public Stage {
       size_t end = begin + 1;
       while (end < s.words.size() && s.word_language[end] == s.word_language[begin]) ++end;
       const std::string_view cld_language = s.word_language[begin];
-      const bool other = !restored(cld_language) && !cld_language.empty() && cld_language != "en";
+      const bool other = !restored(cld_language) && !cld_language.empty();
       if (restored(cld_language) || other) {
         std::fill(score.begin(), score.end(), 0.0);
         std::fill(known_by.begin(), known_by.end(), 0);
@@ -534,8 +535,11 @@ class DiacriticsStage : public Stage {
         }
         if (other) {
           // A language the stage has no counts for (stripped Spanish reads as Galician to
-          // CLD2) becomes one it has only when that language knows nine words in ten.
-          if (long_words >= 3 && known_by[best] * 10 >= long_words * 9)
+          // CLD2), or English, becomes one it has only when that language knows nine words
+          // in ten (and, against English, is clearly likelier).
+          const bool english = cld_language == "en";
+          if (long_words >= 3 && known_by[best] * 10 >= long_words * 9 && candidates[best].first != "en" &&
+              (!english || score[best] - score[cld] >= 1.0))
             for (size_t k = begin; k < end; ++k) s.word_language[k] = candidates[best].first;
         } else {
           // CLD2's language stays unless another is clearly likelier (e = 2.7 times).
