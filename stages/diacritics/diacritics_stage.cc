@@ -256,6 +256,7 @@ class DiacriticsScratch : public StageScratch {
   MultiPassBuffers buffers;
   std::vector<Pending> pending;
   std::vector<char> in_language;  // per word, for the language being restored
+  std::vector<std::string_view> names_here;  // plain words capitalised inside a sentence, sorted
   // Each word lower case without diacritics (PlainWord), computed once per pass.
   std::string plain_words;
   std::vector<std::pair<uint32_t, uint32_t>> plain_spans;  // offset, length in plain_words
@@ -641,6 +642,14 @@ class DiacriticsStage : public Stage {
       std::string_view gap = text.substr(s.words[k - 1].end, s.words[k].begin - s.words[k - 1].end);
       return gap.find_first_of(".!?;:()") == std::string_view::npos && gap.find("\n\n") == std::string_view::npos;
     };
+    // Words the document writes capitalised inside a sentence are names here ("Debian"):
+    // where a sentence starts with one, it is the name too, not the verb "debían".
+    std::vector<std::string_view>& names = s.names_here;
+    names.clear();
+    for (size_t k = 1; k < s.words.size(); ++k)
+      if (in_language[k] && s.words[k].ascii && utf8::IsUpper(utf8::At(text, s.words[k].begin)) && joined(k))
+        names.push_back(s.Plain(k));
+    std::sort(names.begin(), names.end());
     for (size_t k = 0; k < s.words.size(); ++k) {
       const Word& w = s.words[k];
       if (!w.ascii || !in_language[k]) continue;
@@ -657,7 +666,8 @@ class DiacriticsStage : public Stage {
       const std::string_view prev = joined_before ? plain(k - 1) : std::string_view();
       const std::string_view next = joined(k + 1) ? plain(k + 1) : std::string_view();
       // A capital where no sentence starts marks a name ("Debian").
-      const bool capitalised = joined_before && utf8::IsUpper(utf8::At(original, 0));
+      const bool capitalised = utf8::IsUpper(utf8::At(original, 0)) &&
+                               (joined_before || std::binary_search(names.begin(), names.end(), p));
       // Decisions repeat ("de la", "a la"): cached per worker by the word and its neighbours.
       AccentModel::Choice c;
       if (forms != nullptr && forms->size() == 1) {
