@@ -242,11 +242,17 @@ AccentModel::Choice AccentModel::Choose(std::string_view plain, std::string_view
   auto pair_after = [&](std::string_view form) { return XXH3_64bits_withSeed(form.data(), form.size(), previous_hash); };
   // P(neighbour | form), Witten-Bell smoothed: a form seen with many different neighbours
   // (a function word) expects new ones, and an unseen neighbour says little against it.
+  // A pair the prose lacks speaks against a form only as far as the pair was to be expected:
+  // "ne" seen 5,000 times and never before "et" (3% of words) is telling; never before
+  // "remplace" (one word in 100,000) is not, and must not hand the choice to "né", which
+  // the prose hardly shows and so has no pairs to lack. Absent pairs cost at most the
+  // expected count (seen x the neighbour's frequency), the log odds of an absence by chance.
   auto context = [&](const HashCountTable& table, uint32_t types, uint64_t key, double bg, double seen) {
     const double t = std::max<double>(1.0, types);
     const double n = table.Find(key);
     double p = (n + t * bg) / (seen + t);
-    return std::clamp(std::log(p / bg), -kBound, kBound);
+    const double score = std::clamp(std::log(p / bg), -kBound, kBound);
+    return n == 0 ? std::max(score, -seen * bg) : score;
   };
   std::vector<double> scores;
   scores.reserve(forms.size());
