@@ -769,7 +769,9 @@ class DiacriticsStage : public Stage {
       if (w.end - w.begin >= 2 && std::isupper(static_cast<unsigned char>(text[w.begin + 1]))) continue;
       if (!WholeWord(text, w)) continue;
       std::string_view word = text.substr(w.begin, w.end - w.begin);
-      if (KnownInAnyCase(*english, word)) continue;  // most words: nothing was dropped (DroppedLetter)
+      // Most words lost nothing: one of the 40,000 commonest (the English counts: a hash
+      // look-up) or one English knows (Hunspell, microseconds the first time).
+      if (CommonEnglish(word) || KnownInAnyCase(*english, word)) continue;
       auto it = s.english_cache.find(std::string(word));
       if (it == s.english_cache.end()) {
         if (s.english_cache.size() > 100000) s.english_cache.clear();
@@ -940,6 +942,12 @@ class DiacriticsStage : public Stage {
   // The English word that `word` was before it lost a letter with its accent: "" when none,
   // "\x01" when several (a flag).
   // How often English writes a word (onboard-data's English counts, any case), or 0.
+  // Whether the English counts know the word's spelling, in any case and with or without
+  // accents ("cafe" is counted as "café").
+  bool CommonEnglish(std::string_view word) const {
+    return d_.english_counts != nullptr && d_.english_counts->PlainFrequency(PlainWord(word)) > 0;
+  }
+
   uint64_t EnglishCount(std::string_view word) const {
     if (d_.english_counts == nullptr) return 0;
     uint64_t n = 0;
@@ -992,9 +1000,7 @@ class DiacriticsStage : public Stage {
     // Most candidates are no words: the counts of the 40,000 commonest words and the
     // gazetteer (hash look-ups) turn them down before Hunspell (microseconds each) is asked.
     // (Any form of the spelling: "cafe" is counted as "café".)
-    auto common = [&](const std::string& candidate) {
-      return d_.english_counts == nullptr || d_.english_counts->PlainFrequency(PlainWord(candidate)) > 0;
-    };
+    auto common = [&](const std::string& candidate) { return d_.english_counts == nullptr || CommonEnglish(candidate); };
     auto english_word = [&](const std::string& candidate) { return common(candidate) && english.Known(candidate); };
     std::string country;  // of the place name_known last found, or ""
     auto name_known = [&](const std::string& candidate) {  // a name English or the gazetteer knows
