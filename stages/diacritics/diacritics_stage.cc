@@ -643,11 +643,12 @@ class DiacriticsStage : public Stage {
       return gap.find_first_of(".!?;:()") == std::string_view::npos && gap.find("\n\n") == std::string_view::npos;
     };
     // Words the document writes capitalised inside a sentence are names here ("Debian"):
-    // where a sentence starts with one, it is the name too, not the verb "debían".
+    // where a sentence starts with one, it is the name too, not the verb "debían". (With or
+    // without accents: a word this pass restores must count the same in the next run.)
     std::vector<std::string_view>& names = s.names_here;
     names.clear();
     for (size_t k = 1; k < s.words.size(); ++k)
-      if (in_language[k] && s.words[k].ascii && utf8::IsUpper(utf8::At(text, s.words[k].begin)) && joined(k))
+      if (in_language[k] && utf8::IsUpper(utf8::At(text, s.words[k].begin)) && joined(k))
         names.push_back(s.Plain(k));
     std::sort(names.begin(), names.end());
     for (size_t k = 0; k < s.words.size(); ++k) {
