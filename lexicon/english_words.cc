@@ -2,6 +2,13 @@
 
 #include <hunspell/hunspell.hxx>
 #include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
 #include <xxhash.h>
 
 namespace mtclean {
@@ -14,12 +21,58 @@ Status EnglishWords::Check(const std::string& dictionary) {
   return Status();
 }
 
-StatusOr<std::unique_ptr<EnglishWords>> EnglishWords::Open(const std::string& dictionary) {
+StatusOr<std::unique_ptr<EnglishWords>> EnglishWords::Open(const std::string& dictionary, bool listed_forms) {
   if (Status st = Check(dictionary); !st.ok()) return st;
   std::string aff = dictionary + ".aff", dic = dictionary + ".dic";
   auto words = std::unique_ptr<EnglishWords>(new EnglishWords());
   words->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+  if (listed_forms) words->forms_ = WordForms::ForDictionary(std::filesystem::path(dictionary).filename().string());
   return words;
+}
+
+std::shared_ptr<const WordForms> WordForms::ForDictionary(const std::string& name) {
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::shared_ptr<const WordForms>> loaded;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (auto it = loaded.find(name); it != loaded.end()) return it->second;
+  const char* env = std::getenv("MTCLEAN_WORDS_DIR");
+  const std::string dir = env != nullptr && *env != '\0' ? env : MTCLEAN_DEFAULT_WORDS_DIR;
+  std::shared_ptr<WordForms> forms;
+  if (std::ifstream in(dir + "/" + name + ".words"); in) {
+    forms = std::make_shared<WordForms>();
+    for (std::string line; std::getline(in, line);) {
+      // "word", "word/flags" or "word<tab>morphology"
+      const std::string_view word = std::string_view(line).substr(0, line.find_first_of("/\t "));
+      if (!word.empty()) forms->hashes_.push_back(XXH3_64bits(word.data(), word.size()));
+    }
+    std::sort(forms->hashes_.begin(), forms->hashes_.end());
+  }
+  loaded.emplace(name, forms);
+  return forms;
+}
+
+bool WordForms::Listed(std::string_view spelling) const {
+  return std::binary_search(hashes_.begin(), hashes_.end(), XXH3_64bits(spelling.data(), spelling.size()));
+}
+
+bool WordForms::Accepts(std::string_view word) const {
+  if (word.empty() || word.size() > 64) return false;
+  bool upper_rest = true, lower_rest = true;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (!std::isalpha(c)) return false;
+    if (i > 0) upper_rest &= std::isupper(c) != 0, lower_rest &= std::islower(c) != 0;
+  }
+  if (Listed(word)) return true;
+  if (!std::isupper(static_cast<unsigned char>(word[0])) || word.size() < 2) return false;
+  std::string lower(word), capitalised(word);
+  for (size_t i = 0; i < word.size(); ++i) {
+    lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+    if (i > 0) capitalised[i] = lower[i];
+  }
+  if (lower_rest) return Listed(lower);                           // "Paris", "The"
+  if (upper_rest) return Listed(lower) || Listed(capitalised);    // "NATO", "PARIS"
+  return false;
 }
 
 std::string HunspellDictionaryName(const std::string& lang) {
@@ -39,7 +92,9 @@ bool EnglishWords::Known(std::string_view word) {
   if (cache_.empty()) cache_.assign(kCacheSlots, 0);
   uint64_t& slot = cache_[(key >> 2) & (kCacheSlots - 1)];
   if ((slot & ~uint64_t{3}) == key && (slot & 2) != 0) return (slot & 1) != 0;
-  const bool known = hunspell_->spell(std::string(word));
+  // A listed form settles it; Hunspell answers for the rest (unlisted spellings, and words
+  // unmunch cannot list: compounds, numbers).
+  const bool known = (forms_ != nullptr && forms_->Accepts(word)) || hunspell_->spell(std::string(word));
   slot = key | 2 | (known ? 1 : 0);
   return known;
 }

@@ -22,10 +22,29 @@ namespace mtclean {
 // other codes are taken as dictionary names ("en_GB").
 std::string HunspellDictionaryName(const std::string& lang);
 
+// Every word form of a Hunspell dictionary, as Hunspell's unmunch lists them at build time
+// (build/words/<dictionary>.words), by the hashes of their spellings: immutable, loaded once
+// per process and shared by the workers' EnglishWords.
+class WordForms {
+ public:
+  // Null when the build made no list for the dictionary (unmunch missing).
+  static std::shared_ptr<const WordForms> ForDictionary(const std::string& name);
+  // Whether Hunspell's casing rules accept `word` from the listed forms: as written, a
+  // capitalised or upper-case word as the lower-case form, an upper-case word as the
+  // capitalised form. ASCII letters only; false for anything else.
+  bool Accepts(std::string_view word) const;
+
+ private:
+  bool Listed(std::string_view spelling) const;
+  std::vector<uint64_t> hashes_;  // sorted
+};
+
 class EnglishWords {
  public:
   // `dictionary` is the path without extension (/usr/share/hunspell/en_US).
-  static StatusOr<std::unique_ptr<EnglishWords>> Open(const std::string& dictionary);
+  // `listed_forms`: answer from the build's list of the dictionary's forms where it can
+  // (WordForms), before asking Hunspell.
+  static StatusOr<std::unique_ptr<EnglishWords>> Open(const std::string& dictionary, bool listed_forms = true);
   // Whether Open would find the dictionary's files, without reading them (a factory checks
   // at start-up; each worker opens its own handle when it needs it).
   static Status Check(const std::string& dictionary);
@@ -35,6 +54,7 @@ class EnglishWords {
  private:
   EnglishWords() = default;
   std::unique_ptr<Hunspell> hunspell_;
+  std::shared_ptr<const WordForms> forms_;  // may be null
   // Answers by the word's hash, direct-mapped: one memory access per look-up, and bounded
   // memory on endless corpora (a new word takes its slot's place).
   static constexpr size_t kCacheSlots = size_t{1} << 18;

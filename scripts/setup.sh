@@ -19,6 +19,7 @@ PACKAGES=(
   # test texts of bench/accents_eval.py)
   hunspell-fr hunspell-es hunspell-pt-pt hunspell-pt-br hunspell-de-de hunspell-cs libcld2-dev
   hunspell                   # its command line: bench/dropped_letters_eval.py checks Spanish spellings
+  hunspell-tools             # unmunch: the build lists every English word form (lexicon/english_words.h)
   debian-handbook manpages-fr manpages-es manpages-pt-br manpages-de manpages-cs
   debian-reference-fr debian-reference-es maint-guide-fr maint-guide-es
   # garbled: British spellings are English too; Italian words left untranslated

@@ -770,9 +770,10 @@ class DiacriticsStage : public Stage {
       if (w.end - w.begin >= 2 && std::isupper(static_cast<unsigned char>(text[w.begin + 1]))) continue;
       if (!WholeWord(text, w)) continue;
       std::string_view word = text.substr(w.begin, w.end - w.begin);
-      // Most words lost nothing: one of the 40,000 commonest (the English counts: a hash
-      // look-up) or one English knows (Hunspell, microseconds the first time).
-      if (CommonEnglish(word) || KnownInAnyCase(*english, word)) continue;
+      // Most words lost nothing: one English knows (the build's list of Hunspell's forms, a
+      // hash look-up; Hunspell itself for the rest) or one of the 40,000 commonest (the
+      // English counts: "email" is no broken word, though Hunspell does not know it).
+      if (KnownInAnyCase(*english, word) || CommonEnglish(word)) continue;
       auto it = s.english_cache.find(std::string(word));
       if (it == s.english_cache.end()) {
         if (s.english_cache.size() > 100000) s.english_cache.clear();
