@@ -207,6 +207,11 @@ class GarbledStage : public Stage {
 
   std::string_view name() const override { return "garbled"; }
   std::span<const RuleInfo> rules() const override { return kRules; }
+  // A repair can make another: joining a sentence cut in two ("fled. from . from the")
+  // leaves a word loop ("fled from from the") that only a second run sees, so the runner
+  // runs the stage again after it changed the text (the fuzzer found it;
+  // tests/fuzz_corpus/regression-garbled-join-then-loop).
+  bool idempotent() const override { return false; }
   std::span<const std::string_view> features() const override { return kFeatureNames; }
 
   std::unique_ptr<StageScratch> NewScratch() const override {
