@@ -1,7 +1,7 @@
 // Whether a word is an English word, by Hunspell with Debian's en_US dictionary.
 //
 // Hunspell is not thread-safe and slow: a stage keeps one EnglishWords per worker (in its
-// StageScratch), and each instance caches its answers per distinct word (the last 260,000 or so).
+// StageScratch), and each instance caches its answers per distinct word (the last 65,000 or so).
 #ifndef MTCLEAN_LEXICON_ENGLISH_WORDS_H_
 #define MTCLEAN_LEXICON_ENGLISH_WORDS_H_
 
@@ -57,7 +57,7 @@ class EnglishWords {
   std::shared_ptr<const WordForms> forms_;  // may be null
   // Answers by the word's hash, direct-mapped: one memory access per look-up, and bounded
   // memory on endless corpora (a new word takes its slot's place).
-  static constexpr size_t kCacheSlots = size_t{1} << 18;
+  static constexpr size_t kCacheSlots = size_t{1} << 16;
   std::vector<uint64_t> cache_;
 };
 
