@@ -39,12 +39,6 @@ std::string PlainWord(std::string_view word) {
   return LowerWord(stripped);
 }
 
-// Two words as one key: the contexts are kept as 64-bit hashes, not strings (a third of the
-// memory; a collision between two of a few hundred thousand pairs is vanishingly rare).
-uint64_t AccentModel::PairKey(std::string_view a, std::string_view b) {
-  return XXH3_64bits_withSeed(b.data(), b.size(), XXH3_64bits(a.data(), a.size()));
-}
-
 std::string WithoutMarks(std::string_view text) {
   utf8proc_uint8_t* mapped = nullptr;
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
@@ -79,8 +73,11 @@ StatusOr<std::unique_ptr<AccentModel>> AccentModel::Load(const std::string& path
     switch (f[0][0]) {
       case 'u':
         if (f.size() != 3) return bad();
-        forms[PlainWord(f[1])].emplace_back().form = std::string(f[1]);
-        forms[PlainWord(f[1])].back().count = number(f[2]);
+      {
+        Form& form = forms[PlainWord(f[1])].emplace_back();
+        form.form = std::string(f[1]);
+        form.count = number(f[2]);
+      }
         break;
       case 't':
       case 'c':
@@ -97,7 +94,7 @@ StatusOr<std::unique_ptr<AccentModel>> AccentModel::Load(const std::string& path
         // Witten-Bell needs how many different neighbours each form (or ending) was seen with.
         auto& types = kind == 'l' ? left_types : kind == 'r' ? right_types : kind == 'L' ? ending_left_types
                                                                                         : ending_right_types;
-        table[PairKey(f[1], f[2])] = static_cast<uint32_t>(number(f[3]));
+        table[PairHash(f[1], f[2])] = static_cast<uint32_t>(number(f[3]));
         ++types[std::string(kind == 'l' || kind == 'L' ? f[2] : f[1])];
         break;
       }
@@ -118,29 +115,19 @@ StatusOr<std::unique_ptr<AccentModel>> AccentModel::Load(const std::string& path
     return it == table.end() ? 0 : it->second;
   };
   std::vector<int32_t> plain_letters, form_letters;
-  auto letters_of = [](std::string_view word, std::vector<int32_t>& out) {
-    out.clear();
-    for (size_t pos = 0; pos < word.size();) {
-      int32_t cp;
-      const int n = utf8::Decode(word, pos, &cp);
-      pos += static_cast<size_t>(n > 0 ? n : -n);
-      out.push_back(cp);
-    }
-  };
   for (auto& [plain, of_plain] : forms) {
     Plain entry{plain, std::move(of_plain), 0};
-    letters_of(plain, plain_letters);
+    utf8::CodePoints(plain, &plain_letters);
     for (auto& f : entry.forms) {
-      letters_of(f.form, form_letters);
+      utf8::CodePoints(f.form, &form_letters);
       if (form_letters.size() == plain_letters.size())
-        for (size_t i = 0; i < form_letters.size(); ++i)
-          if (form_letters[i] != plain_letters[i])
-          {
-            const int32_t left = i > 0 ? plain_letters[i - 1] : 0;
-            const int32_t right = i + 1 < plain_letters.size() ? plain_letters[i + 1] : 0;
-            m->attested_.insert(AccentKey(left, form_letters[i], kAnyLetter));
-            m->attested_.insert(AccentKey(kAnyLetter, form_letters[i], right));
-          }
+        for (size_t i = 0; i < form_letters.size(); ++i) {
+          if (form_letters[i] == plain_letters[i]) continue;
+          const int32_t left = i > 0 ? plain_letters[i - 1] : 0;
+          const int32_t right = i + 1 < plain_letters.size() ? plain_letters[i + 1] : 0;
+          m->attested_.insert(AccentKey(left, form_letters[i], kAnyLetter));
+          m->attested_.insert(AccentKey(kAnyLetter, form_letters[i], right));
+        }
       entry.count += f.count;
       f.seen = count_of(seen, f.form);
       f.capitalised = count_of(capitalised, f.form);
@@ -237,7 +224,8 @@ AccentModel::Choice AccentModel::Choose(std::string_view plain, std::string_view
   auto prior = [&](const Form& f) { return (by_capital ? f.capitalised : static_cast<double>(f.count)) + 0.5; };
   double total = 0;
   for (const auto& f : forms) total += prior(f);
-  // The previous and next words' hashes seed the pair keys once for all forms.
+  // The previous word's hash seeds the pair keys once for all forms: pair_after(form) is
+  // PairHash(previous, form).
   const uint64_t previous_hash = XXH3_64bits(previous.data(), previous.size());
   auto pair_after = [&](std::string_view form) { return XXH3_64bits_withSeed(form.data(), form.size(), previous_hash); };
   // P(neighbour | form), Witten-Bell smoothed: a form seen with many different neighbours
@@ -259,11 +247,11 @@ AccentModel::Choice AccentModel::Choose(std::string_view plain, std::string_view
   for (const auto& f : forms) {
     double score = std::log(prior(f) / total);
     score += context(left_, f.left_types, pair_after(f.form), bg_prev, f.seen);
-    score += context(right_, f.right_types, PairKey(f.form, next), bg_next, f.seen);
+    score += context(right_, f.right_types, PairHash(f.form, next), bg_next, f.seen);
     // The ending's contexts, when the forms end differently ("utilise"/"utilisé").
     if (!f.ending.empty() && endings_differ) {
       score += context(ending_left_, f.ending_left_types, pair_after(f.ending), bg_prev, f.ending_seen);
-      score += context(ending_right_, f.ending_right_types, PairKey(f.ending, next), bg_next, f.ending_seen);
+      score += context(ending_right_, f.ending_right_types, PairHash(f.ending, next), bg_next, f.ending_seen);
     }
     scores.push_back(score);
   }

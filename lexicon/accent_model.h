@@ -94,8 +94,7 @@ class AccentModel {
   // whose spelling is written only plain is taken without comparing the spelling.
   uint64_t FindSlot(std::string_view plain, bool trust_only_plain) const;
   static size_t Index(uint64_t slot) { return (slot & (kOnlyPlain - 1)) - 1; }
-  static uint64_t PairKey(std::string_view a, std::string_view b);
-  HashCountTable left_, right_;  // PairKey(plain, form), PairKey(form, plain)
+  HashCountTable left_, right_;  // PairHash(plain, form), PairHash(form, plain)
   HashCountTable ending_left_, ending_right_;
   uint64_t total_ = 0;
   std::unordered_set<uint64_t> attested_;  // AccentKey(left, accented, any), (any, accented, right)

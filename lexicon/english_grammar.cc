@@ -7,7 +7,6 @@
 #include <fstream>
 #include <limits>
 
-#include <xxhash.h>
 
 namespace mtclean {
 
@@ -145,11 +144,11 @@ StatusOr<std::unique_ptr<EnglishGrammar>> EnglishGrammar::Load(const std::string
       }
       case 'p':
         if (f.size() != 4) return bad();
-        g->pairs_[Key(f[1], f[2])] = static_cast<uint32_t>(Number(f[3]));
+        g->pairs_[PairHash(f[1], f[2])] = static_cast<uint32_t>(Number(f[3]));
         break;
       case 'e':
         if (f.size() != 4) return bad();
-        g->before_end_[Key(f[1], f[2])] = static_cast<uint32_t>(Number(f[3]));
+        g->before_end_[PairHash(f[1], f[2])] = static_cast<uint32_t>(Number(f[3]));
         ends.push_back({tag_of(f[2]), Number(f[3])});
         break;
       default:
@@ -209,10 +208,6 @@ EnglishGrammar::TagId EnglishGrammar::Tag(std::string_view name) const {
   return it == tag_ids_.end() ? kNoTag : it->second;
 }
 
-uint64_t EnglishGrammar::Key(std::string_view a, std::string_view b) {
-  return XXH3_64bits_withSeed(b.data(), b.size(), XXH3_64bits(a.data(), a.size()));
-}
-
 const EnglishGrammar::WordInfo* EnglishGrammar::Find(std::string_view lower) const {
   auto it = lexicon_.find(lower);
   return it == lexicon_.end() ? nullptr : &it->second;
@@ -250,13 +245,11 @@ EnglishGrammar::NextTag EnglishGrammar::NextTagAfter(const WordInfo& info, TagId
 }
 
 uint64_t EnglishGrammar::PairCount(std::string_view first, std::string_view second) const {
-  auto it = pairs_.find(Key(first, second));
-  return it == pairs_.end() ? 0 : it->second;
+  return pairs_.Find(PairHash(first, second));
 }
 
 uint64_t EnglishGrammar::BeforeEndCount(std::string_view lower, TagId tag) const {
-  auto it = before_end_.find(Key(lower, TagName(tag)));
-  return it == before_end_.end() ? 0 : it->second;
+  return before_end_.Find(PairHash(lower, TagName(tag)));
 }
 
 double EnglishGrammar::TagProbability(TagId tag) const {

@@ -124,9 +124,8 @@ class EnglishGrammar {
   std::vector<int16_t> transition_;
   WordMap<WordInfo> lexicon_;
   WordMap<std::vector<TagCount>> suffixes_;
-  // Keyed by 64-bit hashes of (word, tag) and (word, word): no string is built per look-up.
-  static uint64_t Key(std::string_view a, std::string_view b);
-  std::unordered_map<uint64_t, uint32_t> pairs_, before_end_;
+  // Keyed by PairHash of (word, word) and (word, tag): no string is built per look-up.
+  HashCountTable pairs_, before_end_;
   std::vector<double> end_rate_;
   TagId np_ = kNoTag, nn_ = kNoTag, cd_ = kNoTag, od_ = kNoTag;
 };

@@ -11,6 +11,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include <xxhash.h>
+
 namespace mtclean {
 
 // Transparent hashing, so maps and sets of std::string can be probed with a string_view.
@@ -74,6 +76,13 @@ class StopWordTable {
   size_t max_len_ = 0;
 };
 
+// Two words as one 64-bit key (the second hashed with the first's hash as its seed): pair
+// tables keep hashes, not strings (a third of the memory; a collision between two of a few
+// hundred thousand pairs is vanishingly rare).
+inline uint64_t PairHash(std::string_view a, std::string_view b) {
+  return XXH3_64bits_withSeed(b.data(), b.size(), XXH3_64bits(a.data(), a.size()));
+}
+
 // Counts keyed by 64-bit hashes (of word pairs, say), in an open-addressing table: one
 // memory access per look-up, where std::unordered_map costs two or three.
 class HashCountTable {
@@ -96,7 +105,6 @@ class HashCountTable {
       if (slots_[i].key == 0) return 0;
     }
   }
-  size_t size() const { return size_; }
 
  private:
   struct Slot {

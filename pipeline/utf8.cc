@@ -73,6 +73,16 @@ int32_t At(std::string_view s, size_t pos) {
   return Decode(s, pos, &cp) > 0 ? cp : -1;
 }
 
+void CodePoints(std::string_view s, std::vector<int32_t>* out) {
+  out->clear();
+  for (size_t pos = 0; pos < s.size();) {
+    int32_t cp;
+    const int n = Decode(s, pos, &cp);
+    pos += static_cast<size_t>(n > 0 ? n : -n);
+    out->push_back(cp);
+  }
+}
+
 namespace {
 utf8proc_category_t Category(int32_t cp) {
   return cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);

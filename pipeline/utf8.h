@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mtclean::utf8 {
 
@@ -20,6 +21,8 @@ size_t PreviousStart(std::string_view s, size_t pos);
 int32_t Previous(std::string_view s, size_t pos);
 // Code point at pos, or -1 at the end or on an invalid byte.
 int32_t At(std::string_view s, size_t pos);
+// The code points of s, in *out (replaced); -1 for each invalid sequence.
+void CodePoints(std::string_view s, std::vector<int32_t>* out);
 
 bool IsLetter(int32_t cp);       // general category L*
 bool IsUpper(int32_t cp);        // Lu / Lt

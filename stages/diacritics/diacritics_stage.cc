@@ -713,12 +713,7 @@ class DiacriticsStage : public Stage {
     if (cached != s.restore_cache.end()) return cached->second;
     const AccentModel& model = *d_.models.at(lang);
     std::vector<int32_t> letters;  // of `plain`
-    for (size_t pos = 0; pos < plain.size();) {
-      int32_t cp;
-      const int n = utf8::Decode(plain, pos, &cp);
-      pos += static_cast<size_t>(n > 0 ? n : -n);
-      letters.push_back(cp);
-    }
+    utf8::CodePoints(plain, &letters);
     // Each (position, accented letter) the counts attest, then spellings of one or two.
     std::vector<std::pair<size_t, int32_t>> options;
     for (size_t i = 0; i < letters.size(); ++i)
