@@ -616,7 +616,7 @@ class DiacriticsStage : public Stage {
       if (s.word_language[k] == lang) in_language[k] = 1;
       if (english == nullptr || s.word_language[k] != "en") continue;
       std::string_view w = text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin);
-      in_language[k] = !english->Known(w) && !english->Known(LowerWord(w));
+      in_language[k] = !KnownInAnyCase(*english, w);
     }
     size_t accented = 0, counted = 0;
     for (size_t k = 0; k < s.words.size(); ++k) {
@@ -887,7 +887,7 @@ class DiacriticsStage : public Stage {
       for (const auto& a : AccentedLetters(lang)) {
         if (a.base != name[i]) continue;
         std::string spelled = name.substr(0, i) + a.letter + name.substr(i + 1);
-        if (dict->Known(spelled) || dict->Known(LowerWord(spelled))) return true;
+        if (KnownInAnyCase(*dict, spelled)) return true;
       }
     }
     return false;
@@ -932,19 +932,18 @@ class DiacriticsStage : public Stage {
     return !((w.begin > 0 && digit(w.begin - 1)) || digit(w.end));
   }
 
-  bool KnownInAnyCase(EnglishWords& english, std::string_view word) const {
-    return english.Known(word) || english.Known(LowerWord(word));
+  // Whether a dictionary knows the word as written or in lower case.
+  static bool KnownInAnyCase(EnglishWords& dictionary, std::string_view word) {
+    return dictionary.Known(word) || dictionary.Known(LowerWord(word));
   }
 
-  // The English word that `word` was before it lost a letter with its accent: "" when none,
-  // "\x01" when several (a flag).
-  // How often English writes a word (onboard-data's English counts, any case), or 0.
   // Whether the English counts know the word's spelling, in any case and with or without
   // accents ("cafe" is counted as "café").
   bool CommonEnglish(std::string_view word) const {
     return d_.english_counts != nullptr && d_.english_counts->PlainFrequency(PlainWord(word)) > 0;
   }
 
+  // How often English writes a word (onboard-data's English counts, any case), or 0.
   uint64_t EnglishCount(std::string_view word) const {
     if (d_.english_counts == nullptr) return 0;
     uint64_t n = 0;
@@ -954,6 +953,8 @@ class DiacriticsStage : public Stage {
     return n;
   }
 
+  // The English word that `word` was before it lost a letter with its accent: a sure or
+  // weak repair, a flag when several readings remain, or nothing.
   // `known`: the pass over words English knows, in a document that shows the artefact
   // ("Pars" is a rare word, "Paris" a common one): a candidate must be written at least a
   // hundred times as often as the word (onboard-data's English counts).
@@ -1050,7 +1051,7 @@ class DiacriticsStage : public Stage {
             if (a.base != base) continue;
             std::string spelled = std::string(word.substr(0, i)) + a.letter + std::string(word.substr(i));
             if (lost_capital) spelled = WithCaseOf("Xx", spelled);  // "África"
-            if (dict->Known(spelled) || dict->Known(LowerWord(spelled))) supported |= 1u << l;
+            if (KnownInAnyCase(*dict, spelled)) supported |= 1u << l;
           }
         }
         if (only != 0) supported &= only;
@@ -1086,6 +1087,8 @@ class DiacriticsStage : public Stage {
     return {info.first ? DropDecision::kWeak : DropDecision::kSure, repair, info.second, {}};
   }
 
+  // Whether the document's only sure repair stands alone: a common English word (10,000 or
+  // more in the counts) put back into lower-case words no source language knows.
   bool LoneRepairStands(const std::string& repair, std::string_view text, DiacriticsScratch& s) const {
     if (EnglishCount(repair) < 10000) return false;
     for (const auto& [k, r] : s.repaired) {
@@ -1094,7 +1097,7 @@ class DiacriticsStage : public Stage {
       if (utf8::IsUpper(utf8::At(broken, 0))) return false;  // a name ("Ibn Saud") is no sure sign
       for (const auto& lang : d_.source_languages) {
         EnglishWords* dict = Dictionary(s, lang);
-        if (dict != nullptr && (dict->Known(broken) || dict->Known(LowerWord(broken)))) return false;
+        if (dict != nullptr && KnownInAnyCase(*dict, broken)) return false;
       }
     }
     return true;
