@@ -85,6 +85,15 @@ std::string HunspellDictionaryName(const std::string& lang) {
 
 EnglishWords::~EnglishWords() = default;
 
+EnglishWords* WorkerDictionaries::Get(const std::string& hunspell_dir, const std::string& lang) {
+  auto it = open_.find(lang);
+  if (it == open_.end()) {
+    auto opened = EnglishWords::Open(hunspell_dir + "/" + HunspellDictionaryName(lang));
+    it = open_.emplace(lang, opened.ok() ? std::move(*opened) : nullptr).first;
+  }
+  return it->second.get();
+}
+
 bool EnglishWords::Known(std::string_view word) {
   // The word's hash (62 bits) is its identity in the cache: a slot holds the last word that
   // fell there, with bit 1 set when it is occupied and bit 0 when Hunspell knows it.

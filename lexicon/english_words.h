@@ -61,6 +61,16 @@ class EnglishWords {
   std::vector<uint64_t> cache_;
 };
 
+// A worker's Hunspell dictionaries by language code ("es") or dictionary name ("en_GB"),
+// each opened on first use; null for one that cannot be opened.
+class WorkerDictionaries {
+ public:
+  EnglishWords* Get(const std::string& hunspell_dir, const std::string& lang);
+
+ private:
+  std::unordered_map<std::string, std::unique_ptr<EnglishWords>> open_;
+};
+
 }  // namespace mtclean
 
 #endif  // MTCLEAN_LEXICON_ENGLISH_WORDS_H_

@@ -270,7 +270,7 @@ class DiacriticsScratch : public StageScratch {
   std::string main_language;
   std::string plain;                 // the text without diacritics, for CLD2
   std::vector<size_t> plain_offsets;  // offset in the text of each byte of `plain`
-  std::unordered_map<std::string, std::unique_ptr<EnglishWords>> dictionaries;  // per language
+  WorkerDictionaries dictionaries;
   std::unordered_map<size_t, std::string> repaired;  // word index -> repair, in this document
   std::unordered_set<std::string> countries;  // that the document names
   bool countries_ready = false;
@@ -595,12 +595,7 @@ class DiacriticsStage : public Stage {
   }
 
   EnglishWords* Dictionary(DiacriticsScratch& s, const std::string& lang) const {
-    auto it = s.dictionaries.find(lang);
-    if (it == s.dictionaries.end()) {
-      auto opened = EnglishWords::Open(d_.hunspell_dir + "/" + HunspellDictionaryName(lang));
-      it = s.dictionaries.emplace(lang, opened.ok() ? std::move(*opened) : nullptr).first;
-    }
-    return it->second.get();
+    return s.dictionaries.Get(d_.hunspell_dir, lang);
   }
 
   // ---- Accented languages ----

@@ -116,7 +116,7 @@ class GarbledScratch : public StageScratch {
  public:
   std::unique_ptr<icu::BreakIterator> sentences;
   std::unique_ptr<EnglishWords> english;
-  std::unordered_map<std::string, std::unique_ptr<EnglishWords>> dictionaries;
+  WorkerDictionaries dictionaries;
   std::vector<Token> document_tokens;  // of the whole document
   std::vector<std::string_view> views;  // of the sentence being read
   std::vector<const EnglishGrammar::WordInfo*> infos;
@@ -172,8 +172,18 @@ void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token
       t.end = q;  // "..." and "--"
     }
     std::string_view s = text.substr(t.begin, t.end - t.begin);
-    t.lower = LowerAscii(s);
-    for (size_t at; (at = t.lower.find("\u2019")) != std::string::npos;) t.lower.replace(at, 3, "'");
+    // Lower case, curly apostrophes straight (built afresh: GCC 12 warns, wrongly, of an
+    // overlapping copy in std::string::replace here).
+    const std::string lowered = LowerAscii(s);
+    t.lower.clear();
+    for (size_t i = 0; i < lowered.size();) {
+      if (lowered.compare(i, 3, "\u2019") == 0) {
+        t.lower.push_back('\'');
+        i += 3;
+      } else {
+        t.lower.push_back(lowered[i++]);
+      }
+    }
     if (t.word) {
       const int32_t first = utf8::At(s, 0);
       t.number = utf8::IsDigit(first);
@@ -589,12 +599,8 @@ class GarbledStage : public Stage {
   // Whether the worker's Hunspell dictionary of `lang` ("es", or a name such as "en_GB")
   // knows the word; each dictionary is opened on first use.
   bool KnownIn(const std::string& lang, const std::string& word, GarbledScratch& s) const {
-    auto it = s.dictionaries.find(lang);
-    if (it == s.dictionaries.end()) {
-      auto opened = EnglishWords::Open(d_.hunspell_dir + "/" + HunspellDictionaryName(lang));
-      it = s.dictionaries.emplace(lang, opened.ok() ? std::move(*opened) : nullptr).first;
-    }
-    return it->second != nullptr && it->second->Known(word);
+    EnglishWords* dictionary = s.dictionaries.Get(d_.hunspell_dir, lang);
+    return dictionary != nullptr && dictionary->Known(word);
   }
 
   bool British(const std::string& word, GarbledScratch& s) const { return KnownIn("en_GB", word, s); }
