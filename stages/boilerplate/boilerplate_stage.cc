@@ -14,6 +14,7 @@
 #include "stages/boilerplate/boilerplate_stage.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <array>
 #include <unordered_map>
@@ -24,6 +25,7 @@
 #include "lexicon/word_table.h"
 #include "stages/boilerplate/line_counts.h"
 #include "stages/boilerplate/phrase_list.h"
+#include "stages/boilerplate/prose.h"
 
 namespace mtclean {
 namespace {
@@ -37,7 +39,7 @@ using boilerplate::PhraseList;
 enum Rule : uint16_t {
   kCommentForm, kCookieNotice, kPrivacyLink, kShareWidget, kNewsletter, kReadMore,
   kRelatedLinks, kSourceLink, kTrustBox, kNavigation, kFooter, kByline, kAdvertising,
-  kComments, kRepeated, kDuplicate, kBreadcrumb, kSiteSuffix, kPhotoCaption, kDateline, kLinkList, kNonProse,
+  kComments, kRepeated, kDuplicate, kBreadcrumb, kSiteSuffix, kPhotoCaption, kDateline, kLinkList, kMenu,
   kChromeContext,
 };
 
@@ -67,9 +69,10 @@ constexpr std::array<RuleInfo, 23> kRules = {{
      "(removed)"},
     {"dateline", "a line that is only a date or time", "Thursday, August 5", "(removed)"},
     {"link-list", "a run of bulleted link titles", "• Afghan women armed against the Taliban", "(removed)"},
-    {"non-prose", "a line with few function words outside the article: menus, lists of names, tags", "World Politics Business Tech",
+    {"menu", "outside the article, three or more short lines in a row that are no sentences", "Home\\nWorld\\nPolitics",
      "(removed)"},
-    {"chrome-context", "a short line whose neighbours are chrome", "Know more", "(removed)"},
+    {"chrome-context", "outside the article, a line that is no prose between chrome before and after it", "Know more",
+     "(removed)"},
 }};
 
 constexpr std::array<OptionInfo, 4> kOptions = {{
@@ -82,13 +85,17 @@ constexpr std::array<OptionInfo, 4> kOptions = {{
     {"keep_headline", OptionType::kBool, "true", "keep the title line just before the article"},
 }};
 
-enum class Class : uint8_t { kGood, kNearGood, kShort, kBad };
+constexpr size_t kNone = static_cast<size_t>(-1);
 
 struct Line {
   size_t begin = 0, end = 0;  // raw span, without the newline
   FoldedLine fold;
   size_t words = 0, stopwords = 0;
-  std::array<uint16_t, 8> stop_counts{};  // stop words of each language's list
+  std::array<uint16_t, 64> stop_counts{};  // stop words of each language's list
+  bool prose = false;         // reads as prose of the page's language (prose.h)
+  bool paragraph = false;     // prose long enough to be an article paragraph: never removed by position
+  bool menu = false;          // one of a run of short lines that are no sentences
+  size_t dup_of = kNone;      // the line this one repeats (folded), if any
   bool blank = true;
   int rule = -1;              // whole line removed by this rule
   bool weak = false;          // removed, but not evidence of chrome around it
@@ -96,7 +103,6 @@ struct Line {
   size_t keep_begin = 0, keep_end = 0;  // the line's text without breadcrumb and site name
   int prefix_rule = -1, suffix_rule = -1;
   size_t glued_from = std::string_view::npos;  // "Read more: X" glued: removed from here
-  Class cls = Class::kBad;
   bool keep = false;
 };
 
@@ -104,7 +110,7 @@ class BoilerplateScratch : public StageScratch {
  public:
   std::vector<Line> lines;  // the first num_lines are the current document's
   size_t num_lines = 0;
-  std::vector<Class> cls, revised;
+  std::vector<size_t> position;  // line index -> index in `content`
   std::vector<size_t> content;  // indexes of non-blank lines
   // Folded line keys (views into the lines' folded text) -> line index.
   std::unordered_map<std::string_view, size_t> keys;
@@ -151,8 +157,7 @@ class BoilerplateStage : public Stage {
     PhraseList phrases;
     // Stop word -> bit set of the languages whose list has it: one look-up per word
     // serves every language (measured: a set per language made this stage 6x slower).
-    StopWordTable stop_languages;
-    size_t languages = 0;
+    boilerplate::StopWords stop_words;
     WordSet date_words, site_words, breadcrumb_roots, comment_verbs;
     std::vector<std::string> agencies;  // longest first
     std::array<bool, 256> agency_last_bytes{};
@@ -201,7 +206,7 @@ class BoilerplateStage : public Stage {
     const int language = ChooseLanguage(s);
     for (size_t i : s.content) {
       Line& l = s.lines[i];
-      l.stopwords = language >= 0 ? l.stop_counts[static_cast<size_t>(language)] : 0;
+      l.stopwords = LineStopwords(l);
       LineEvidence(text, s, i);
     }
     Decide(text, s, language);
@@ -243,7 +248,7 @@ class BoilerplateStage : public Stage {
       for (size_t i : s.content) s.lines[i].keep = false;
       int lang = ChooseLanguage(s);
       for (size_t i : s.content)
-        s.lines[i].stopwords = lang >= 0 ? s.lines[i].stop_counts[static_cast<size_t>(lang)] : 0;
+        s.lines[i].stopwords = LineStopwords(s.lines[i]);
       Decide(text, s, lang);
     }
     s.content.swap(s.all_content);
@@ -275,6 +280,7 @@ class BoilerplateStage : public Stage {
       l.weak = false;
       l.glued_from = std::string_view::npos;
       l.keep = false;
+      l.dup_of = kNone;
       l.keep_begin = start;
       l.keep_end = end;
       if (!l.blank) {
@@ -300,26 +306,33 @@ class BoilerplateStage : public Stage {
       l.stop_counts.fill(0);
       const FoldedLine& f = l.fold;
       for (size_t w = 0; w < f.words(); ++w) {
-        uint8_t bits = d_.stop_languages.Find(Word(f, w));
-        if (bits == 0) continue;
-        for (size_t k = 0; k < d_.languages; ++k)
-          if (bits >> k & 1u) ++l.stop_counts[k];
+        for (uint64_t bits = d_.stop_words.Find(Word(f, w)); bits != 0; bits &= bits - 1)
+          ++l.stop_counts[static_cast<size_t>(__builtin_ctzll(bits))];
       }
     }
   }
 
+  // A line's stop words in the language it reads best in: the page's language, or another (an
+  // English quotation on a German page, an English article under a Japanese site's menus).
+  size_t LineStopwords(const Line& l) const {
+    uint16_t best = 0;
+    for (size_t k = 0; k < d_.stop_words.languages(); ++k) best = std::max(best, l.stop_counts[k]);
+    return best;
+  }
+
   int ChooseLanguage(const BoilerplateScratch& s) const {
-    std::array<size_t, 8> totals{};
+    std::array<size_t, 64> totals{};
+    const size_t languages = d_.stop_words.languages();
     size_t words = 0;
     for (size_t i : s.content) {
       const Line& l = s.lines[i];
       words += l.fold.words();
-      for (size_t k = 0; k < d_.languages; ++k) totals[k] += l.stop_counts[k];
+      for (size_t k = 0; k < languages; ++k) totals[k] += l.stop_counts[k];
     }
     size_t best = 0;
-    for (size_t k = 1; k < d_.languages; ++k)
+    for (size_t k = 1; k < languages; ++k)
       if (totals[k] > totals[best]) best = k;
-    if (d_.languages == 0 || words == 0 || static_cast<double>(totals[best]) < 0.15 * static_cast<double>(words))
+    if (languages == 0 || words == 0 || static_cast<double>(totals[best]) < 0.15 * static_cast<double>(words))
       return -1;
     return static_cast<int>(best);
   }
@@ -611,8 +624,9 @@ class BoilerplateStage : public Stage {
         }
       }
     }
-    // Duplicates: the first occurrence stays.
+    // Duplicates: found here, judged by Duplicates() once the article is known.
     s.keys.clear();
+    for (size_t i : s.content) s.lines[i].dup_of = kNone;
     for (size_t i : s.content) {
       Line& l = s.lines[i];
       if (l.rule >= 0) continue;
@@ -620,83 +634,122 @@ class BoilerplateStage : public Stage {
       while (from < l.fold.words() && l.begin + l.fold.word_starts[from] < l.keep_begin) ++from;
       std::string_view key = key_of(l, from);
       if (key.size() < 20 || std::count(key.begin(), key.end(), ' ') < 3) continue;
-      if (!s.keys.emplace(key, i).second) l.rule = kDuplicate;
+      auto [it, fresh] = s.keys.emplace(key, i);
+      if (!fresh) l.dup_of = it->second;
+    }
+  }
+
+  // Whether a line's words make prose in the page's language (see prose.h).
+  void JudgeProse(std::string_view text, Line& l, bool know_language) const {
+    std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
+    const boilerplate::LineShape shape = boilerplate::ShapeOf(raw, l.fold, l.stopwords);
+    l.prose = boilerplate::IsProse(shape, know_language);
+    l.paragraph = l.prose && boilerplate::IsParagraph(shape);
+  }
+
+  // A menu: three or more short lines in a row (blank lines between allowed) that are not
+  // sentences and not introduced by a colon ("Home", "World", "Politics", "Search").
+  void MenuRuns(std::string_view text, BoilerplateScratch& s) const {
+    auto is_item = [&](size_t i) {
+      const Line& l = s.lines[i];
+      if (l.rule >= 0 || l.prose || l.words > 4 || l.fold.words() == 0) return false;
+      std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
+      int32_t last = utf8::Previous(raw, raw.size());
+      return !IsSentenceEnd(last) && last != ':' && last != ',' && last != ';';
+    };
+    for (size_t c = 0; c < s.content.size();) {
+      size_t e = c;
+      while (e < s.content.size() && is_item(s.content[e])) ++e;
+      bool introduced = false;
+      if (c > 0) {
+        const Line& before = s.lines[s.content[c - 1]];
+        std::string_view raw = Trim(text.substr(before.begin, before.end - before.begin));
+        introduced = !raw.empty() && raw.back() == ':';
+      }
+      if (e - c >= 3 && !introduced)
+        for (size_t k = c; k < e; ++k) s.lines[s.content[k]].menu = true;
+      c = e > c ? e : c + 1;
+    }
+  }
+
+  static bool SameDigits(std::string_view a, std::string_view b) {
+    size_t i = 0, j = 0;
+    for (;; ++i, ++j) {
+      while (i < a.size() && (a[i] < '0' || a[i] > '9')) ++i;
+      while (j < b.size() && (b[j] < '0' || b[j] > '9')) ++j;
+      if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+      if (a[i] != b[j]) return false;
+    }
+  }
+
+  // A repeated line goes only where the repetition is an artefact of the page, never where the
+  // article repeats itself (an interview's questions, a refrain, a shop's "Buy now" lines):
+  //   - a block repeated back to back (the same lines again right after them);
+  //   - the headline printed again inside the article: a copy, after the article's first
+  //     paragraph, of a line before it that is no sentence (the title, a dek). Copies before
+  //     the article stay (the title listed in a menu, then as the headline).
+  // `first`: the article's first content index (kNone when none is known).
+  void Duplicates(std::string_view text, BoilerplateScratch& s, size_t first) const {
+    s.position.assign(s.num_lines, kNone);
+    for (size_t c = 0; c < s.content.size(); ++c) s.position[s.content[c]] = c;
+    for (size_t c = 0; c < s.content.size(); ++c) {
+      Line& l = s.lines[s.content[c]];
+      if (l.rule >= 0 || l.dup_of == kNone || s.position[l.dup_of] == kNone) continue;
+      const size_t a = s.position[l.dup_of];
+      const Line& orig = s.lines[l.dup_of];
+      // Folding drops digits: rows of a table of results differ in them only.
+      if (!SameDigits(text.substr(l.keep_begin, l.keep_end - l.keep_begin),
+                      text.substr(orig.keep_begin, orig.keep_end - orig.keep_begin)))
+        continue;
+      bool artefact = false;
+      // Back to back: every line from the first copy up to this one is repeated just after.
+      const size_t d = c - a;
+      if (d <= 20 && c + d <= s.content.size()) {
+        artefact = true;
+        for (size_t t = 0; t < d && artefact; ++t)
+          artefact = s.lines[s.content[c + t]].dup_of == s.content[a + t];
+      }
+      std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
+      const int32_t end = utf8::Previous(raw, raw.size());
+      const bool sentence = IsSentenceEnd(end) || end == ':';
+      if (!sentence && !orig.paragraph && (first == kNone ? a == 0 : a < first && c > first)) artefact = true;
+      if (artefact) l.rule = kDuplicate;
     }
   }
 
   void Classify(std::string_view text, BoilerplateScratch& s, bool know_language) const {
-    constexpr size_t kLengthLow = 70, kLengthHigh = 200;
-    constexpr double kStopLow = 0.28, kStopHigh = 0.30;
     std::vector<size_t> kept;  // content lines not removed by evidence
     for (size_t i : s.content) {
       Line& l = s.lines[i];
+      l.menu = false;
       if (l.rule >= 0) continue;
-      size_t length = l.keep_end - l.keep_begin;
-      double density = l.fold.words() ? static_cast<double>(l.stopwords) / static_cast<double>(l.fold.words()) : 0;
-      if (length < kLengthLow) l.cls = Class::kShort;
-      else if (!know_language) l.cls = length > kLengthHigh ? Class::kGood : Class::kNearGood;
-      else if (density >= kStopHigh && length > kLengthHigh) l.cls = Class::kGood;
-      else if (density >= kStopLow) l.cls = Class::kNearGood;
-      else l.cls = Class::kBad;
-      // Site chrome that no phrase list knows: the same non-paragraph line in many pages.
-      if (s.corpus != nullptr && repeated_min_pages_ > 0 && l.cls != Class::kGood && l.fold.words() >= 2 &&
+      JudgeProse(text, l, know_language);
+      // Site chrome that no phrase list knows: the same line, no paragraph, in many pages.
+      if (s.corpus != nullptr && repeated_min_pages_ > 0 && !l.paragraph && l.fold.words() >= 2 &&
           s.corpus->Documents(boilerplate::LineCounts::Hash(l.fold.text)) >= repeated_min_pages_) {
         l.rule = kRepeated;
         continue;
       }
       kept.push_back(i);
     }
-    if (!classify_) {
-      for (size_t i : kept) s.lines[i].keep = true;
+    // Where the stage cannot judge the page's language, or is told not to look at context,
+    // only evidence on a line removes it.
+    if (!classify_ || !know_language) {
+      Duplicates(text, s, kNone);
+      for (size_t i : kept) s.lines[i].keep = s.lines[i].rule < 0;
       return;
     }
-    // Neighbour classes, as jusText: lines removed by evidence count as chrome, the edges too.
-    std::vector<Class>& cls = s.cls;
-    cls.assign(s.num_lines, Class::kBad);
-    for (size_t i : kept) cls[i] = s.lines[i].cls;
-    auto neighbour = [&](size_t c, int dir, bool skip_near_good) {
-      for (long k = static_cast<long>(c) + dir; k >= 0 && k < static_cast<long>(s.content.size()); k += dir) {
-        size_t i = s.content[static_cast<size_t>(k)];
-        if (s.lines[i].rule >= 0) return Class::kBad;
-        Class x = cls[i];
-        if (x == Class::kShort || (skip_near_good && x == Class::kNearGood)) continue;
-        return x;
-      }
-      return Class::kBad;
-    };
-    std::vector<Class>& revised = s.revised;
-    revised = cls;
-    for (size_t c = 0; c < s.content.size(); ++c) {
-      size_t i = s.content[c];
-      if (s.lines[i].rule >= 0 || cls[i] != Class::kShort) continue;
-      Class p = neighbour(c, -1, true), n = neighbour(c, +1, true);
-      if (p == Class::kGood && n == Class::kGood) revised[i] = Class::kGood;
-      else if (p == Class::kBad && n == Class::kBad) revised[i] = Class::kBad;
-      else if (neighbour(c, -1, false) == Class::kNearGood || neighbour(c, +1, false) == Class::kNearGood ||
-               SentenceLike(text, s.lines[i]))
-        revised[i] = Class::kGood;
-      else revised[i] = Class::kBad;
-    }
-    for (size_t c = 0; c < s.content.size(); ++c) {
-      size_t i = s.content[c];
-      if (s.lines[i].rule >= 0 || cls[i] != Class::kNearGood) continue;
-      Class p = neighbour(c, -1, true), n = neighbour(c, +1, true);
-      revised[i] = (p == Class::kBad && n == Class::kBad) ? Class::kBad : Class::kGood;
-    }
-    // A text with no article paragraph at all (a short message, a list) is not a page
-    // around an article: then only the evidence of steps 1 and 2 removes lines.
-    size_t first_good = s.content.size();
-    for (size_t c = 0; c < s.content.size() && first_good == s.content.size(); ++c) {
-      size_t i = s.content[c];
-      if (s.lines[i].rule < 0 && revised[i] == Class::kGood && cls[i] != Class::kShort) first_good = c;
-    }
-    if (first_good == s.content.size()) {
-      for (size_t i : kept) s.lines[i].keep = true;
+    MenuRuns(text, s);
+    // Reader comments: everything after the first comment header that follows prose.
+    size_t first_prose = s.content.size();
+    for (size_t c = 0; c < s.content.size() && first_prose == s.content.size(); ++c)
+      if (s.lines[s.content[c]].rule < 0 && s.lines[s.content[c]].prose) first_prose = c;
+    if (first_prose == s.content.size()) {  // no prose at all: a message, a list
+      Duplicates(text, s, kNone);
+      for (size_t i : kept) s.lines[i].keep = s.lines[i].rule < 0;
       return;
     }
-    // Reader comments: everything after the first comment header that follows the article's
-    // first paragraph.
-    for (size_t c = first_good + 1; c < s.content.size(); ++c) {
+    for (size_t c = first_prose + 1; c < s.content.size(); ++c) {
       if (s.lines[s.content[c]].rule != kComments) continue;
       for (size_t k = c + 1; k < s.content.size(); ++k) {
         Line& l = s.lines[s.content[k]];
@@ -704,90 +757,105 @@ class BoilerplateStage : public Stage {
       }
       break;
     }
-    // Lines with evidence cut the page into segments. The article is the segment with the
-    // most paragraph text, joined with its neighbours across short runs of inline chrome
-    // (an advertisement marker, a caption, a "Read more" line), not across boundaries (a
-    // comment form, related links, a footer, a menu). Inside the article only evidence
-    // removes a line: its lists and short lines stay. Outside it everything goes, but at its
-    // edges the classification decides whether a line before the first paragraph or after
-    // the last belongs to it; where no evidence at all separates it from the start or end of
-    // the text, nothing there goes by shape alone.
-    // Per segment: paragraph text (good lines) to pick the article by, and where its prose
-    // (good and near-good lines) starts and ends.
-    struct Segment { size_t begin, end, good_chars, first_prose, last_prose; };
+    // Lines with evidence, and menus, cut the page into segments. The article is the segment
+    // with the most prose, with every segment of at least half as much (a page may hold
+    // several articles), joined with prose next to them across short runs of inline chrome
+    // (an advertisement marker, a caption). Inside the article only evidence removes a line:
+    // its lists, headings and short lines stay.
+    auto is_border = [&](const Line& l) { return IsEvidence(l) || (std::getenv("BP_MENUB") && l.rule < 0 && l.menu); };
+    struct Segment { size_t begin, end, prose_chars, first_prose, last_prose; };
     std::vector<Segment> segments;
     for (size_t c = 0; c < s.content.size();) {
-      if (IsEvidence(s.lines[s.content[c]])) {
+      if (is_border(s.lines[s.content[c]])) {
         ++c;
         continue;
       }
       Segment seg{c, c, 0, s.content.size(), 0};
-      for (; c < s.content.size() && !IsEvidence(s.lines[s.content[c]]); ++c) {
-        size_t i = s.content[c];
-        if (s.lines[i].rule >= 0) continue;
-        if (revised[i] == Class::kGood && cls[i] != Class::kShort)
-          seg.good_chars += s.lines[i].keep_end - s.lines[i].keep_begin;
-        if (cls[i] == Class::kGood || cls[i] == Class::kNearGood) {
-          seg.first_prose = std::min(seg.first_prose, c);
-          seg.last_prose = c;
-        }
+      for (; c < s.content.size() && !is_border(s.lines[s.content[c]]); ++c) {
+        const Line& l = s.lines[s.content[c]];
+        if (l.rule >= 0 || !l.prose) continue;
+        if (l.paragraph) seg.prose_chars += l.keep_end - l.keep_begin;
+        seg.first_prose = std::min(seg.first_prose, c);
+        seg.last_prose = c;
       }
       seg.end = c;
       segments.push_back(seg);
     }
     size_t main = 0;
     for (size_t k = 0; k < segments.size(); ++k)
-      if (segments[k].good_chars > segments[main].good_chars) main = k;
-    // Whether the article can go on across the evidence lines between content indexes a and
-    // b: a few lines of inline chrome, or a box of two or three lines ("Trending News" and a
-    // link) when real paragraphs are on its other side (`paragraphs_beyond` characters).
-    auto inline_gap = [&](size_t a, size_t b, size_t paragraphs_beyond) {
+      if (segments[k].prose_chars > segments[main].prose_chars) main = k;
+    auto inline_gap = [&](size_t a, size_t b) {
       size_t n = 0;
-      bool boundary = false;
       for (size_t c = a; c < b; ++c) {
         const Line& l = s.lines[s.content[c]];
-        if (!IsEvidence(l)) continue;
+        if (!is_border(l)) continue;
         ++n;
-        boundary |= !IsInlineRule(l.rule) || l.rule == kComments;
-        if (l.rule == kComments || l.rule == kFooter) return false;
+        if (l.menu || !IsInlineRule(l.rule)) return false;
       }
-      return boundary ? n <= 3 && paragraphs_beyond >= 400 : n <= 6;
+      return n <= 6;
     };
-    size_t lo = main, hi = main;
-    auto has_prose = [&](size_t k) { return segments[k].first_prose < s.content.size(); };
-    while (lo > 0 && has_prose(lo - 1) &&
-           inline_gap(segments[lo - 1].end, segments[lo].begin, segments[lo - 1].good_chars))
-      --lo;
-    // After the article, only paragraphs continue it (short prose there is usually the
-    // teaser of a related story); before it, any prose may be its lead.
-    while (hi + 1 < segments.size() && segments[hi + 1].good_chars > 0 &&
-           inline_gap(segments[hi].end, segments[hi + 1].begin, segments[hi + 1].good_chars))
+    size_t lo = segments.size(), hi = 0;
+    for (size_t k = 0; k < segments.size(); ++k)
+      if (2 * segments[k].prose_chars >= segments[main].prose_chars) lo = std::min(lo, k), hi = k;
+    while (lo > 0 && segments[lo - 1].prose_chars > 0 && inline_gap(segments[lo - 1].end, segments[lo].begin)) --lo;
+    while (hi + 1 < segments.size() && segments[hi + 1].prose_chars > 0 &&
+           inline_gap(segments[hi].end, segments[hi + 1].begin))
       ++hi;
-    const size_t block_begin = segments[lo].begin, block_end = segments[hi].end;
-    size_t block_first = s.content.size(), block_last = 0;
-    for (size_t k = lo; k <= hi; ++k)
-      if (has_prose(k)) {
-        block_first = std::min(block_first, segments[k].first_prose);
-        block_last = std::max(block_last, segments[k].last_prose);
+    const size_t block_first = segments[lo].first_prose, block_last = segments[hi].last_prose;
+    size_t first_paragraph = block_first;
+    while (first_paragraph < block_last && !s.lines[s.content[first_paragraph]].paragraph) ++first_paragraph;
+    Duplicates(text, s, first_paragraph);
+    // Before the article, the page's head: from the top to the last chrome line before the
+    // article everything goes (what follows that line, the title, a date, a lead, stays).
+    // After it, the page's foot: from the first chrome line after the article to the end.
+    size_t head_end = 0;  // content index just past the head
+    for (size_t c = 0; c < block_first; ++c)
+      if (is_border(s.lines[s.content[c]])) head_end = c + 1;
+    size_t foot_begin = s.content.size();
+    for (size_t c = block_last + 1; c < s.content.size() && foot_begin == s.content.size(); ++c)
+      if (is_border(s.lines[s.content[c]])) foot_begin = c;
+    size_t head_begin = head_end, foot_end = foot_begin;
+    for (size_t c = 0; c < head_end && head_begin == head_end; ++c)
+      if (is_border(s.lines[s.content[c]])) head_begin = c;
+    for (size_t c = foot_begin; c < s.content.size(); ++c)
+      if (is_border(s.lines[s.content[c]])) foot_end = c + 1;
+    // Elsewhere outside the article, a line that is no prose goes when it sits in a chrome
+    // region: chrome (evidence or a menu) before it and after it, with only lines that are no
+    // prose between.
+    auto chrome_border = [&](size_t c, int dir) {
+      for (long k = static_cast<long>(c) + dir; k >= 0 && k < static_cast<long>(s.content.size()); k += dir) {
+        const size_t kc = static_cast<size_t>(k);
+        if (kc >= block_first && kc <= block_last) return false;
+        const Line& n = s.lines[s.content[kc]];
+        if (is_border(n)) return true;
+        if (n.rule >= 0) continue;  // a duplicate, a symbol line
+        if (n.prose) return false;
       }
-    bool evidence_before = false, evidence_after = false;
-    for (size_t c = 0; c < block_begin; ++c) evidence_before |= IsEvidence(s.lines[s.content[c]]);
-    for (size_t c = block_end; c < s.content.size(); ++c) evidence_after |= IsEvidence(s.lines[s.content[c]]);
+      return false;
+    };
     for (size_t c = 0; c < s.content.size(); ++c) {
-      size_t i = s.content[c];
-      Line& l = s.lines[i];
+      Line& l = s.lines[s.content[c]];
       if (l.rule >= 0) continue;
       bool keep;
-      if (c < block_begin) keep = !evidence_before && revised[i] == Class::kGood;
-      else if (c < block_first) keep = !evidence_before || revised[i] == Class::kGood;
-      else if (c <= block_last) keep = true;
-      else if (c < block_end)
-        keep = !evidence_after || revised[i] == Class::kGood || SentenceLike(text, l);
-      else keep = !evidence_after && revised[i] == Class::kGood;
+      if (c >= block_first && c <= block_last) keep = true;
+      else if (l.paragraph) keep = true;
+      else if ((c >= head_begin && c < head_end) || (c >= foot_begin && c < foot_end)) keep = false;
+      else if (l.prose) keep = true;
+      else if (l.menu) keep = false;
+      else keep = l.prose || !(chrome_border(c, -1) && chrome_border(c, +1));
       l.keep = keep;
-      if (!keep) l.rule = cls[i] == Class::kBad ? kNonProse : kChromeContext;
+      if (!keep) l.rule = l.menu ? kMenu : kChromeContext;
     }
     if (keep_headline_) KeepHeadline(text, s, block_first);
+    if (std::getenv("BP_TRACE")) {
+      for (size_t c = 0; c < s.content.size(); ++c) {
+        const Line& l = s.lines[s.content[c]];
+        const char* pos = c < block_first ? "B" : c > block_last ? "A" : "I";
+        fprintf(stderr, "TRACE%zu\t%s\t%d\t%d\t%d\t%s\t%.*s\n", c, pos, l.rule, (int)l.prose + (int)l.paragraph, (int)l.menu,
+                IsEvidence(l) ? "E" : "-", (int)(l.end - l.begin), text.data() + l.begin);
+      }
+      fprintf(stderr, "TRACEEND %zu %zu %zu %zu %zu %zu\n", block_first, block_last, main, lo, hi, segments.size());
+    }
   }
 
   // Lines removed by their own evidence mark where chrome is; duplicates do not (a headline
@@ -816,7 +884,7 @@ class BoilerplateStage : public Stage {
     for (size_t c = std::min(article_first, s.content.size()), candidates = 0; c-- > 0 && candidates < 3;) {
       Line& l = s.lines[s.content[c]];
       if (l.keep) return;  // a kept line before the article: the headline is not missing
-      if (l.rule != kNonProse && l.rule != kChromeContext) continue;
+      if (l.rule != kMenu && l.rule != kChromeContext) continue;
       ++candidates;
       std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
       int32_t last = utf8::Previous(raw, raw.size());
@@ -864,6 +932,12 @@ class BoilerplateStage : public Stage {
   bool keep_headline_;
 };
 
+// The stopwords-iso lists fetched by scripts/setup.sh (MTCLEAN_STOPWORDS_ISO overrides).
+std::string StopWordsIsoPath() {
+  if (const char* env = std::getenv("MTCLEAN_STOPWORDS_ISO"); env != nullptr) return env;
+  return MTCLEAN_DEFAULT_STOPWORDS_ISO;
+}
+
 }  // namespace
 
 const StageDescriptor& BoilerplateStageDescriptor() {
@@ -888,13 +962,10 @@ const StageDescriptor& BoilerplateStageDescriptor() {
           out->insert(words->begin(), words->end());
           return {};
         };
-        if (languages.size() > 8) return Status::Error("at most 8 languages");
-        data.languages = languages.size();
-        for (size_t k = 0; k < languages.size(); ++k) {
-          auto words = ReadDataLines(env.data_dir, "stopwords/" + languages[k] + ".txt");
-          if (!words.ok()) return words.status();
-          for (const std::string& w : *words) data.stop_languages.Add(w, static_cast<uint8_t>(1u << k));
-        }
+        // Stop words of every language stopwords-iso lists, the curated lists where we have one.
+        auto stop_words = boilerplate::StopWords::Load(env.data_dir, languages, StopWordsIsoPath());
+        if (!stop_words.ok()) return stop_words.status();
+        data.stop_words = std::move(*stop_words);
         if (Status st = load_set("boilerplate/dates.txt", &data.date_words); !st.ok()) return st;
         if (Status st = load_set("boilerplate/site_name_words.txt", &data.site_words); !st.ok()) return st;
         if (Status st = load_set("boilerplate/breadcrumb_roots.txt", &data.breadcrumb_roots); !st.ok()) return st;

@@ -473,7 +473,7 @@ class DiacriticsStage : public Stage {
       const Word& w = s.words[k];
       if (!w.ascii) ++accented;
       if (w.end - w.begin > 7) continue;
-      const uint32_t bits = d_.function_words.Find(s.Plain(k));
+      const auto bits = static_cast<uint32_t>(d_.function_words.Find(s.Plain(k)));
       if (bits == 0) continue;
       masks.push_back(bits);
       for (size_t i = 0; i < n; ++i) of[i] += (bits >> i) & 1;
