@@ -76,4 +76,24 @@ if [ ! -f "$ONBOARD/.unpacked-2" ]; then  # -2: en_US added
   touch "$ONBOARD/.unpacked-2"
   rm -rf "$tmp"
 fi
+# Debian's wordpress-l10n: WordPress's own translations of its front end (comment form, widgets)
+# in about 60 languages; the build turns the strings listed in
+# dictionaries/boilerplate/wordpress_msgids.tsv into a phrase list. Only the .mo files are
+# needed, not WordPress: the package is unpacked, not installed.
+WPL10N=third_party/debian/wordpress-l10n
+if [ ! -f "$WPL10N/.unpacked-1" ]; then
+  echo "setup: unpacking Debian wordpress-l10n (translations of WordPress's page chrome)"
+  tmp=$(mktemp -d)
+  (cd "$tmp" && apt-get download wordpress-l10n >/dev/null 2>&1) || {
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq && (cd "$tmp" && apt-get download wordpress-l10n >/dev/null)
+  }
+  rm -rf "$WPL10N" && mkdir -p "$WPL10N"
+  dpkg-deb -x "$tmp"/wordpress-l10n_*.deb "$tmp/x"
+  find "$tmp/x/usr/share/wordpress/wp-content/languages" -maxdepth 1 -name '*.mo' \
+    ! -name 'admin-*' ! -name 'continents-*' -exec cp {} "$WPL10N/" \;
+  cp "$tmp"/x/usr/share/doc/wordpress-l10n/copyright "$WPL10N/copyright"
+  touch "$WPL10N/.unpacked-1"
+  rm -rf "$tmp"
+fi
 echo "setup: done"

@@ -78,7 +78,7 @@ constexpr std::array<RuleInfo, 23> kRules = {{
 constexpr std::array<OptionInfo, 4> kOptions = {{
     {"repeated_min_pages", OptionType::kInt, "5",
      "a non-paragraph line in at least this many pages of the batch is site chrome (0: off)"},
-    {"languages", OptionType::kString, "en,es,fr,de,pt,it",
+    {"languages", OptionType::kString, "en,es,fr,de,pt,it,nl,pl",
      "phrase and stop-word lists to load (dictionaries/boilerplate/<lang>.txt)"},
     {"classify", OptionType::kBool, "true",
      "remove lines by their shape and neighbours too (off: phrases, duplicates and structure only)"},
@@ -95,6 +95,7 @@ struct Line {
   bool prose = false;         // reads as prose of the page's language (prose.h)
   bool paragraph = false;     // prose long enough to be an article paragraph: never removed by position
   bool menu = false;          // one of a run of short lines that are no sentences
+  bool soft = false;          // removed by a one-word phrase: chrome outside the article only
   size_t dup_of = kNone;      // the line this one repeats (folded), if any
   bool blank = true;
   int rule = -1;              // whole line removed by this rule
@@ -278,6 +279,7 @@ class BoilerplateStage : public Stage {
       l.blank = Trim(raw).empty();
       l.rule = l.prefix_rule = l.suffix_rule = -1;
       l.weak = false;
+      l.soft = false;
       l.glued_from = std::string_view::npos;
       l.keep = false;
       l.dup_of = kNone;
@@ -357,6 +359,9 @@ class BoilerplateStage : public Stage {
                         raw.rfind("\xC2\xAB", 0) == 0;
     if (const auto* p = d_.phrases.MatchLine(f.text); p != nullptr && !quoted) {
       l.rule = p->rule;
+      // A single word ("Archive", "Links", "Weiter") is also a heading an article may use: it
+      // marks chrome around the article, but inside it stays.
+      l.soft = f.words() == 1 && p->rule != kAdvertising;
       return;
     }
     if (const auto* p = d_.phrases.MatchPrefix(f.text); p != nullptr && !quoted) {
@@ -372,17 +377,24 @@ class BoilerplateStage : public Stage {
       }
       // Short phrases ("posted on") also open real sentences: the longer the phrase, the
       // longer the line it may condemn.
-      bool short_line = l.words <= 6 * phrase_words + 4;
+      // A single word ("Foto", "Stand", "Quelle") opens too many sentences: it needs its colon.
+      bool short_line = l.words <= 6 * phrase_words + 4 && (phrase_words > 1 || colon);
       if (p->kind == MatchKind::kGlued ? (colon || l.words <= 6) : short_line) {
         l.rule = p->rule;
         return;
       }
     }
     GluedPhrase(text, l);
-    // "© 2019 CBS Interactive Inc. All Rights Reserved.", "(c) Site"
-    if ((raw.rfind("\xC2\xA9", 0) == 0 || raw.rfind("(c) ", 0) == 0 || raw.rfind("(C) ", 0) == 0) &&
-        l.words <= 30) {
+    // "© 2019 CBS Interactive Inc. All Rights Reserved.", "(c) Site", "Text: X – © Agentur",
+    // a licence line ("... licensed under a Creative Commons ... licence").
+    if (((raw.rfind("(c) ", 0) == 0 || raw.rfind("(C) ", 0) == 0 || raw.find("\xC2\xA9") != std::string_view::npos) &&
+         l.words <= 30) ||
+        (l.words <= 40 && f.text.find("creative commons") != std::string::npos)) {
       l.rule = kFooter;
+      return;
+    }
+    if (InlineMenu(raw)) {
+      l.rule = kNavigation;
       return;
     }
     if (IsDateline(f, raw)) {
@@ -427,6 +439,29 @@ class BoilerplateStage : public Stage {
       l.glued_from = found[i].first;
       end = found[i].first;
     }
+  }
+
+  // A menu on one line: three or more short items between separators that sentences do not
+  // use ("Home | About | Contact", "Impressum · Datenschutz · Kontakt").
+  static bool InlineMenu(std::string_view raw) {
+    size_t items = 1, words = 0, most = 0;
+    bool in_word = false;
+    for (size_t pos = 0; pos < raw.size();) {
+      int32_t cp;
+      int n = utf8::Decode(raw, pos, &cp);
+      pos += static_cast<size_t>(n > 0 ? n : -n);
+      if (cp == '|' || cp == 0xB7 || cp == 0x2022 || cp == 0xBB || cp == 0x203A) {
+        ++items;
+        words = 0;
+        in_word = false;
+        continue;
+      }
+      const bool space = cp == ' ' || cp == '\t' || cp == 0xA0;
+      if (!space && !in_word) most = std::max(most, ++words);
+      in_word = !space;
+    }
+    if (items < 3 || most > 4) return false;
+    return !IsSentenceEnd(utf8::Previous(raw, raw.size()));
   }
 
   bool IsDateline(const FoldedLine& f, std::string_view raw) const {
@@ -749,7 +784,11 @@ class BoilerplateStage : public Stage {
       for (size_t i : kept) s.lines[i].keep = s.lines[i].rule < 0;
       return;
     }
-    for (size_t c = first_prose + 1; c < s.content.size(); ++c) {
+    // A thread has two headers at least: one "X says:" alone introduces a quotation ("Die
+    // Redaktion sagt:"), and what follows it is the article's.
+    size_t headers = 0;
+    for (size_t c = first_prose + 1; c < s.content.size(); ++c) headers += s.lines[s.content[c]].rule == kComments;
+    for (size_t c = first_prose + 1; c < s.content.size() && headers >= 2; ++c) {
       if (s.lines[s.content[c]].rule != kComments) continue;
       for (size_t k = c + 1; k < s.content.size(); ++k) {
         Line& l = s.lines[s.content[k]];
@@ -776,7 +815,7 @@ class BoilerplateStage : public Stage {
         if (l.rule >= 0 || !l.prose) continue;
         if (l.paragraph) seg.prose_chars += l.keep_end - l.keep_begin;
         seg.first_prose = std::min(seg.first_prose, c);
-        seg.last_prose = c;
+        if (l.paragraph) seg.last_prose = c;  // the article ends with its last paragraph
       }
       seg.end = c;
       segments.push_back(seg);
@@ -789,8 +828,9 @@ class BoilerplateStage : public Stage {
       for (size_t c = a; c < b; ++c) {
         const Line& l = s.lines[s.content[c]];
         if (!is_border(l)) continue;
+        if (l.rule == kLinkList) continue;  // a list between paragraphs: the article's own
         ++n;
-        if (l.menu || !IsInlineRule(l.rule)) return false;
+        if (l.menu || !(IsInlineRule(l.rule) || l.soft)) return false;
       }
       return n <= 6;
     };
@@ -833,12 +873,17 @@ class BoilerplateStage : public Stage {
       }
       return false;
     };
+    for (size_t c = block_first; c <= block_last; ++c) {
+      Line& l = s.lines[s.content[c]];
+      if (l.rule == kLinkList || l.soft) l.rule = -1;  // the article's own list or heading
+    }
     for (size_t c = 0; c < s.content.size(); ++c) {
       Line& l = s.lines[s.content[c]];
       if (l.rule >= 0) continue;
       bool keep;
       if (c >= block_first && c <= block_last) keep = true;
       else if (l.paragraph) keep = true;
+      else if (l.prose && !IsolatedInChrome(s, c, is_border)) keep = true;
       else if ((c >= head_begin && c < head_end) || (c >= foot_begin && c < foot_end)) keep = false;
       else if (l.prose) keep = true;
       else if (l.menu) keep = false;
@@ -856,6 +901,18 @@ class BoilerplateStage : public Stage {
       }
       fprintf(stderr, "TRACEEND %zu %zu %zu %zu %zu %zu\n", block_first, block_last, main, lo, hi, segments.size());
     }
+  }
+
+  // Whether the lines right before and after content line c are chrome (a border, or a line
+  // removed by evidence): a sentence alone between two chrome lines is part of the box they
+  // make ("Es gibt noch keine Kommentare." between a comment heading and its form).
+  template <typename IsBorder>
+  static bool IsolatedInChrome(const BoilerplateScratch& s, size_t c, IsBorder is_border) {
+    if (c == 0 || c + 1 >= s.content.size()) return false;
+    const Line& before = s.lines[s.content[c - 1]];
+    const Line& after = s.lines[s.content[c + 1]];
+    return (is_border(before) || (before.rule >= 0 && before.rule != kDuplicate)) &&
+           (is_border(after) || (after.rule >= 0 && after.rule != kDuplicate));
   }
 
   // Lines removed by their own evidence mark where chrome is; duplicates do not (a headline
@@ -932,6 +989,13 @@ class BoilerplateStage : public Stage {
   bool keep_headline_;
 };
 
+// WordPress's page chrome in its translations, collected at build time
+// (MTCLEAN_WORDPRESS_PHRASES overrides; skipped when missing).
+std::string WordPressPhrasesPath() {
+  if (const char* env = std::getenv("MTCLEAN_WORDPRESS_PHRASES"); env != nullptr) return env;
+  return MTCLEAN_DEFAULT_WORDPRESS_PHRASES;
+}
+
 // The stopwords-iso lists fetched by scripts/setup.sh (MTCLEAN_STOPWORDS_ISO overrides).
 std::string StopWordsIsoPath() {
   if (const char* env = std::getenv("MTCLEAN_STOPWORDS_ISO"); env != nullptr) return env;
@@ -953,7 +1017,7 @@ const StageDescriptor& BoilerplateStageDescriptor() {
         std::vector<std::string> languages = SplitList(options.GetString("languages"));
         std::vector<std::string_view> rule_ids;
         for (const RuleInfo& r : kRules) rule_ids.push_back(r.id);
-        auto phrases = boilerplate::PhraseList::Load(env.data_dir, languages, rule_ids);
+        auto phrases = boilerplate::PhraseList::Load(env.data_dir, languages, rule_ids, {WordPressPhrasesPath()});
         if (!phrases.ok()) return phrases.status();
         data.phrases = std::move(*phrases);
         auto load_set = [&](const std::string& rel, WordSet* out) -> Status {

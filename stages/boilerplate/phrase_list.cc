@@ -65,11 +65,14 @@ bool StartsWithWords(std::string_view text, std::string_view phrase) {
 
 StatusOr<PhraseList> PhraseList::Load(const std::string& data_dir,
                                       const std::vector<std::string>& languages,
-                                      const std::vector<std::string_view>& rules) {
+                                      const std::vector<std::string_view>& rules,
+                                      const std::vector<std::string>& extra_files) {
   PhraseList list;
-  for (const std::string& lang : languages) {
-    std::string rel = "boilerplate/" + lang + ".txt";
-    std::string path = data_dir + "/" + rel;
+  std::vector<std::string> paths;
+  for (const std::string& lang : languages) paths.push_back(data_dir + "/boilerplate/" + lang + ".txt");
+  for (const std::string& path : extra_files)
+    if (std::ifstream(path)) paths.push_back(path);
+  for (const std::string& path : paths) {
     std::ifstream in(path);
     if (!in) return Status::Error("cannot read data file " + path);
     std::string line;

@@ -39,9 +39,12 @@ class PhraseList {
  public:
   // Reads boilerplate/<lang>.txt for each language; errors name file and line.
   // Every phrase's rule must be one of `rules`.
+  // `extra_files`: more phrase files of the same format by path (lists made at build time); a
+  // missing one is skipped.
   static StatusOr<PhraseList> Load(const std::string& data_dir,
                                    const std::vector<std::string>& languages,
-                                   const std::vector<std::string_view>& rules);
+                                   const std::vector<std::string_view>& rules,
+                                   const std::vector<std::string>& extra_files = {});
 
   // The phrase matching the whole folded line, or null.
   const Phrase* MatchLine(std::string_view folded) const;

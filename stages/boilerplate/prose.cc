@@ -27,6 +27,8 @@ StatusOr<StopWords> StopWords::Load(const std::string& data_dir, const std::vect
   StopWords out;
   for (const std::string& lang : curated) {
     if (std::find(out.names_.begin(), out.names_.end(), lang) != out.names_.end()) continue;
+    // Languages without a curated list take stopwords-iso's below.
+    if (!std::ifstream(data_dir + "/stopwords/" + lang + ".txt")) continue;
     auto words = ReadDataLines(data_dir, "stopwords/" + lang + ".txt");
     if (!words.ok()) return words.status();
     out.AddLanguage(lang, *words);
