@@ -13,7 +13,9 @@ the edit log, and judges every boilerplate deletion and flag:
     whole line for short ones) is wrong, otherwise right.
 Prints, per rule: deletions judged right / wrong, their precision (the share of right ones:
 the figure the stage's confidences come from), and how many keep snippets each rule lost.
-With -v RULE, prints the wrong deletions of that rule.
+With -v RULE, prints the wrong deletions of that rule. With --write-confidence FILE, writes
+each rule's precision (rule<TAB>precision<TAB>judged) for dictionaries/boilerplate/rule_confidence.tsv
+(rules judged fewer than 20 times get no figure: the stage's default, 0.9, stands).
 These sets are for evaluation only: nothing of them goes into the product.
 """
 import argparse, collections, json, os, re, subprocess, sys, tempfile
@@ -59,6 +61,7 @@ def main():
     ap.add_argument("--traf", default=os.path.join(SHARED, "dev", "traf"))
     ap.add_argument("--aeb", default=os.path.join(SHARED, "dev", "aeb"))
     ap.add_argument("-v", dest="verbose", default=None, help="print the wrong deletions of this rule")
+    ap.add_argument("--write-confidence", default=None, help="write per-rule precision to this file")
     a = ap.parse_args()
     tmp = tempfile.mkdtemp()
     right, wrong, lost = collections.Counter(), collections.Counter(), collections.Counter()
@@ -127,6 +130,16 @@ def main():
         n = right[r] + wrong[r]
         p = right[r] / n if n else float("nan")
         print(f"{r:24} {right[r]:6d} {wrong[r]:6d} {p:6.3f} {lost[r]:8d}   {flag_right[r]}/{flag_wrong[r]}")
+    if a.write_confidence:
+        with open(a.write_confidence, "w", encoding="utf-8") as f:
+            f.write("# Per boilerplate rule: the share of its removals (and flags) judged right on the dev\n"
+                    "# sets, and how many were judged; written by bench/boilerplate_rules_eval.py\n"
+                    "# --write-confidence. The stage's edits carry it as their confidence; a rule below the\n"
+                    "# stage's min_confidence only flags. Rules judged fewer than 20 times are not listed.\n")
+            for r in sorted(rules):
+                n = right[r] + wrong[r] + flag_right[r] + flag_wrong[r]
+                if n >= 20:
+                    f.write(f"{r}\t{(right[r] + flag_right[r]) / n:.3f}\t{n}\n")
     n = sum(right.values()) + sum(wrong.values())
     print(f"{'all':24} {sum(right.values()):6d} {sum(wrong.values()):6d} "
           f"{sum(right.values()) / max(1, n):6.3f} {sum(lost.values()):8d}")

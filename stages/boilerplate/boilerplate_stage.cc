@@ -40,10 +40,10 @@ enum Rule : uint16_t {
   kCommentForm, kCookieNotice, kPrivacyLink, kShareWidget, kNewsletter, kReadMore,
   kRelatedLinks, kSourceLink, kTrustBox, kNavigation, kFooter, kByline, kAdvertising,
   kComments, kRepeated, kDuplicate, kBreadcrumb, kSiteSuffix, kPhotoCaption, kDateline, kLinkList, kMenu,
-  kChromeContext,
+  kChromeContext, kDoubtfulPage,
 };
 
-constexpr std::array<RuleInfo, 23> kRules = {{
+constexpr std::array<RuleInfo, 24> kRules = {{
     {"comment-form", "comment forms and counters", "Leave a Reply", "(removed)"},
     {"cookie-notice", "cookie and consent notices", "This website uses cookies to improve your experience.", "(removed)"},
     {"privacy-link", "privacy, terms and policy links", "Privacy Policy", "(removed)"},
@@ -73,9 +73,13 @@ constexpr std::array<RuleInfo, 23> kRules = {{
      "(removed)"},
     {"chrome-context", "outside the article, a line that is no prose between chrome before and after it", "Know more",
      "(removed)"},
+    {"doubtful-page", "a flag: removing the chrome found would take most of the page's prose, so nothing is removed",
+     "(a page whose article looks like its chrome)", "(flagged)"},
 }};
 
-constexpr std::array<OptionInfo, 4> kOptions = {{
+constexpr std::array<OptionInfo, 5> kOptions = {{
+    {"min_confidence", OptionType::kDouble, "0.9",
+     "a removal whose rule is right less often than this on the dev sets (rule_confidence.tsv) is flagged instead"},
     {"repeated_min_pages", OptionType::kInt, "5",
      "a non-paragraph line in at least this many pages of the batch is site chrome (0: off)"},
     {"languages", OptionType::kString, "en,es,fr,de,pt,it,nl,pl",
@@ -94,6 +98,7 @@ struct Line {
   std::array<uint16_t, 64> stop_counts{};  // stop words of each language's list
   bool prose = false;         // reads as prose of the page's language (prose.h)
   bool paragraph = false;     // prose long enough to be an article paragraph: never removed by position
+  bool sentence = false;      // ends like a sentence
   bool menu = false;          // one of a run of short lines that are no sentences
   bool soft = false;          // removed by a one-word phrase: chrome outside the article only
   size_t dup_of = kNone;      // the line this one repeats (folded), if any
@@ -161,6 +166,8 @@ class BoilerplateStage : public Stage {
     boilerplate::StopWords stop_words;
     WordSet date_words, site_words, breadcrumb_roots, comment_verbs;
     std::vector<std::string> agencies;  // longest first
+    // Per rule: the share of its removals that were right on the dev sets.
+    std::array<float, kRules.size()> confidence{};
     std::array<bool, 256> agency_last_bytes{};
   };
 
@@ -168,7 +175,8 @@ class BoilerplateStage : public Stage {
       : d_(std::move(data)),
         repeated_min_pages_(static_cast<uint32_t>(std::max<int64_t>(0, options.GetInt("repeated_min_pages")))),
         classify_(options.GetBool("classify")),
-        keep_headline_(options.GetBool("keep_headline")) {}
+        keep_headline_(options.GetBool("keep_headline")),
+        min_confidence_(static_cast<float>(options.GetDouble("min_confidence"))) {}
 
   std::string_view name() const override { return "boilerplate"; }
   // Removing a line changes its neighbours' context (a second "Read more:" line glued to
@@ -499,6 +507,10 @@ class BoilerplateStage : public Stage {
       const Line& l = s.lines[i];
       std::string_view raw = Trim(text.substr(l.begin, l.end - l.begin));
       if (l.rule >= 0 || !IsBulletStart(raw) || l.words > 20 || l.fold.words() == 0) return false;
+      // An item that starts with a number is a quantity or a step ("• 2 cups of flour").
+      size_t item = raw.find(' ');
+      while (item < raw.size() && raw[item] == ' ') ++item;
+      if (item < raw.size() && raw[item] >= '0' && raw[item] <= '9') return false;
       return !IsSentenceEnd(utf8::Previous(raw, raw.size()));
     };
     for (size_t c = 0; c < s.content.size();) {
@@ -680,6 +692,7 @@ class BoilerplateStage : public Stage {
     const boilerplate::LineShape shape = boilerplate::ShapeOf(raw, l.fold, l.stopwords);
     l.prose = boilerplate::IsProse(shape, know_language);
     l.paragraph = l.prose && boilerplate::IsParagraph(shape);
+    l.sentence = shape.sentence_end;
   }
 
   // A menu: three or more short lines in a row (blank lines between allowed) that are not
@@ -701,7 +714,7 @@ class BoilerplateStage : public Stage {
         std::string_view raw = Trim(text.substr(before.begin, before.end - before.begin));
         introduced = !raw.empty() && raw.back() == ':';
       }
-      if (e - c >= 3 && !introduced)
+      if (e - c >= (std::getenv("BP_MENU4") ? 4u : 3u) && !introduced)
         for (size_t k = c; k < e; ++k) s.lines[s.content[k]].menu = true;
       c = e > c ? e : c + 1;
     }
@@ -784,11 +797,17 @@ class BoilerplateStage : public Stage {
       for (size_t i : kept) s.lines[i].keep = s.lines[i].rule < 0;
       return;
     }
-    // A thread has two headers at least: one "X says:" alone introduces a quotation ("Die
-    // Redaktion sagt:"), and what follows it is the article's.
+    // A thread has two headers at least, or a comment form or counter before its first: one
+    // "X says:" alone introduces a quotation ("Die Redaktion sagt:"), and what follows it is
+    // the article's.
     size_t headers = 0;
-    for (size_t c = first_prose + 1; c < s.content.size(); ++c) headers += s.lines[s.content[c]].rule == kComments;
-    for (size_t c = first_prose + 1; c < s.content.size() && headers >= 2; ++c) {
+    bool form = false;
+    for (size_t c = first_prose + 1; c < s.content.size(); ++c) {
+      const int rule = s.lines[s.content[c]].rule;
+      headers += rule == kComments;
+      form |= rule == kCommentForm && headers == 0;
+    }
+    for (size_t c = first_prose + 1; c < s.content.size() && (headers >= 2 || (headers == 1 && form)); ++c) {
       if (s.lines[s.content[c]].rule != kComments) continue;
       for (size_t k = c + 1; k < s.content.size(); ++k) {
         Line& l = s.lines[s.content[k]];
@@ -875,19 +894,39 @@ class BoilerplateStage : public Stage {
     };
     for (size_t c = block_first; c <= block_last; ++c) {
       Line& l = s.lines[s.content[c]];
-      if (l.rule == kLinkList || l.soft) l.rule = -1;  // the article's own list or heading
+      if (l.soft) l.rule = -1;  // a heading of the article's
+    }
+    // A bulleted list inside the article is the article's own unless every item reads as the
+    // title of another page (related articles between paragraphs).
+    for (size_t c = block_first; c <= block_last;) {
+      if (s.lines[s.content[c]].rule != kLinkList) {
+        ++c;
+        continue;
+      }
+      size_t e = c;
+      bool titles = true;
+      for (; e <= block_last && s.lines[s.content[e]].rule == kLinkList; ++e) {
+        const Line& l = s.lines[s.content[e]];
+        titles = titles && TitleLike(text, l) &&
+                 text.substr(l.keep_begin, l.keep_end - l.keep_begin).find(':') == std::string_view::npos;
+      }
+      for (size_t k = c; k < e && !titles; ++k) s.lines[s.content[k]].rule = -1;
+      c = e;
     }
     for (size_t c = 0; c < s.content.size(); ++c) {
       Line& l = s.lines[s.content[c]];
       if (l.rule >= 0) continue;
       bool keep;
+      const bool region = (c >= head_begin && c < head_end) || (c >= foot_begin && c < foot_end);
       if (c >= block_first && c <= block_last) keep = true;
       else if (l.paragraph) keep = true;
-      else if (l.prose && !IsolatedInChrome(s, c, is_border)) keep = true;
-      else if ((c >= head_begin && c < head_end) || (c >= foot_begin && c < foot_end)) keep = false;
+      // In the page's head and foot a sentence stays unless it stands alone between chrome
+      // lines; headlines there are the teasers of other pages.
+      else if (region) keep = l.prose && l.sentence && !IsolatedInChrome(s, c, is_border);
       else if (l.prose) keep = true;
       else if (l.menu) keep = false;
-      else keep = l.prose || !(chrome_border(c, -1) && chrome_border(c, +1));
+      else keep = !(chrome_border(c, -1) && chrome_border(c, +1));
+      if (!keep && std::getenv("BP_TITLEKEEP") && !l.menu && TitleLike(text, l)) keep = true;
       l.keep = keep;
       if (!keep) l.rule = l.menu ? kMenu : kChromeContext;
     }
@@ -938,23 +977,70 @@ class BoilerplateStage : public Stage {
   // The title just before the first article paragraph stays: the last title-like line
   // among the few lines before it.
   void KeepHeadline(std::string_view text, BoilerplateScratch& s, size_t article_first) const {
-    for (size_t c = std::min(article_first, s.content.size()), candidates = 0; c-- > 0 && candidates < 3;) {
+    // Back from the article over its byline, date, share buttons and caption (up to a dozen
+    // lines), to the first line that reads as a title; a title already kept ends the search.
+    for (size_t c = std::min(article_first, s.content.size()), seen = 0; c-- > 0 && seen < 12; ++seen) {
       Line& l = s.lines[s.content[c]];
-      if (l.keep) return;  // a kept line before the article: the headline is not missing
-      if (l.rule != kMenu && l.rule != kChromeContext) continue;
-      ++candidates;
-      std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
-      int32_t last = utf8::Previous(raw, raw.size());
-      if (l.fold.words() >= 3 && l.fold.words() <= 30 && utf8::IsUpper(utf8::At(raw, 0)) &&
-          last != '.' && last != ':' && last != ',' && last != ';') {
-        l.keep = true;
-        l.rule = -1;
-        return;
-      }
+      const bool title = TitleLike(text, l);
+      if (l.keep && title) return;
+      if (!title || (l.rule != kMenu && l.rule != kChromeContext)) continue;
+      l.keep = true;
+      l.rule = -1;
+      return;
     }
   }
 
+  // Three to thirty words, a capital (or an opening quote) first, no sentence or list end.
+  static bool TitleLike(std::string_view text, const Line& l) {
+    std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
+    if (raw.empty() || l.fold.words() < 3 || l.fold.words() > 30) return false;
+    // The first letter or digit, after a list bullet and an opening quote.
+    int32_t first = 0;
+    for (size_t pos = 0; pos < raw.size();) {
+      const int n = utf8::Decode(raw, pos, &first);
+      if (utf8::IsLetter(first) || utf8::IsDigit(first)) break;
+      pos += static_cast<size_t>(n > 0 ? n : -n);
+    }
+    const int32_t last = utf8::Previous(raw, raw.size());
+    return (utf8::IsUpper(first) || utf8::IsDigit(first)) && last != '.' && last != ':' && last != ',' &&
+           last != ';';
+  }
+
+  // Whether the removals decided would take most of the page's prose: then the page is not
+  // what the stage thinks it is (an article that looks like chrome), and nothing goes.
+  bool RemovesMostProse(std::string_view text, const BoilerplateScratch& s) const {
+    size_t prose = 0, removed = 0;
+    for (size_t i : s.content) {
+      const Line& l = s.lines[i];
+      std::string_view raw = Trim(text.substr(l.begin, l.end - l.begin));
+      const boilerplate::LineShape shape = boilerplate::ShapeOf(raw, l.fold, l.stopwords);
+      if (!boilerplate::IsProse(shape, true) || !boilerplate::IsParagraph(shape)) continue;
+      prose += raw.size();
+      if (l.rule >= 0) removed += raw.size();
+    }
+    return prose >= 400 && 2 * removed > prose;
+  }
+
   void Emit(std::string_view text, BoilerplateScratch& s, TextRewriter& rw) const {
+    if (RemovesMostProse(text, s)) {
+      rw.Flag(0, text.size(), kDoubtfulPage, 0.5f);
+      return;
+    }
+    // A removal whose rule is often wrong on the dev sets is only flagged.
+    auto remove = [&](size_t begin, size_t end, int rule) {
+      const float confidence = d_.confidence[static_cast<size_t>(rule)];
+      if (confidence < min_confidence_) rw.Flag(begin, end, static_cast<uint16_t>(rule), confidence);
+      else rw.Delete(begin, end, static_cast<uint16_t>(rule), confidence);
+    };
+    for (size_t i : s.content) {
+      Line& l = s.lines[i];
+      if (l.rule >= 0 && d_.confidence[static_cast<size_t>(l.rule)] < min_confidence_) {
+        rw.Flag(l.begin, l.end, static_cast<uint16_t>(l.rule), d_.confidence[static_cast<size_t>(l.rule)]);
+        l.rule = -1;
+        l.prefix_rule = l.suffix_rule = -1;
+        l.glued_from = std::string_view::npos;
+      }
+    }
     // A removed line takes its newline and the blank lines after it. Removed lines after the
     // last kept one start right after that line's newline, so the text still ends cleanly.
     size_t last_kept = std::string_view::npos;
@@ -971,15 +1057,12 @@ class BoilerplateStage : public Stage {
           b = std::min(l.begin, s.lines[last_kept].end + 1);
           first_trailing = false;
         }
-        rw.Delete(b, next_begin, static_cast<uint16_t>(l.rule), 0.9f);
+        remove(b, next_begin, l.rule);
         continue;
       }
-      if (l.prefix_rule >= 0)
-        rw.Delete(l.begin, l.keep_begin, static_cast<uint16_t>(l.prefix_rule), 0.9f);
-      if (l.glued_from != std::string_view::npos && l.glued_from < l.keep_end)
-        rw.Delete(l.glued_from, l.keep_end, kReadMore, 0.9f);
-      if (l.suffix_rule >= 0)
-        rw.Delete(std::max(l.keep_end, rw.cursor()), l.end, static_cast<uint16_t>(l.suffix_rule), 0.9f);
+      if (l.prefix_rule >= 0) remove(l.begin, l.keep_begin, l.prefix_rule);
+      if (l.glued_from != std::string_view::npos && l.glued_from < l.keep_end) remove(l.glued_from, l.keep_end, kReadMore);
+      if (l.suffix_rule >= 0) remove(std::max(l.keep_end, rw.cursor()), l.end, l.suffix_rule);
     }
   }
 
@@ -987,6 +1070,7 @@ class BoilerplateStage : public Stage {
   uint32_t repeated_min_pages_;
   bool classify_;
   bool keep_headline_;
+  float min_confidence_;
 };
 
 // WordPress's page chrome in its translations, collected at build time
@@ -1034,6 +1118,18 @@ const StageDescriptor& BoilerplateStageDescriptor() {
         if (Status st = load_set("boilerplate/site_name_words.txt", &data.site_words); !st.ok()) return st;
         if (Status st = load_set("boilerplate/breadcrumb_roots.txt", &data.breadcrumb_roots); !st.ok()) return st;
         if (Status st = load_set("boilerplate/comment_verbs.txt", &data.comment_verbs); !st.ok()) return st;
+        data.confidence.fill(0.9f);
+        auto confidence = ReadDataLines(env.data_dir, "boilerplate/rule_confidence.tsv");
+        if (!confidence.ok()) return confidence.status();
+        for (const std::string& line : *confidence) {
+          const size_t tab = line.find('\t');
+          const std::string rule = line.substr(0, tab);
+          size_t r = 0;
+          while (r < kRules.size() && kRules[r].id != rule) ++r;
+          if (r == kRules.size() || tab == std::string::npos)
+            return Status::Error("boilerplate/rule_confidence.tsv: unknown rule or no figure in '" + line + "'");
+          data.confidence[r] = std::strtof(line.c_str() + tab + 1, nullptr);
+        }
         auto agencies = ReadDataLines(env.data_dir, "boilerplate/agencies.txt");
         if (!agencies.ok()) return agencies.status();
         data.agencies = std::move(*agencies);
