@@ -357,6 +357,8 @@ class BoilerplateStage : public Stage {
     std::string_view raw = Trim(text.substr(l.begin, l.end - l.begin));
     const FoldedLine& f = l.fold;
     if (f.words() == 0) {  // only symbols, digits, punctuation: "•", "0", "|"
+      // A thematic break ("___", "* * *") is the article's.
+      if (raw.find_first_not_of("_-=*~ ") == std::string_view::npos) return;
       if (l.words <= 3) {
         l.rule = kNavigation;
         l.weak = true;  // removed, but no sign of where the article ends
@@ -399,6 +401,13 @@ class BoilerplateStage : public Stage {
          l.words <= 30) ||
         (l.words <= 40 && f.text.find("creative commons") != std::string::npos)) {
       l.rule = kFooter;
+      return;
+    }
+    // "[vw-id-concept-6-1]", "[                    ]": an image's file name or an empty form
+    // field where a text dump shows them; no sign of where the article ends.
+    if (ImagePlaceholder(raw)) {
+      l.rule = kPhotoCaption;
+      l.weak = true;
       return;
     }
     if (InlineMenu(raw)) {
@@ -447,6 +456,15 @@ class BoilerplateStage : public Stage {
       l.glued_from = found[i].first;
       end = found[i].first;
     }
+  }
+
+  // "[name-of-file_2]" (no spaces, a digit, '-' or '_' in it) or "[    ]", alone on the line.
+  static bool ImagePlaceholder(std::string_view raw) {
+    if (raw.size() < 3 || raw.front() != '[' || raw.back() != ']') return false;
+    std::string_view inner = raw.substr(1, raw.size() - 2);
+    if (inner.find_first_not_of(' ') == std::string_view::npos) return true;
+    if (inner.find_first_of(" []") != std::string_view::npos) return false;
+    return inner.find_first_of("-_0123456789") != std::string_view::npos;
   }
 
   // A menu on one line: three or more short items between separators that sentences do not
@@ -511,6 +529,9 @@ class BoilerplateStage : public Stage {
       size_t item = raw.find(' ');
       while (item < raw.size() && raw[item] == ' ') ++item;
       if (item < raw.size() && raw[item] >= '0' && raw[item] <= '9') return false;
+      // "• Ort: Kasberg", "• Effektiver Jahreszins: 3,9 Prozent": facts, not links.
+      const size_t colon = raw.find(": ");
+      if (colon != std::string_view::npos && CountWords(raw.substr(item, colon - item)) <= 3) return false;
       return !IsSentenceEnd(utf8::Previous(raw, raw.size()));
     };
     for (size_t c = 0; c < s.content.size();) {
@@ -695,6 +716,45 @@ class BoilerplateStage : public Stage {
     l.sentence = shape.sentence_end;
   }
 
+  // A paragraph the page wraps over several lines ("... in Wiesen, Felder und Wälder," then
+  // "eingebettet ..."): lines with no blank line between, each but the last ending inside a
+  // sentence (a comma, or no punctuation before a line in lower case). When the lines read as
+  // prose together, each is prose and, if long enough together, a paragraph.
+  void WrappedParagraphs(std::string_view text, BoilerplateScratch& s) const {
+    auto continues = [&](size_t c) {
+      if (c + 1 >= s.content.size() || s.content[c + 1] != s.content[c] + 1) return false;
+      const Line& a = s.lines[s.content[c]];
+      const Line& b = s.lines[s.content[c + 1]];
+      if (a.rule >= 0 || b.rule >= 0 || a.fold.words() == 0 || b.fold.words() == 0) return false;
+      std::string_view ra = Trim(text.substr(a.keep_begin, a.keep_end - a.keep_begin));
+      std::string_view rb = Trim(text.substr(b.keep_begin, b.keep_end - b.keep_begin));
+      if (ra.empty() || rb.empty() || IsBulletStart(rb)) return false;
+      const int32_t end = utf8::Previous(ra, ra.size());
+      if (end == ',' || end == ';' || end == '-') return true;
+      return !IsSentenceEnd(end) && end != ':' && utf8::IsLower(utf8::At(rb, 0));
+    };
+    for (size_t c = 0; c < s.content.size();) {
+      size_t e = c;
+      while (continues(e)) ++e;
+      if (e > c) {
+        size_t words = 0, stopwords = 0, chars = 0;
+        for (size_t k = c; k <= e; ++k) {
+          const Line& l = s.lines[s.content[k]];
+          words += l.fold.words();
+          stopwords += l.stopwords;
+          chars += l.keep_end - l.keep_begin;
+        }
+        if (words >= 8 && stopwords * 100 >= 15 * words)
+          for (size_t k = c; k <= e; ++k) {
+            Line& l = s.lines[s.content[k]];
+            l.prose = true;
+            l.paragraph |= chars >= 140;
+          }
+      }
+      c = e + 1;
+    }
+  }
+
   // A menu: three or more short lines in a row (blank lines between allowed) that are not
   // sentences and not introduced by a colon ("Home", "World", "Politics", "Search").
   void MenuRuns(std::string_view text, BoilerplateScratch& s) const {
@@ -760,7 +820,9 @@ class BoilerplateStage : public Stage {
       std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
       const int32_t end = utf8::Previous(raw, raw.size());
       const bool sentence = IsSentenceEnd(end) || end == ':';
-      if (!sentence && !orig.paragraph && (first == kNone ? a == 0 : a < first && c > first)) artefact = true;
+      // The headline reads as a title with a function word (a table's header has none).
+      const bool headline = !orig.paragraph && orig.stopwords > 0 && TitleLike(text, orig);
+      if (!sentence && headline && (first == kNone ? a == 0 : a < first && c > first)) artefact = true;
       if (artefact) l.rule = kDuplicate;
     }
   }
@@ -780,6 +842,7 @@ class BoilerplateStage : public Stage {
       }
       kept.push_back(i);
     }
+    WrappedParagraphs(text, s);
     // Where the stage cannot judge the page's language, or is told not to look at context,
     // only evidence on a line removes it.
     if (!classify_ || !know_language) {
