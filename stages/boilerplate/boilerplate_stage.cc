@@ -774,7 +774,7 @@ class BoilerplateStage : public Stage {
         std::string_view raw = Trim(text.substr(before.begin, before.end - before.begin));
         introduced = !raw.empty() && raw.back() == ':';
       }
-      if (e - c >= (std::getenv("BP_MENU4") ? 4u : 3u) && !introduced)
+      if (e - c >= 3 && !introduced)
         for (size_t k = c; k < e; ++k) s.lines[s.content[k]].menu = true;
       c = e > c ? e : c + 1;
     }
@@ -883,7 +883,8 @@ class BoilerplateStage : public Stage {
     // several articles), joined with prose next to them across short runs of inline chrome
     // (an advertisement marker, a caption). Inside the article only evidence removes a line:
     // its lists, headings and short lines stay.
-    auto is_border = [&](const Line& l) { return IsEvidence(l) || (std::getenv("BP_MENUB") && l.rule < 0 && l.menu); };
+    // Menus are chrome but no border: an article's own lists would cut it in two.
+    auto is_border = [&](const Line& l) { return IsEvidence(l); };
     struct Segment { size_t begin, end, prose_chars, first_prose, last_prose; };
     std::vector<Segment> segments;
     for (size_t c = 0; c < s.content.size();) {
@@ -953,7 +954,7 @@ class BoilerplateStage : public Stage {
         if (n.rule >= 0) continue;  // a duplicate, a symbol line
         if (n.prose) return false;
       }
-      return false;
+      return true;  // the edge of the page
     };
     for (size_t c = block_first; c <= block_last; ++c) {
       Line& l = s.lines[s.content[c]];
@@ -989,20 +990,10 @@ class BoilerplateStage : public Stage {
       else if (l.prose) keep = true;
       else if (l.menu) keep = false;
       else keep = !(chrome_border(c, -1) && chrome_border(c, +1));
-      if (!keep && std::getenv("BP_TITLEKEEP") && !l.menu && TitleLike(text, l)) keep = true;
       l.keep = keep;
       if (!keep) l.rule = l.menu ? kMenu : kChromeContext;
     }
     if (keep_headline_) KeepHeadline(text, s, block_first);
-    if (std::getenv("BP_TRACE")) {
-      for (size_t c = 0; c < s.content.size(); ++c) {
-        const Line& l = s.lines[s.content[c]];
-        const char* pos = c < block_first ? "B" : c > block_last ? "A" : "I";
-        fprintf(stderr, "TRACE%zu\t%s\t%d\t%d\t%d\t%s\t%.*s\n", c, pos, l.rule, (int)l.prose + (int)l.paragraph, (int)l.menu,
-                IsEvidence(l) ? "E" : "-", (int)(l.end - l.begin), text.data() + l.begin);
-      }
-      fprintf(stderr, "TRACEEND %zu %zu %zu %zu %zu %zu\n", block_first, block_last, main, lo, hi, segments.size());
-    }
   }
 
   // Whether the lines right before and after content line c are chrome (a border, or a line
