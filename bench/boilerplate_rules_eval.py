@@ -9,8 +9,8 @@ Cleans ../shared/dev/traf (pages with 'keep' and 'absent' snippets) and ../share
 the edit log, and judges every boilerplate deletion and flag:
   - traf: a deletion that covers part of a 'keep' snippet is wrong, one that covers part of an
     'absent' snippet is right (others are not judged);
-  - aeb: a deleted line whose words stand in the gold body (>= 60% of its 4-word shingles, or the
-    whole line for short ones) is wrong, otherwise right.
+  - aeb: a deleted line whose words stand in the gold body (>= 60% of its 4-word shingles; a line
+    of fewer than six words must be a line of the body) is wrong, otherwise right.
 Prints, per rule: deletions judged right / wrong, their precision (the share of right ones:
 the figure the stage's confidences come from), and how many keep snippets each rule lost.
 With -v RULE, prints the wrong deletions of that rule. With --write-confidence FILE, writes
@@ -108,8 +108,9 @@ def main():
              for k in keys}
     edits = run(a.build, a.pipeline, [(k, texts[k]) for k in keys], tmp, "aeb")
     for k in keys:
-        gold = TOK.findall(open(os.path.join(a.aeb, k + ".gold.txt"), encoding="utf-8").read())
-        gold_text = " " + " ".join(gold) + " "
+        gold_raw = open(os.path.join(a.aeb, k + ".gold.txt"), encoding="utf-8").read()
+        gold = TOK.findall(gold_raw)
+        gold_lines = {" ".join(TOK.findall(line)) for line in gold_raw.splitlines()}
         grams = collections.Counter(tuple(gold[i:i + 4]) for i in range(max(0, len(gold) - 3)))
         raw = texts[k].encode("utf-8")
         for e in edits.get(k, []):
@@ -118,8 +119,8 @@ def main():
             toks = TOK.findall(raw[e["start"]:e["end"]].decode("utf-8", "replace"))
             if not toks:
                 continue
-            if len(toks) < 6:
-                in_gold = (" " + " ".join(toks) + " ") in gold_text
+            if len(toks) < 6:  # a short line is the body's when the body has it as a line
+                in_gold = " ".join(toks) in gold_lines
             else:
                 mine = [tuple(toks[i:i + 4]) for i in range(len(toks) - 3)]
                 in_gold = sum(g in grams for g in mine) >= 0.6 * len(mine)

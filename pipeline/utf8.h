@@ -35,8 +35,6 @@ bool IsPunctuation(int32_t cp);  // P*
 
 }  // namespace mtclean::utf8
 
-#endif  // MTCLEAN_PIPELINE_UTF8_H_
-
 namespace mtclean::swar {
 
 // Byte-parallel tests on eight bytes loaded little-endian (exact, no false positives).
@@ -53,3 +51,5 @@ inline uint64_t BytesBelow(uint64_t w, uint8_t limit) {
 }
 
 }  // namespace mtclean::swar
+
+#endif  // MTCLEAN_PIPELINE_UTF8_H_

@@ -1,0 +1,292 @@
+#include "stages/boilerplate/article_region.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "pipeline/utf8.h"
+#include "stages/boilerplate/prose.h"
+#include "stages/boilerplate/repetitions.h"
+
+namespace mtclean::boilerplate {
+namespace {
+
+// Whether the lines right before and after content line c are chrome (a border, or a line
+// removed by evidence): a sentence alone between two chrome lines is part of the box they
+// make ("Es gibt noch keine Kommentare." between a comment heading and its form).
+template <typename IsBorder>
+bool IsolatedInChrome(const PageScratch& s, size_t c, IsBorder is_border) {
+  if (c == 0 || c + 1 >= s.content.size()) return false;
+  const Line& before = s.lines[s.content[c - 1]];
+  const Line& after = s.lines[s.content[c + 1]];
+  return (is_border(before) || (before.rule >= 0 && before.rule != kDuplicate)) &&
+         (is_border(after) || (after.rule >= 0 && after.rule != kDuplicate));
+}
+
+}  // namespace
+
+bool TitleLike(std::string_view text, const Line& l) {
+  std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
+  if (raw.empty() || l.fold.words() < 3 || l.fold.words() > 30) return false;
+  // The first letter or digit, after a list bullet and an opening quote.
+  int32_t first = 0;
+  for (size_t pos = 0; pos < raw.size();) {
+    const int n = utf8::Decode(raw, pos, &first);
+    if (utf8::IsLetter(first) || utf8::IsDigit(first)) break;
+    pos += static_cast<size_t>(n > 0 ? n : -n);
+  }
+  const int32_t last = utf8::Previous(raw, raw.size());
+  return (utf8::IsUpper(first) || utf8::IsDigit(first)) && last != '.' && last != ':' && last != ',' &&
+         last != ';';
+}
+
+void ArticleRegion::JudgeProse(std::string_view text, Line& l, bool know_language) const {
+  std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
+  const LineShape shape = ShapeOf(raw, l.fold, l.stopwords);
+  l.prose = IsProse(shape, know_language);
+  l.paragraph = l.prose && IsParagraph(shape);
+  l.sentence = shape.sentence_end;
+}
+
+void ArticleRegion::WrappedParagraphs(std::string_view text, PageScratch& s) const {
+  auto continues = [&](size_t c) {
+    if (c + 1 >= s.content.size() || s.content[c + 1] != s.content[c] + 1) return false;
+    const Line& a = s.lines[s.content[c]];
+    const Line& b = s.lines[s.content[c + 1]];
+    if (a.rule >= 0 || b.rule >= 0 || a.fold.words() == 0 || b.fold.words() == 0) return false;
+    std::string_view ra = Trim(text.substr(a.keep_begin, a.keep_end - a.keep_begin));
+    std::string_view rb = Trim(text.substr(b.keep_begin, b.keep_end - b.keep_begin));
+    if (ra.empty() || rb.empty() || IsBulletStart(rb)) return false;
+    const int32_t end = utf8::Previous(ra, ra.size());
+    if (end == ',' || end == ';' || end == '-') return true;
+    return !IsSentenceEnd(end) && end != ':' && utf8::IsLower(utf8::At(rb, 0));
+  };
+  for (size_t c = 0; c < s.content.size();) {
+    size_t e = c;
+    while (continues(e)) ++e;
+    if (e > c) {
+      size_t words = 0, stopwords = 0, chars = 0;
+      for (size_t k = c; k <= e; ++k) {
+        const Line& l = s.lines[s.content[k]];
+        words += l.fold.words();
+        stopwords += l.stopwords;
+        chars += l.keep_end - l.keep_begin;
+      }
+      if (words >= 8 && stopwords * 100 >= 15 * words)
+        for (size_t k = c; k <= e; ++k) {
+          Line& l = s.lines[s.content[k]];
+          l.prose = true;
+          l.paragraph |= chars >= 140;
+        }
+    }
+    c = e + 1;
+  }
+}
+
+void ArticleRegion::MenuRuns(std::string_view text, PageScratch& s) const {
+  auto is_item = [&](size_t i) {
+    const Line& l = s.lines[i];
+    if (l.rule >= 0 || l.prose || l.words > 4 || l.fold.words() == 0) return false;
+    std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
+    int32_t last = utf8::Previous(raw, raw.size());
+    return !IsSentenceEnd(last) && last != ':' && last != ',' && last != ';';
+  };
+  ForEachRunNotIntroduced(text, s, 3, is_item, [&](size_t k) { s.lines[s.content[k]].menu = true; });
+}
+
+void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_language) const {
+  std::vector<size_t> kept;  // content lines not removed by evidence
+  for (size_t i : s.content) {
+    Line& l = s.lines[i];
+    l.menu = false;
+    if (l.rule >= 0) continue;
+    JudgeProse(text, l, know_language);
+    // Site chrome that no phrase list knows: the same line, no paragraph, in many pages.
+    if (s.corpus != nullptr && options_.repeated_min_pages > 0 && !l.paragraph && l.fold.words() >= 2 &&
+        s.corpus->Documents(LineCounts::Hash(l.fold.text)) >= options_.repeated_min_pages) {
+      l.rule = kRepeated;
+      continue;
+    }
+    kept.push_back(i);
+  }
+  WrappedParagraphs(text, s);
+  // Where the stage cannot judge the page's language, or is told not to look at context,
+  // only evidence on a line removes it.
+  if (!options_.classify || !know_language) {
+    JudgeRepetitions(text, s, kNone);
+    for (size_t i : kept) s.lines[i].keep = s.lines[i].rule < 0;
+    return;
+  }
+  MenuRuns(text, s);
+  // Reader comments: everything after the first comment header that follows prose.
+  size_t first_prose = s.content.size();
+  for (size_t c = 0; c < s.content.size() && first_prose == s.content.size(); ++c)
+    if (s.lines[s.content[c]].rule < 0 && s.lines[s.content[c]].prose) first_prose = c;
+  if (first_prose == s.content.size()) {  // no prose at all: a message, a list
+    JudgeRepetitions(text, s, kNone);
+    for (size_t i : kept) s.lines[i].keep = s.lines[i].rule < 0;
+    return;
+  }
+  // A thread has two headers at least, or a comment form or counter before its first: one
+  // "X says:" alone introduces a quotation ("Die Redaktion sagt:"), and what follows it is
+  // the article's.
+  size_t headers = 0;
+  bool form = false;
+  for (size_t c = first_prose + 1; c < s.content.size(); ++c) {
+    const int rule = s.lines[s.content[c]].rule;
+    headers += rule == kComments;
+    form |= rule == kCommentForm && headers == 0;
+  }
+  for (size_t c = first_prose + 1; c < s.content.size() && (headers >= 2 || (headers == 1 && form)); ++c) {
+    if (s.lines[s.content[c]].rule != kComments) continue;
+    for (size_t k = c + 1; k < s.content.size(); ++k) {
+      Line& l = s.lines[s.content[k]];
+      if (l.rule < 0 || l.weak) l.rule = kComments, l.weak = false;
+    }
+    break;
+  }
+  // Lines with evidence, and menus, cut the page into segments. The article is the segment
+  // with the most prose, with every segment of at least half as much (a page may hold
+  // several articles), joined with prose next to them across short runs of inline chrome
+  // (an advertisement marker, a caption). Inside the article only evidence removes a line:
+  // its lists, headings and short lines stay.
+  // Menus are chrome but no border: an article's own lists would cut it in two.
+  auto is_border = [&](const Line& l) { return IsEvidence(l); };
+  struct Segment { size_t begin, end, prose_chars, first_prose, last_prose; };
+  std::vector<Segment> segments;
+  for (size_t c = 0; c < s.content.size();) {
+    if (is_border(s.lines[s.content[c]])) {
+      ++c;
+      continue;
+    }
+    Segment seg{c, c, 0, s.content.size(), 0};
+    for (; c < s.content.size() && !is_border(s.lines[s.content[c]]); ++c) {
+      const Line& l = s.lines[s.content[c]];
+      if (l.rule >= 0 || !l.prose) continue;
+      if (l.paragraph) seg.prose_chars += l.keep_end - l.keep_begin;
+      seg.first_prose = std::min(seg.first_prose, c);
+      if (l.paragraph) seg.last_prose = c;  // the article ends with its last paragraph
+    }
+    seg.end = c;
+    segments.push_back(seg);
+  }
+  size_t main = 0;
+  for (size_t k = 0; k < segments.size(); ++k)
+    if (segments[k].prose_chars > segments[main].prose_chars) main = k;
+  auto inline_gap = [&](size_t a, size_t b) {
+    size_t n = 0;
+    for (size_t c = a; c < b; ++c) {
+      const Line& l = s.lines[s.content[c]];
+      if (!is_border(l)) continue;
+      if (l.rule == kLinkList) continue;  // a list between paragraphs: the article's own
+      ++n;
+      if (l.menu || !(IsInlineRule(l.rule) || l.soft)) return false;
+    }
+    return n <= 6;
+  };
+  size_t lo = segments.size(), hi = 0;
+  for (size_t k = 0; k < segments.size(); ++k)
+    if (2 * segments[k].prose_chars >= segments[main].prose_chars) lo = std::min(lo, k), hi = k;
+  while (lo > 0 && segments[lo - 1].prose_chars > 0 && inline_gap(segments[lo - 1].end, segments[lo].begin)) --lo;
+  while (hi + 1 < segments.size() && segments[hi + 1].prose_chars > 0 &&
+         inline_gap(segments[hi].end, segments[hi + 1].begin))
+    ++hi;
+  const size_t block_first = segments[lo].first_prose, block_last = segments[hi].last_prose;
+  size_t first_paragraph = block_first;
+  while (first_paragraph < block_last && !s.lines[s.content[first_paragraph]].paragraph) ++first_paragraph;
+  JudgeRepetitions(text, s, first_paragraph);
+  // Before the article, the page's head: from the top to the last chrome line before the
+  // article everything goes (what follows that line, the title, a date, a lead, stays).
+  // After it, the page's foot: from the first chrome line after the article to the end.
+  size_t head_end = 0;  // content index just past the head
+  for (size_t c = 0; c < block_first; ++c)
+    if (is_border(s.lines[s.content[c]])) head_end = c + 1;
+  size_t foot_begin = s.content.size();
+  for (size_t c = block_last + 1; c < s.content.size() && foot_begin == s.content.size(); ++c)
+    if (is_border(s.lines[s.content[c]])) foot_begin = c;
+  size_t head_begin = head_end, foot_end = foot_begin;
+  for (size_t c = 0; c < head_end && head_begin == head_end; ++c)
+    if (is_border(s.lines[s.content[c]])) head_begin = c;
+  for (size_t c = foot_begin; c < s.content.size(); ++c)
+    if (is_border(s.lines[s.content[c]])) foot_end = c + 1;
+  // Elsewhere outside the article, a line that is no prose goes when it sits in a chrome
+  // region: chrome (evidence or a menu) before it and after it, with only lines that are no
+  // prose between.
+  auto chrome_border = [&](size_t c, int dir) {
+    for (long k = static_cast<long>(c) + dir; k >= 0 && k < static_cast<long>(s.content.size()); k += dir) {
+      const size_t kc = static_cast<size_t>(k);
+      if (kc >= block_first && kc <= block_last) return false;
+      const Line& n = s.lines[s.content[kc]];
+      if (is_border(n)) return true;
+      if (n.rule >= 0) continue;  // a duplicate, a symbol line
+      if (n.prose) return false;
+    }
+    return true;  // the edge of the page
+  };
+  for (size_t c = block_first; c <= block_last; ++c) {
+    Line& l = s.lines[s.content[c]];
+    if (l.soft) l.rule = -1;  // a heading of the article's
+  }
+  // A bulleted list inside the article is the article's own unless every item reads as the
+  // title of another page (related articles between paragraphs).
+  for (size_t c = block_first; c <= block_last;) {
+    if (s.lines[s.content[c]].rule != kLinkList) {
+      ++c;
+      continue;
+    }
+    size_t e = c;
+    bool titles = true;
+    for (; e <= block_last && s.lines[s.content[e]].rule == kLinkList; ++e) {
+      const Line& l = s.lines[s.content[e]];
+      titles = titles && TitleLike(text, l) &&
+               text.substr(l.keep_begin, l.keep_end - l.keep_begin).find(':') == std::string_view::npos;
+    }
+    for (size_t k = c; k < e && !titles; ++k) s.lines[s.content[k]].rule = -1;
+    c = e;
+  }
+  for (size_t c = 0; c < s.content.size(); ++c) {
+    Line& l = s.lines[s.content[c]];
+    if (l.rule >= 0) continue;
+    bool keep;
+    const bool region = (c >= head_begin && c < head_end) || (c >= foot_begin && c < foot_end);
+    if (c >= block_first && c <= block_last) keep = true;
+    else if (l.paragraph) keep = true;
+    // In the page's head and foot a sentence stays unless it stands alone between chrome
+    // lines; headlines there are the teasers of other pages.
+    else if (region) keep = l.prose && l.sentence && !IsolatedInChrome(s, c, is_border);
+    else if (l.prose) keep = true;
+    else if (l.menu) keep = false;
+    else keep = !(chrome_border(c, -1) && chrome_border(c, +1));
+    l.keep = keep;
+    if (!keep) l.rule = l.menu ? kMenu : kChromeContext;
+  }
+  if (options_.keep_headline) KeepHeadline(text, s, block_first);
+}
+
+void ArticleRegion::KeepHeadline(std::string_view text, PageScratch& s, size_t article_first) const {
+  // Back from the article over its byline, date, share buttons and caption (up to a dozen
+  // lines), to the first line that reads as a title; a title already kept ends the search.
+  for (size_t c = std::min(article_first, s.content.size()), seen = 0; c-- > 0 && seen < 12; ++seen) {
+    Line& l = s.lines[s.content[c]];
+    const bool title = TitleLike(text, l);
+    if (l.keep && title) return;
+    if (!title || (l.rule != kMenu && l.rule != kChromeContext)) continue;
+    l.keep = true;
+    l.rule = -1;
+    return;
+  }
+}
+
+bool RemovesMostProse(std::string_view text, const PageScratch& s) {
+  size_t prose = 0, removed = 0;
+  for (size_t i : s.content) {
+    const Line& l = s.lines[i];
+    std::string_view raw = Trim(text.substr(l.begin, l.end - l.begin));
+    const LineShape shape = ShapeOf(raw, l.fold, l.stopwords);
+    if (!IsProse(shape, true) || !IsParagraph(shape)) continue;
+    prose += raw.size();
+    if (l.rule >= 0) removed += raw.size();
+  }
+  return prose >= 400 && 2 * removed > prose;
+}
+
+}  // namespace mtclean::boilerplate

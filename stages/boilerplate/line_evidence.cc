@@ -1,0 +1,342 @@
+#include "stages/boilerplate/line_evidence.h"
+
+#include <algorithm>
+
+#include "pipeline/utf8.h"
+
+namespace mtclean::boilerplate {
+
+void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const {
+  Line& l = s.lines[i];
+  std::string_view raw = Trim(text.substr(l.begin, l.end - l.begin));
+  const FoldedLine& f = l.fold;
+  if (f.words() == 0) {  // only symbols, digits, punctuation: "•", "0", "|"
+    // A thematic break ("___", "* * *") is the article's.
+    if (raw.find_first_not_of("_-=*~ ") == std::string_view::npos) return;
+    if (l.words <= 3) {
+      l.rule = kNavigation;
+      l.weak = true;  // removed, but no sign of where the article ends
+    }
+    return;
+  }
+  const bool quoted = raw.rfind("\xE2\x80\x9C", 0) == 0 || raw.rfind("\"", 0) == 0 ||
+                      raw.rfind("\xC2\xAB", 0) == 0;
+  if (const auto* p = data_.phrases.MatchLine(f.text); p != nullptr && !quoted) {
+    l.rule = p->rule;
+    // A single word ("Archive", "Links", "Weiter") is also a heading an article may use: it
+    // marks chrome around the article, but inside it stays.
+    l.soft = f.words() == 1 && p->rule != kAdvertising;
+    return;
+  }
+  if (const auto* p = data_.phrases.MatchPrefix(f.text); p != nullptr && !quoted) {
+    size_t phrase_words = static_cast<size_t>(std::count(p->folded.begin(), p->folded.end(), ' ')) + 1;
+    // "Read more: X" needs its colon (or a short line); other phrases need a short line,
+    // or to be a whole sentence of it: an article sentence may begin with the same words.
+    std::string_view line = text.substr(l.begin, l.end - l.begin);
+    bool colon = false;
+    for (size_t k = f.word_ends[phrase_words - 1]; k < line.size(); ++k) {
+      if (line[k] == ' ') continue;
+      colon = line[k] == ':';
+      break;
+    }
+    // Short phrases ("posted on") also open real sentences: the longer the phrase, the
+    // longer the line it may condemn.
+    // A single word ("Foto", "Stand", "Quelle") opens too many sentences: it needs its colon.
+    bool short_line = l.words <= 6 * phrase_words + 4 && (phrase_words > 1 || colon);
+    if (p->kind == MatchKind::kGlued ? (colon || l.words <= 6) : short_line) {
+      l.rule = p->rule;
+      return;
+    }
+  }
+  GluedPhrase(text, l);
+  // "© 2019 CBS Interactive Inc. All Rights Reserved.", "(c) Site", "Text: X – © Agentur",
+  // a licence line ("... licensed under a Creative Commons ... licence").
+  if (((raw.rfind("(c) ", 0) == 0 || raw.rfind("(C) ", 0) == 0 || raw.find("\xC2\xA9") != std::string_view::npos) &&
+       l.words <= 30) ||
+      (l.words <= 40 && f.text.find("creative commons") != std::string::npos)) {
+    l.rule = kFooter;
+    return;
+  }
+  // "[vw-id-concept-6-1]", "[                    ]": an image's file name or an empty form
+  // field where a text dump shows them; no sign of where the article ends.
+  if (ImagePlaceholder(raw)) {
+    l.rule = kPhotoCaption;
+    l.weak = true;
+    return;
+  }
+  if (InlineMenu(raw)) {
+    l.rule = kNavigation;
+    return;
+  }
+  if (IsDateline(f, raw)) {
+    l.rule = kDateline;
+    return;
+  }
+  // "thelastchargersfan says:", "Milan on September 12, 2018 at 4:47 pm said:"
+  if (l.words <= 15 && raw.back() == ':' &&
+      data_.comment_verbs.find(Word(f, f.words() - 1)) != data_.comment_verbs.end()) {
+    l.rule = kComments;
+    return;
+  }
+  if (Word(f, 0) == "by" && f.words() >= 2 && f.words() <= 5 && l.words <= 6 && AllCapitalised(raw, 1)) {
+    l.rule = kByline;
+    return;
+  }
+}
+
+void LineEvidence::GluedPhrase(std::string_view text, Line& l) const {
+  // Every "Read more:" glued after a sentence end: (where the cut would start, its colon).
+  const FoldedLine& f = l.fold;
+  std::vector<std::pair<size_t, size_t>> found;
+  for (size_t w = 1; w < f.words(); ++w) {
+    size_t gap_begin = l.begin + f.word_ends[w - 1], gap_end = l.begin + f.word_starts[w];
+    size_t stop_at = std::string_view::npos;
+    for (size_t k = gap_begin; k < gap_end; ++k)
+      if (text[k] == '.' || text[k] == '!' || text[k] == '?') stop_at = k;
+    if (stop_at == std::string_view::npos) continue;
+    const auto* p = data_.phrases.MatchGlued(std::string_view(f.text).substr(f.offsets[w]));
+    if (p == nullptr) continue;
+    size_t last = w + static_cast<size_t>(std::count(p->folded.begin(), p->folded.end(), ' '));
+    size_t k = l.begin + f.word_ends[last];
+    while (k < l.end && text[k] == ' ') ++k;
+    if (k < l.end && text[k] == ':') found.emplace_back(stop_at + 1, k);
+  }
+  // From the last one back: each cut needs a short link title up to the next cut, so that
+  // the line a cut leaves offers no further cut to a second cleaning.
+  size_t end = l.end;
+  for (size_t i = found.size(); i-- > 0;) {
+    if (end - found[i].second >= 300) break;
+    l.glued_from = found[i].first;
+    end = found[i].first;
+  }
+}
+
+bool LineEvidence::ImagePlaceholder(std::string_view raw) {
+  if (raw.size() < 3 || raw.front() != '[' || raw.back() != ']') return false;
+  std::string_view inner = raw.substr(1, raw.size() - 2);
+  if (inner.find_first_not_of(' ') == std::string_view::npos) return true;
+  if (inner.find_first_of(" []") != std::string_view::npos) return false;
+  return inner.find_first_of("-_0123456789") != std::string_view::npos;
+}
+
+bool LineEvidence::InlineMenu(std::string_view raw) {
+  size_t items = 1, words = 0, most = 0;
+  bool in_word = false;
+  for (size_t pos = 0; pos < raw.size();) {
+    int32_t cp;
+    int n = utf8::Decode(raw, pos, &cp);
+    pos += static_cast<size_t>(n > 0 ? n : -n);
+    if (cp == '|' || cp == 0xB7 || cp == 0x2022 || cp == 0xBB || cp == 0x203A) {
+      ++items;
+      words = 0;
+      in_word = false;
+      continue;
+    }
+    const bool space = cp == ' ' || cp == '\t' || cp == 0xA0;
+    if (!space && !in_word) most = std::max(most, ++words);
+    in_word = !space;
+  }
+  if (items < 3 || most > 4) return false;
+  return !IsSentenceEnd(utf8::Previous(raw, raw.size()));
+}
+
+bool LineEvidence::IsDateline(const FoldedLine& f, std::string_view raw) const {
+  if (f.words() == 0 || f.words() > 10) return false;
+  bool digit = false;
+  for (char c : raw) digit |= c >= '0' && c <= '9';
+  if (!digit && f.words() < 2) return false;
+  for (size_t w = 0; w < f.words(); ++w)
+    if (data_.date_words.find(Word(f, w)) == data_.date_words.end()) return false;
+  return true;
+}
+
+bool LineEvidence::AllCapitalised(std::string_view raw, size_t from) {
+  size_t w = 0;
+  bool in = false;
+  for (size_t pos = 0; pos < raw.size();) {
+    int32_t cp;
+    int n = utf8::Decode(raw, pos, &cp);
+    bool space = cp == ' ' || cp == '\t';
+    if (!space && !in) {
+      if (w >= from && !utf8::IsUpper(cp)) return false;
+      ++w;
+    }
+    in = !space;
+    pos += static_cast<size_t>(n > 0 ? n : -n);
+  }
+  return w > from;
+}
+
+void LineEvidence::LinkLists(std::string_view text, PageScratch& s) const {
+  auto is_link = [&](size_t i) {
+    const Line& l = s.lines[i];
+    std::string_view raw = Trim(text.substr(l.begin, l.end - l.begin));
+    if (l.rule >= 0 || !IsBulletStart(raw) || l.words > 20 || l.fold.words() == 0) return false;
+    // An item that starts with a number is a quantity or a step ("• 2 cups of flour").
+    size_t item = raw.find(' ');
+    while (item < raw.size() && raw[item] == ' ') ++item;
+    if (item < raw.size() && raw[item] >= '0' && raw[item] <= '9') return false;
+    // "• Ort: Kasberg", "• Effektiver Jahreszins: 3,9 Prozent": facts, not links.
+    const size_t colon = raw.find(": ");
+    if (colon != std::string_view::npos && CountWords(raw.substr(item, colon - item)) <= 3) return false;
+    return !IsSentenceEnd(utf8::Previous(raw, raw.size()));
+  };
+  ForEachRunNotIntroduced(text, s, 2, is_link, [&](size_t k) { s.lines[s.content[k]].rule = kLinkList; });
+}
+
+void LineEvidence::Captions(std::string_view text, PageScratch& s) const {
+  for (size_t c = 0; c < s.content.size(); ++c) {
+    Line& l = s.lines[s.content[c]];
+    if (l.rule >= 0 || l.words > 40) continue;
+    std::string_view raw = Trim(text.substr(l.begin, l.end - l.begin));
+    std::string_view first = l.fold.words() > 0 ? Word(l.fold, 0) : std::string_view();
+    bool caption = (first == "photo" || first == "image" || first == "foto" || first == "picture") &&
+                   raw.find(':') != std::string_view::npos && raw.find(':') < 30;
+    caption = caption || EndsWithCredit(raw);
+    if (!caption) continue;
+    l.rule = kPhotoCaption;
+    if (c > 0) {
+      Line& prev = s.lines[s.content[c - 1]];
+      if (prev.rule < 0 && prev.words <= 12 && prev.fold.words() >= 2 &&
+          l.fold.text.compare(0, prev.fold.offsets[std::min<size_t>(2, prev.fold.words() - 1)],
+                              prev.fold.text, 0,
+                              prev.fold.offsets[std::min<size_t>(2, prev.fold.words() - 1)]) == 0)
+        prev.rule = kPhotoCaption;
+    }
+  }
+}
+
+bool LineEvidence::EndsWithCredit(std::string_view raw) const {
+  if (!raw.empty() && raw.back() == ')') raw.remove_suffix(1);
+  // Only agencies whose last byte is the line's last byte need comparing.
+  if (raw.empty() || !data_.agency_last_bytes[static_cast<unsigned char>(raw.back())]) return false;
+  for (const std::string& a : data_.agencies) {
+    if (raw.size() <= a.size() || raw.compare(raw.size() - a.size(), a.size(), a) != 0) continue;
+    std::string_view before = raw.substr(0, raw.size() - a.size());
+    char glued = before.back();  // "in Moscow.AFP", "(Reuters", "Photo/EPA"
+    if (glued == '.' || glued == '/' || glued == '|' || glued == '(' || glued == ':') return true;
+    if (glued != ' ') continue;
+    std::string_view t = Trim(before);
+    if (t.empty()) return false;
+    char sep = t.back();
+    if (sep == '/' || sep == '|' || sep == '(' || sep == ':') return true;
+    // "in Moscow. AFP", as punctuation repair leaves a glued credit: only on a short line,
+    // since news agencies also sign the last paragraph of an article ("... the US. PTI").
+    if (sep == '.') return CountWords(t) <= 20;
+    if (t.size() >= 3 && (t.substr(t.size() - 3) == "\xE2\x80\x94" || t.substr(t.size() - 3) == "\xE2\x80\x93"))
+      return true;
+    if (t.size() >= 2 && t.substr(t.size() - 2) == "\xC2\xA9") return true;  // ©
+    return false;
+  }
+  return false;
+}
+
+size_t LineEvidence::SiteSuffixStart(std::string_view raw, PageScratch& s) const {
+  size_t bar = raw.rfind(" | ");
+  if (bar != std::string_view::npos && bar > 0 && CountWords(raw.substr(bar + 3)) <= 6) return bar;
+  for (std::string_view dash : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+    size_t d = raw.rfind(dash);
+    if (d == std::string_view::npos || d == 0) continue;
+    std::string_view tail = raw.substr(d + dash.size());
+    Fold(tail, &s.tmp);
+    if (CountWords(tail) <= 5 && s.tmp.words() > 0 &&
+        data_.site_words.find(Word(s.tmp, s.tmp.words() - 1)) != data_.site_words.end())
+      return d;
+  }
+  return std::string_view::npos;
+}
+
+void LineEvidence::SuffixesBreadcrumbsRepeats(std::string_view text, PageScratch& s) const {
+  // Site names after titles.
+  for (size_t i : s.content) {
+    Line& l = s.lines[i];
+    if (l.rule >= 0) continue;
+    std::string_view raw = text.substr(l.begin, l.end - l.begin);
+    if (l.words > 30 || IsSentenceEnd(utf8::Previous(Trim(raw), Trim(raw).size()))) continue;
+    // Most lines have neither separator: check for their bytes first.
+    if (raw.find('|') == std::string_view::npos && raw.find(" -") == std::string_view::npos &&
+        raw.find("\xE2\x80") == std::string_view::npos)
+      continue;
+    // "Title | Section | Site": cut site names off while the rest still ends with one, so
+    // that the title left is what a second cleaning would leave too.
+    size_t end = raw.size();
+    for (size_t cut; (cut = SiteSuffixStart(raw.substr(0, end), s)) != std::string_view::npos;) {
+      std::string_view rest = Trim(raw.substr(0, cut));
+      Fold(rest, &s.tmp);
+      if (s.tmp.words() == 0) break;  // no title before it: not a title with a site name
+      end = cut;
+      if (IsSentenceEnd(utf8::Previous(rest, rest.size()))) break;
+    }
+    if (end < raw.size()) {
+      l.keep_end = l.begin + end;
+      l.suffix_rule = kSiteSuffix;
+    }
+  }
+  // Keys of what remains of each line; then breadcrumbs found through them.
+  auto key_of = [&](const Line& l, size_t from_word) {
+    const FoldedLine& f = l.fold;
+    size_t end_word = from_word;
+    // What the next cleaning would see of the line: no breadcrumb, site name or glued link.
+    const size_t limit = std::min(l.keep_end, l.glued_from);
+    while (end_word < f.words() && l.begin + f.word_ends[end_word] <= limit) ++end_word;
+    if (end_word <= from_word) return std::string_view();
+    size_t b = f.offsets[from_word];
+    size_t e = f.offsets[end_word - 1] + Word(f, end_word - 1).size();
+    return std::string_view(f.text).substr(b, e - b);
+  };
+  s.keys.clear();
+  for (size_t i : s.content)
+    if (s.lines[i].rule < 0) s.keys.emplace(key_of(s.lines[i], 0), i);
+  for (size_t i : s.content) {
+    Line& l = s.lines[i];
+    if (l.rule >= 0 || l.fold.words() < 2) continue;
+    size_t root_words = 0;
+    if (data_.breadcrumb_roots.find(Word(l.fold, 0)) != data_.breadcrumb_roots.end()) root_words = 1;
+    if (l.fold.words() > 2 &&
+        data_.breadcrumb_roots.find(std::string_view(l.fold.text).substr(0, l.fold.offsets[2] - 1)) !=
+            data_.breadcrumb_roots.end())
+      root_words = 2;
+    if (root_words == 0) continue;
+    std::string_view raw = text.substr(l.begin, l.keep_end - l.begin);
+    // "Home › World › Asia": a trail of short items, or a trail before a title.
+    size_t sep_end = 0;
+    for (std::string_view sep : {"\xE2\x80\xBA", "\xC2\xBB", ">", "/", "|"}) {
+      size_t p = raw.rfind(sep);
+      if (p != std::string_view::npos && p < 80) sep_end = std::max(sep_end, p + sep.size());
+    }
+    if (sep_end > 0) {
+      if (CountWords(raw.substr(sep_end)) <= 4) {
+        l.rule = kBreadcrumb;
+      } else {
+        while (sep_end < raw.size() && raw[sep_end] == ' ') ++sep_end;
+        l.keep_begin = l.begin + sep_end;
+        l.prefix_rule = kBreadcrumb;
+      }
+      continue;
+    }
+    // "Home World Title" where "Title" is another line of the page.
+    for (size_t k = root_words; k <= root_words + 3 && k < l.fold.words(); ++k) {
+      auto it = s.keys.find(key_of(l, k));
+      if (it != s.keys.end() && it->second != i) {
+        l.keep_begin = l.begin + l.fold.word_starts[k];
+        l.prefix_rule = kBreadcrumb;
+        break;
+      }
+    }
+  }
+  // Duplicates: found here, judged by Duplicates() once the article is known.
+  s.keys.clear();
+  for (size_t i : s.content) s.lines[i].dup_of = kNone;
+  for (size_t i : s.content) {
+    Line& l = s.lines[i];
+    if (l.rule >= 0) continue;
+    size_t from = 0;
+    while (from < l.fold.words() && l.begin + l.fold.word_starts[from] < l.keep_begin) ++from;
+    std::string_view key = key_of(l, from);
+    if (key.size() < 20 || std::count(key.begin(), key.end(), ' ') < 3) continue;
+    auto [it, fresh] = s.keys.emplace(key, i);
+    if (!fresh) l.dup_of = it->second;
+  }
+}
+
+}  // namespace mtclean::boilerplate

@@ -1,0 +1,71 @@
+// Evidence a line gives of its own: phrases of the lists, copyright and licence lines, image
+// placeholders, menus on one line, datelines, bylines, comment headers, captions, runs of
+// bulleted link titles, site names after a title and breadcrumbs before it.
+#ifndef MTCLEAN_STAGES_BOILERPLATE_LINE_EVIDENCE_H_
+#define MTCLEAN_STAGES_BOILERPLATE_LINE_EVIDENCE_H_
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexicon/word_table.h"
+#include "stages/boilerplate/page_lines.h"
+#include "stages/boilerplate/phrase_list.h"
+
+namespace mtclean::boilerplate {
+
+class LineEvidence {
+ public:
+  struct Data {
+    PhraseList phrases;
+    WordSet date_words, site_words, breadcrumb_roots, comment_verbs;
+    std::vector<std::string> agencies;  // longest first
+    std::array<bool, 256> agency_last_bytes{};
+  };
+  explicit LineEvidence(Data data) : data_(std::move(data)) {}
+
+  // Line i's own evidence: a phrase of the lists (whole line, line prefix, glued "Read more:"),
+  // a copyright or licence line, an image placeholder, a menu on one line, a dateline, a
+  // comment header, a byline. Sets the line's rule (and `weak`, `soft`, `glued_from`).
+  void Judge(std::string_view text, PageScratch& s, size_t i) const;
+
+  // Two or more bulleted titles in a row (blank lines between allowed), none a sentence, and
+  // not introduced by a line ending with a colon (an article's own list: "The demands:").
+  void LinkLists(std::string_view text, PageScratch& s) const;
+
+  // Captions: "Photo: ...", or a short line ending with an agency credit ("in Moscow.AFP",
+  // "... / Reuters", "(EPA)"), and the alt text just before such a caption.
+  void Captions(std::string_view text, PageScratch& s) const;
+
+  bool EndsWithCredit(std::string_view raw) const;
+
+  // Site names after titles, breadcrumbs before them, and which line each line repeats
+  // (judged later, by JudgeRepetitions, once the article is known).
+  void SuffixesBreadcrumbsRepeats(std::string_view text, PageScratch& s) const;
+
+ private:
+  // "the ministry.Read more: X": a glued phrase right after a sentence end, with its colon.
+  void GluedPhrase(std::string_view text, Line& l) const;
+
+  // "[name-of-file_2]" (no spaces, a digit, '-' or '_' in it) or "[    ]", alone on the line.
+  static bool ImagePlaceholder(std::string_view raw);
+
+  // A menu on one line: three or more short items between separators that sentences do not
+  // use ("Home | About | Contact", "Impressum · Datenschutz · Kontakt").
+  static bool InlineMenu(std::string_view raw);
+
+  bool IsDateline(const FoldedLine& f, std::string_view raw) const;
+
+  // Whether the words of `raw` from word `from` on all start with a capital letter.
+  static bool AllCapitalised(std::string_view raw, size_t from);
+
+  // Where a site name after a title starts (" | Afghanistan News", " - Kabul Times"), or npos.
+  size_t SiteSuffixStart(std::string_view raw, PageScratch& s) const;
+
+  Data data_;
+};
+
+}  // namespace mtclean::boilerplate
+
+#endif  // MTCLEAN_STAGES_BOILERPLATE_LINE_EVIDENCE_H_
