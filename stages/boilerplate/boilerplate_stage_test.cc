@@ -134,3 +134,129 @@ TEST_CASE("phrase lists: folding and data errors") {
 
 }  // namespace
 }  // namespace mtclean
+
+namespace mtclean {
+namespace {
+
+// Issue 13: a deletion needs evidence on the text it deletes; doubt keeps.
+
+const std::string kCookie =
+    "This website uses cookies to improve your experience. We'll assume you're ok with this, "
+    "but you can opt-out if you wish. Accept Read More\n\n";
+
+TEST_CASE("boilerplate: a whole article next to a cookie banner and long teasers stays") {
+  // A short article (two paragraphs) among chrome whose teasers have more words than it.
+  std::string teasers;
+  for (const char* t : {"Taliban fighters seize a border crossing with Pakistan in Kandahar province",
+                        "Germany ends its military mission in Afghanistan after twenty years",
+                        "Refugees from Afghanistan arrive in Iran as the fighting spreads north",
+                        "The United Nations warns of a humanitarian crisis in the coming winter"})
+    teasers += std::string(t) + "\n\n";
+  std::string in = kCookie + "Home\nWorld\nPolitics\nSearch\n\nTaliban offer a truce\n\n" + kPara1 + "\n\n" +
+                   kPara2 + "\n\nRelated posts\n\n" + teasers + "Leave a Reply\n\n© 2021 Kabul Daily\n";
+  std::string out = B(in);
+  CHECK(out.find(kPara1) != std::string::npos);
+  CHECK(out.find(kPara2) != std::string::npos);
+  CHECK(out.find("Taliban offer a truce") != std::string::npos);  // the headline
+  CHECK(out.find("cookies") == std::string::npos);
+  CHECK(out.find("Search") == std::string::npos);
+  CHECK(out.find("Leave a Reply") == std::string::npos);
+  CHECK(out.find("© 2021") == std::string::npos);
+}
+
+TEST_CASE("boilerplate: a paragraph is never removed for where it stands") {
+  // A paragraph between chrome lines after the article (an author box) stays; the headline-like
+  // teasers between the same chrome lines go.
+  std::string author =
+      "Jane Doe has reported from Kabul since 2015 and wrote two books about the war, one of them "
+      "about the women who run the city's schools in secret.";
+  std::string in = kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n\nAbout the author\n\n" + author +
+                   "\n\nGermany ends its military mission after twenty years\n\nRelated posts\n\n"
+                   "Privacy Policy\n";
+  std::string out = B(in);
+  CHECK(out.find(author) != std::string::npos);
+  CHECK(out.find("Germany ends its military mission") == std::string::npos);
+  CHECK(out.find("Privacy Policy") == std::string::npos);
+}
+
+TEST_CASE("boilerplate: repeated lines the article uses stay, the page's repeats go") {
+  // An interview that asks each guest the same question; a shop's repeated call.
+  std::string interview = "Five writers on the books that made them\n\n" + kPara1 + "\n\nAmina Wardak\n\n"
+                          "What book changed your life?\n\n" + kPara2 + "\n\nJohn Miller\n\n"
+                          "What book changed your life?\n\n" + kPara3 + "\n\n";
+  CHECK(B(interview) == interview);
+  std::string shop = kPara1 + "\n\nGet it on Amazon for $24.99 today\n\n" + kPara2 +
+                     "\n\nGet it on Amazon for $24.99 today\n\n" + kPara3 + "\n";
+  CHECK(B(shop) == shop);
+  // A block printed twice back to back goes; so does the headline printed again in the article.
+  std::string twice = "Taliban offer a truce to the government\n\n" + kPara1 + "\n\n" + kPara2 + "\n\n" + kPara2 +
+                      "\n\nTaliban offer a truce to the government\n\n" + kPara3 + "\n";
+  CHECK(B(twice) == "Taliban offer a truce to the government\n\n" + kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n");
+}
+
+TEST_CASE("boilerplate: a German page and a Spanish page") {
+  std::string de1 =
+      "Die Bundesregierung will die Zahl der Ladestationen für Elektroautos bis zum Ende des Jahrzehnts "
+      "verdreifachen, wie das Verkehrsministerium am Dienstag in Berlin mitteilte.";
+  std::string de2 =
+      "Kritiker bemängeln, dass der Ausbau auf dem Land zu langsam vorankomme und die Preise an den "
+      "Säulen für viele Fahrer noch immer nicht nachvollziehbar seien.";
+  std::string de = "Zum Inhalt springen\nStartseite\nPolitik\nWirtschaft\nSport\n\nMehr Ladesäulen bis 2030\n\n" + de1 +
+                   "\n\n" + de2 + "\n\nDas könnte Sie auch interessieren\n\nSchreibe einen Kommentar\n\n"
+                   "Deine E-Mail-Adresse wird nicht veröffentlicht.\n\nImpressum\nDatenschutz\n";
+  CHECK(B(de) == "Mehr Ladesäulen bis 2030\n\n" + de1 + "\n\n" + de2 + "\n");
+  std::string es1 =
+      "El Gobierno aprobó este martes un plan para triplicar el número de puntos de recarga para coches "
+      "eléctricos antes del final de la década, según informó el ministerio.";
+  std::string es2 =
+      "Los críticos señalan que la instalación en las zonas rurales avanza con demasiada lentitud y que los "
+      "precios siguen sin ser claros para muchos conductores.";
+  std::string es = "Ir al contenido\nInicio\nPolítica\nEconomía\nDeportes\n\nMás puntos de recarga en 2030\n\n" + es1 +
+                   "\n\n" + es2 + "\n\nNoticias relacionadas\n\nDeja un comentario\n\nAviso legal\n"
+                   "Política de privacidad\n";
+  CHECK(B(es) == "Más puntos de recarga en 2030\n\n" + es1 + "\n\n" + es2 + "\n");
+}
+
+TEST_CASE("boilerplate: a language the stage cannot judge keeps its text") {
+  // Icelandic has no stop-word list here: short lines between chrome stay, phrases still go.
+  std::string is1 =
+      "Ríkisstjórnin kynnti í dag nýja áætlun um uppbyggingu hleðslustöðva fyrir rafbíla um allt land á "
+      "næstu árum og sagði hana mikilvæga fyrir orkuskiptin.";
+  std::string in = "Privacy Policy\n\nStutt lína hér\n\nFacebook Twitter\n\n" + is1 + "\n";
+  std::string out = B(in);
+  CHECK(out.find("Stutt lína hér") != std::string::npos);
+  CHECK(out.find(is1) != std::string::npos);
+  CHECK(out.find("Privacy Policy") == std::string::npos);
+}
+
+TEST_CASE("boilerplate: a page whose removals would take most of its prose is left alone and flagged") {
+  // Two comment headers before the article's paragraphs would make them reader comments.
+  std::string in = "A short note on the truce, from our correspondent.\n\nLeave a Reply\n\njoe says:\n\n" + kPara1 +
+                   "\n\nann says:\n\n" + kPara2 + "\n\n" + kPara3 + "\n";
+  auto pipeline = testing::MakePipeline("boilerplate");
+  auto worker = pipeline->NewWorker();
+  const CleanResult& r = worker->Clean(Document{"d", in, "", ""});
+  CHECK(r.text == in);
+  REQUIRE(r.flags.size() == 1);
+  CHECK(pipeline->RuleId(r.flags[0]) == "doubtful-page");
+}
+
+TEST_CASE("boilerplate: a removal below min_confidence is a flag") {
+  std::string in = Page("", "", "Leave a Reply\n");
+  auto pipeline = testing::MakePipeline("boilerplate min_confidence=1.01");
+  auto worker = pipeline->NewWorker();
+  const CleanResult& r = worker->Clean(Document{"d", in, "", ""});
+  CHECK(r.text == in);
+  REQUIRE_FALSE(r.flags.empty());
+  for (const Edit& f : r.flags) CHECK(f.confidence <= 1.0f);
+  // Every deletion carries its rule's measured precision, not one figure for all.
+  auto plain = testing::MakePipeline("boilerplate");
+  auto w2 = plain->NewWorker();
+  const CleanResult& r2 = w2->Clean(Document{"d", in, "", ""});
+  REQUIRE(r2.edits.size() == 1);
+  CHECK(plain->RuleId(r2.edits[0]) == "comment-form");
+  CHECK(r2.edits[0].confidence >= 0.9f);
+}
+
+}  // namespace
+}  // namespace mtclean
