@@ -34,19 +34,31 @@ class StopWordTable {
     max_len_ = std::max(max_len_, word.size());
     if (word.size() > 8) {
       long_[std::string(word)] |= bits;
+      const uint64_t f = FilterBit(LongKey(word));
+      filter_[f >> 6] |= uint64_t{1} << (f & 63);
       return;
     }
     // Kept at most half full, so a probe ends soon at an empty slot.
     if (2 * (used_ + 1) > slots_.size()) Grow();
-    if (Insert(Pack(word), bits)) ++used_;
+    const uint64_t key = Pack(word);
+    if (Insert(key, bits)) ++used_;
+    const uint64_t f = FilterBit(key);
+    filter_[f >> 6] |= uint64_t{1} << (f & 63);
   }
   uint64_t Find(std::string_view word) const {
     if (word.size() > max_len_ || word.empty()) return 0;
+    // Most words of a text are no stop word: a 32 KB bit filter answers most of them without
+    // touching the table (with many languages' lists it is too big to stay in the cache) or
+    // hashing a long word for the map.
     if (word.size() > 8) {
+      const uint64_t f = FilterBit(LongKey(word));
+      if ((filter_[f >> 6] >> (f & 63) & 1) == 0) return 0;
       auto it = long_.find(word);
       return it == long_.end() ? 0 : it->second;
     }
     uint64_t key = Pack(word);
+    const uint64_t f = FilterBit(key);
+    if ((filter_[f >> 6] >> (f & 63) & 1) == 0) return 0;
     for (size_t i = Mix(key) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
       if (slots_[i].key == key) return slots_[i].bits;
       if (slots_[i].key == 0) return 0;
@@ -82,6 +94,17 @@ class StopWordTable {
     return k ^ (uint64_t{w.size()} << 60) ^ (uint64_t{1} << 63);
   }
   static size_t Mix(uint64_t k) { return static_cast<size_t>((k * 0x9E3779B97F4A7C15ULL) >> 40); }
+  // A bit of the filter, from other bits of the key's hash than the slot's.
+  static uint64_t FilterBit(uint64_t k) { return ((k * 0xC2B2AE3D27D4EB4FULL) >> 45) & (kFilterBits - 1); }
+  static constexpr uint64_t kFilterBits = uint64_t{1} << 18;
+  // A key of a word longer than 8 bytes for the filter: its first and last 8 bytes, its length.
+  static uint64_t LongKey(std::string_view w) {
+    uint64_t head, tail;
+    std::memcpy(&head, w.data(), 8);
+    std::memcpy(&tail, w.data() + w.size() - 8, 8);
+    return head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ w.size();
+  }
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64);
   std::vector<Slot> slots_;
   size_t used_ = 0;
   WordMap<uint64_t> long_;

@@ -40,8 +40,7 @@ bool TitleLike(std::string_view text, const Line& l) {
 }
 
 void ArticleRegion::JudgeProse(std::string_view text, Line& l, bool know_language) const {
-  std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
-  const LineShape shape = ShapeOf(raw, l.fold, l.stopwords);
+  const LineShape& shape = ShapeOfLine(text, l);
   l.prose = IsProse(shape, know_language);
   l.paragraph = l.prose && IsParagraph(shape);
   l.sentence = shape.sentence_end;
@@ -276,15 +275,15 @@ void ArticleRegion::KeepHeadline(std::string_view text, PageScratch& s, size_t a
   }
 }
 
-bool RemovesMostProse(std::string_view text, const PageScratch& s) {
+bool RemovesMostProse(std::string_view text, PageScratch& s) {
   size_t prose = 0, removed = 0;
   for (size_t i : s.content) {
-    const Line& l = s.lines[i];
-    std::string_view raw = Trim(text.substr(l.begin, l.end - l.begin));
-    const LineShape shape = ShapeOf(raw, l.fold, l.stopwords);
+    Line& l = s.lines[i];
+    const LineShape& shape = ShapeOfLine(text, l);  // the kept part of a line cut by a site name
     if (!IsProse(shape, true) || !IsParagraph(shape)) continue;
-    prose += raw.size();
-    if (l.rule >= 0) removed += raw.size();
+    const size_t size = l.keep_end - l.keep_begin;
+    prose += size;
+    if (l.rule >= 0) removed += size;
   }
   return prose >= 400 && 2 * removed > prose;
 }

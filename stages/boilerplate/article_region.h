@@ -47,7 +47,7 @@ class ArticleRegion {
 
 // Whether the removals decided would take most of the page's paragraphs: then the page is
 // not what the stage thinks it is (an article that looks like chrome), and nothing goes.
-bool RemovesMostProse(std::string_view text, const PageScratch& s);
+bool RemovesMostProse(std::string_view text, PageScratch& s);
 
 }  // namespace mtclean::boilerplate
 

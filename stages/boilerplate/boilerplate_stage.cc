@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <numeric>
 #include <array>
 #include <unordered_map>
 #include <unordered_set>
@@ -131,14 +132,9 @@ class BoilerplateStage : public Stage {
     s.corpus = static_cast<const LineCounts*>(ctx.corpus);
     SplitLines(text, s);
     if (s.content.empty()) return;
-    CountStopwords(s);
-    const int language = ChooseLanguage(s);
-    for (size_t i : s.content) {
-      Line& l = s.lines[i];
-      l.stopwords = LineStopwords(l);
-      d_.evidence->Judge(text, s, i);
-    }
-    Decide(text, s, language);
+    const bool know_language = CountStopwords(s);
+    for (size_t i : s.content) d_.evidence->Judge(text, s, i);
+    Decide(text, s, know_language);
     // A title without its breadcrumb or site name, or a line without its glued "Read more",
     // may be chrome of its own ("by admin | Site"): judge what is left of such lines as the
     // next cleaning would see it.
@@ -175,10 +171,7 @@ class BoilerplateStage : public Stage {
       // Breadcrumbs and site names found stay found: the next cleaning would see the line
       // without them.
       for (size_t i : s.content) s.lines[i].keep = false;
-      int lang = ChooseLanguage(s);
-      for (size_t i : s.content)
-        s.lines[i].stopwords = LineStopwords(s.lines[i]);
-      Decide(text, s, lang);
+      Decide(text, s, know_language);
     }
     s.content.swap(s.all_content);
     Emit(text, s, ctx.rewriter);
@@ -186,11 +179,11 @@ class BoilerplateStage : public Stage {
 
  private:
   // The steps that look at more than one line.
-  void Decide(std::string_view text, PageScratch& s, int language) const {
+  void Decide(std::string_view text, PageScratch& s, bool know_language) const {
     d_.evidence->LinkLists(text, s);
     d_.evidence->Captions(text, s);
     d_.evidence->SuffixesBreadcrumbsRepeats(text, s);
-    region_.Decide(text, s, language >= 0);
+    region_.Decide(text, s, know_language);
   }
 
   void SplitLines(std::string_view text, PageScratch& s) const {
@@ -211,6 +204,7 @@ class BoilerplateStage : public Stage {
       l.glued_from = std::string_view::npos;
       l.keep = false;
       l.dup_of = kNone;
+      l.shape_begin = kNone;  // lines are reused from the last document
       l.keep_begin = start;
       l.keep_end = end;
       if (!l.blank) {
@@ -227,46 +221,57 @@ class BoilerplateStage : public Stage {
     s.num_lines = n;
   }
 
-  // Each line's stop words for every language; the document's language is the list that
-  // covers most of its words, or -1 when none covers enough (a language without a list:
-  // then length alone classifies).
-  void CountStopwords(PageScratch& s) const {
+  // The stop words of each line, in the language it reads best in. Every word is looked up
+  // once in the lists of all languages (a bit per language); the page's three commonest
+  // languages, counted over its first 2,000 stop words, are the ones a line is counted in: the
+  // page's own, or that of a quotation or of an article under another language's menus. Returns
+  // whether the commonest covers enough of those words (15%) to judge prose by; when none does
+  // (a language without a list), the stage judges by evidence alone.
+  bool CountStopwords(PageScratch& s) const {
+    s.masks.clear();
+    std::array<uint32_t, 64> totals{};
+    size_t words = 0, hits = 0;
+    // Lines are counted at once in the languages the worker's last page had (pages of a batch
+    // mostly share theirs), and again below only when this page's turn out otherwise.
+    const std::array<size_t, 3> guess = s.top_languages;
     for (size_t i : s.content) {
       Line& l = s.lines[i];
-      l.stop_counts.fill(0);
       const FoldedLine& f = l.fold;
+      std::array<size_t, 3> counts{};
       for (size_t w = 0; w < f.words(); ++w) {
-        for (uint64_t bits = d_.stop_words.Find(Word(f, w)); bits != 0; bits &= bits - 1)
-          ++l.stop_counts[static_cast<size_t>(__builtin_ctzll(bits))];
+        const uint64_t bits = d_.stop_words.Find(Word(f, w));
+        s.masks.push_back(bits);
+        for (size_t j = 0; j < guess.size(); ++j) counts[j] += (bits >> guess[j]) & 1u;
+        if (hits >= 2000 || bits == 0) {
+          words += hits < 2000;
+          continue;
+        }
+        ++words;
+        ++hits;
+        for (uint64_t b = bits; b != 0; b &= b - 1) ++totals[static_cast<size_t>(__builtin_ctzll(b))];
       }
+      l.stopwords = *std::max_element(counts.begin(), counts.end());
     }
-  }
-
-  // A line's stop words in the language it reads best in: the page's language, or another (an
-  // English quotation on a German page, an English article under a Japanese site's menus).
-  size_t LineStopwords(const Line& l) const {
-    uint16_t best = 0;
-    for (size_t k = 0; k < d_.stop_words.languages(); ++k) best = std::max(best, l.stop_counts[k]);
-    return best;
-  }
-
-  int ChooseLanguage(const PageScratch& s) const {
-    std::array<size_t, 64> totals{};
-    const size_t languages = d_.stop_words.languages();
-    size_t words = 0;
-    for (size_t i : s.content) {
-      const Line& l = s.lines[i];
-      words += l.fold.words();
-      for (size_t k = 0; k < languages; ++k) totals[k] += l.stop_counts[k];
+    std::array<size_t, 64> order;
+    std::iota(order.begin(), order.end(), size_t{0});
+    const size_t languages = std::max<size_t>(d_.stop_words.languages(), 3);
+    std::partial_sort(order.begin(), order.begin() + 3, order.begin() + static_cast<long>(languages),
+                      [&](size_t a, size_t b) { return totals[a] > totals[b] || (totals[a] == totals[b] && a < b); });
+    std::array<size_t, 3> top = {order[0], order[1], order[2]};
+    std::sort(top.begin(), top.end());
+    if (top != guess) {
+      size_t next = 0;
+      for (size_t i : s.content) {
+        Line& l = s.lines[i];
+        std::array<size_t, 3> counts{};
+        for (size_t w = 0; w < l.fold.words(); ++w, ++next)
+          for (size_t j = 0; j < top.size(); ++j) counts[j] += (s.masks[next] >> top[j]) & 1u;
+        l.stopwords = *std::max_element(counts.begin(), counts.end());
+      }
+      s.top_languages = top;
     }
-    size_t best = 0;
-    for (size_t k = 1; k < languages; ++k)
-      if (totals[k] > totals[best]) best = k;
-    if (languages == 0 || words == 0 || static_cast<double>(totals[best]) < 0.15 * static_cast<double>(words))
-      return -1;
-    return static_cast<int>(best);
+    return d_.stop_words.languages() > 0 && words > 0 && 100 * totals[order[0]] >= 15 * words;
   }
-
 
   void Emit(std::string_view text, PageScratch& s, TextRewriter& rw) const {
     if (RemovesMostProse(text, s)) {

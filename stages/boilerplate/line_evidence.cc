@@ -64,7 +64,7 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
     l.weak = true;
     return;
   }
-  if (InlineMenu(raw)) {
+  if (InlineMenu(raw, l.fold)) {
     l.rule = kNavigation;
     return;
   }
@@ -119,7 +119,8 @@ bool LineEvidence::ImagePlaceholder(std::string_view raw) {
   return inner.find_first_of("-_0123456789") != std::string_view::npos;
 }
 
-bool LineEvidence::InlineMenu(std::string_view raw) {
+bool LineEvidence::InlineMenu(std::string_view raw, const FoldedLine& fold) {
+  if (fold.separators < 2) return false;  // counted when the line was folded
   size_t items = 1, words = 0, most = 0;
   bool in_word = false;
   for (size_t pos = 0; pos < raw.size();) {

@@ -53,7 +53,7 @@ class LineEvidence {
 
   // A menu on one line: three or more short items between separators that sentences do not
   // use ("Home | About | Contact", "Impressum · Datenschutz · Kontakt").
-  static bool InlineMenu(std::string_view raw);
+  static bool InlineMenu(std::string_view raw, const FoldedLine& fold);
 
   bool IsDateline(const FoldedLine& f, std::string_view raw) const;
 

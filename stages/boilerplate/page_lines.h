@@ -13,6 +13,7 @@
 #include "pipeline/utf8.h"
 #include "stages/boilerplate/line_counts.h"
 #include "stages/boilerplate/phrase_list.h"
+#include "stages/boilerplate/prose.h"
 
 namespace mtclean::boilerplate {
 
@@ -32,10 +33,13 @@ struct Line {
   size_t begin = 0, end = 0;  // raw span, without the newline
   FoldedLine fold;
   size_t words = 0, stopwords = 0;
-  std::array<uint16_t, 64> stop_counts{};  // stop words of each language's list
   bool prose = false;         // reads as prose of the page's language (prose.h)
   bool paragraph = false;     // prose long enough to be an article paragraph: never removed by position
   bool sentence = false;      // ends like a sentence
+  // The line's shape (prose.h) for the text between shape_begin and shape_end: computed once,
+  // again only when a breadcrumb or site name cut changes the kept text.
+  LineShape shape;
+  size_t shape_begin = kNone, shape_end = kNone;
   bool menu = false;          // one of a run of short lines that are no sentences
   bool soft = false;          // removed by a one-word phrase: chrome outside the article only
   size_t dup_of = kNone;      // the line this one repeats (folded), if any
@@ -55,6 +59,8 @@ class PageScratch : public StageScratch {
   size_t num_lines = 0;
   std::vector<size_t> position;  // line index -> index in `content`
   std::vector<size_t> content;  // indexes of non-blank lines
+  std::vector<uint64_t> masks;   // per folded word of the content lines: its stop-word languages
+  std::array<size_t, 3> top_languages{0, 1, 2};  // the last page's three commonest, sorted
   // Folded line keys (views into the lines' folded text) -> line index.
   std::unordered_map<std::string_view, size_t> keys;
   FoldedLine tmp;
@@ -112,6 +118,19 @@ inline bool IsInlineRule(int rule) {
 
 // Three to thirty words, a capital (or an opening quote) first, no sentence or list end.
 bool TitleLike(std::string_view text, const Line& l);
+
+// The shape of the line's kept text, cached in the line.
+inline const LineShape& ShapeOfLine(std::string_view text, Line& l) {
+  if (l.shape_begin != l.keep_begin || l.shape_end != l.keep_end) {
+    // The whole line was folded: the fold has its shape; a line cut by a site name is read again.
+    l.shape = l.keep_begin == l.begin && l.keep_end == l.end
+                  ? ShapeFromFold(l.fold, l.stopwords)
+                  : ShapeOf(Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin)), l.fold, l.stopwords);
+    l.shape_begin = l.keep_begin;
+    l.shape_end = l.keep_end;
+  }
+  return l.shape;
+}
 
 // Calls mark(c) for every content index c of each run of at least `min_run` lines in a row
 // for which is_item(line index) holds, unless the line before the run ends with a colon (an

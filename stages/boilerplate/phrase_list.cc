@@ -14,7 +14,25 @@ void Fold(std::string_view raw, FoldedLine* out) {
   out->word_starts.clear();
   out->word_ends.clear();
   out->offsets.clear();
+  out->code_points = out->spaceless = 0;
+  out->first = out->last = out->before_last = 0;
+  out->sentence_inside = false;
+  out->separators = 0;
   bool in_word = false;
+  bool after_end = false;  // a space after a sentence end or a comma: more text makes it inside
+  // Every code point that is no space, for the prose test.
+  auto note = [&](int32_t cp) {
+    if (after_end) out->sentence_inside = true;
+    after_end = false;
+    if (out->code_points++ == 0) out->first = cp;
+    out->separators += cp == '|' || cp == 0xB7 || cp == 0x2022 || cp == 0xBB || cp == 0x203A;
+    if (cp >= 0x0E00 && IsSpacelessScript(cp)) {
+      ++out->spaceless;
+      if (IsSentenceEndMark(out->last) || out->last == 0x3001 || out->last == 0xFF0C) out->sentence_inside = true;
+    }
+    out->before_last = out->last;
+    out->last = cp;
+  };
   auto start_word = [&](size_t pos) {
     if (!out->text.empty()) out->text.push_back(' ');
     out->offsets.push_back(out->text.size());
@@ -30,15 +48,27 @@ void Fold(std::string_view raw, FoldedLine* out) {
         if (!in_word) start_word(pos);
         out->text.push_back(static_cast<char>(byte | 0x20));
         out->word_ends.back() = ++pos;
+        if (after_end) out->sentence_inside = true;
+        after_end = false;
+        if (out->code_points++ == 0) out->first = byte;
+        out->before_last = out->last;
+        out->last = byte;
       } else {
         in_word = false;
         ++pos;
+        if (byte == ' ' || byte == '\t' || byte == '\r' || byte == '\n') {
+          after_end |= IsSentenceEndMark(out->last) || out->last == ',' || out->last == ';';
+        } else {
+          note(byte);
+        }
       }
       continue;
     }
     int32_t cp;
     int n = utf8::Decode(raw, pos, &cp);
     size_t len = static_cast<size_t>(n > 0 ? n : -n);
+    if (cp == 0xA0 || cp == 0x3000) after_end |= IsSentenceEndMark(out->last) || out->last == ',' || out->last == ';';
+    else note(cp);
     bool apostrophe = cp == '\'' || cp == 0x2019;
     if (utf8::IsLetter(cp) || (in_word && (utf8::IsMark(cp) || apostrophe))) {
       if (!in_word) start_word(pos);

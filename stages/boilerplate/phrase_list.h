@@ -23,8 +23,27 @@ struct FoldedLine {
   std::vector<size_t> word_starts, word_ends;
   std::vector<size_t> offsets;  // where folded word i starts in `text`
   size_t words() const { return word_starts.size(); }
+  // What the prose test needs of the raw line, gathered in the same pass (prose.h):
+  size_t code_points = 0;      // not counting spaces
+  size_t spaceless = 0;        // of scripts written without spaces (Han, kana, Thai, ...)
+  int32_t first = 0;           // the first code point that is no space
+  int32_t last = 0, before_last = 0;  // the last two that are no space
+  bool sentence_inside = false;  // a sentence end or comma followed by a space and more text
+  size_t separators = 0;         // menu separators: | · • » ›
 };
 void Fold(std::string_view raw, FoldedLine* out);
+
+// Marks that end a sentence: . ! ? … and the full stops and marks of CJK, Devanagari, Arabic.
+inline bool IsSentenceEndMark(int32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||
+         cp == 0x0964 || cp == 0x06D4 || cp == 0x061F;
+}
+
+// Scripts whose words are not separated by spaces: Han, kana, Thai, Lao, Khmer, Myanmar.
+inline bool IsSpacelessScript(int32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0x0E00 && cp <= 0x0EFF) ||
+         (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x1000 && cp <= 0x109F) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
 
 enum class MatchKind { kLine, kPrefix, kGlued };
 

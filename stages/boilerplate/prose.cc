@@ -50,16 +50,9 @@ StatusOr<StopWords> StopWords::Load(const std::string& data_dir, const std::vect
 }
 
 namespace {
-bool IsSentenceEndCp(int32_t cp) {
-  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||
-         cp == 0x0964 || cp == 0x06D4 || cp == 0x061F;
-}
+bool IsSentenceEndCp(int32_t cp) { return IsSentenceEndMark(cp); }
 bool IsClosing(int32_t cp) { return cp == '"' || cp == 0x201D || cp == 0x00BB || cp == 0x2019 || cp == ')'; }
-// Scripts whose words are not separated by spaces: Han, kana, Thai, Lao, Khmer, Myanmar.
-bool Spaceless(int32_t cp) {
-  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0x0E00 && cp <= 0x0EFF) ||
-         (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x1000 && cp <= 0x109F) || (cp >= 0xF900 && cp <= 0xFAFF);
-}
+bool Spaceless(int32_t cp) { return IsSpacelessScript(cp); }
 }  // namespace
 
 LineShape ShapeOf(std::string_view raw, const FoldedLine& fold, size_t stopwords) {
@@ -67,30 +60,58 @@ LineShape ShapeOf(std::string_view raw, const FoldedLine& fold, size_t stopwords
   s.words = fold.words();
   s.stopwords = stopwords;
   size_t spaceless = 0;
-  int32_t last = 0, before_last = 0;
-  bool first = true;
+  // Byte offsets of the last two code points that are no space; a code point is decoded only
+  // where it matters (most of a line is ASCII, or letters whose value does not matter here).
+  size_t last = std::string_view::npos, before_last = std::string_view::npos;
+  auto at = [&](size_t pos) -> int32_t {
+    if (pos == std::string_view::npos) return 0;
+    const auto byte = static_cast<unsigned char>(raw[pos]);
+    return byte < 0x80 ? byte : utf8::At(raw, pos);
+  };
   for (size_t pos = 0; pos < raw.size();) {
-    int32_t cp;
-    int n = utf8::Decode(raw, pos, &cp);
-    pos += static_cast<size_t>(n > 0 ? n : -n);
-    if (cp == ' ' || cp == '\t' || cp == '\r') {
-      if (IsSentenceEndCp(last) || last == ',' || last == ';') s.sentence_inside = true;
+    const auto byte = static_cast<unsigned char>(raw[pos]);
+    if (byte == ' ' || byte == '\t' || byte == '\r') {
+      const int32_t end = at(last);
+      if (IsSentenceEndCp(end) || end == ',' || end == ';') s.sentence_inside = true;
+      ++pos;
       continue;
     }
-    if (first) {
-      s.starts_upper = utf8::IsUpper(cp) || utf8::IsDigit(cp) || !utf8::IsLetter(cp);
-      first = false;
+    const size_t length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+    if (last == std::string_view::npos) {
+      const int32_t first = byte < 0x80 ? byte : utf8::At(raw, pos);
+      s.starts_upper = first < 0x80 ? !(first >= 'a' && first <= 'z') : (utf8::IsUpper(first) || !utf8::IsLetter(first));
     }
     ++s.code_points;
-    if (cp >= 0x0E00 && Spaceless(cp)) {
-      ++spaceless;
-      if (IsSentenceEndCp(last) || last == 0x3001 || last == 0xFF0C) s.sentence_inside = true;
+    // Scripts without spaces are in the three-byte range: Thai (E0 B8), Myanmar and Khmer (E1),
+    // kana and Han (E3 to E9), compatibility ideographs and full-width marks (EF).
+    if (byte == 0xE0 || byte == 0xE1 || (byte >= 0xE3 && byte <= 0xE9) || byte == 0xEF) {
+      const int32_t cp = utf8::At(raw, pos);
+      if (Spaceless(cp)) {
+        ++spaceless;
+        const int32_t prev = at(last);
+        if (IsSentenceEndCp(prev) || prev == 0x3001 || prev == 0xFF0C) s.sentence_inside = true;
+      }
     }
     before_last = last;
-    last = cp;
+    last = pos;
+    pos += std::min(length, raw.size() - pos);
   }
   s.spaceless_script = spaceless * 2 > s.code_points;
-  s.sentence_end = IsSentenceEndCp(last) || (IsClosing(last) && IsSentenceEndCp(before_last));
+  const int32_t end = at(last);
+  s.sentence_end = IsSentenceEndCp(end) || (IsClosing(end) && IsSentenceEndCp(at(before_last)));
+  return s;
+}
+
+LineShape ShapeFromFold(const FoldedLine& fold, size_t stopwords) {
+  LineShape s;
+  s.words = fold.words();
+  s.stopwords = stopwords;
+  s.code_points = fold.code_points;
+  s.sentence_inside = fold.sentence_inside;
+  const int32_t first = fold.first;
+  s.starts_upper = first < 0x80 ? !(first >= 'a' && first <= 'z') : (utf8::IsUpper(first) || !utf8::IsLetter(first));
+  s.spaceless_script = fold.spaceless * 2 > fold.code_points;
+  s.sentence_end = IsSentenceEndCp(fold.last) || (IsClosing(fold.last) && IsSentenceEndCp(fold.before_last));
   return s;
 }
 

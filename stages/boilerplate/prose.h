@@ -46,6 +46,8 @@ struct LineShape {
 };
 
 LineShape ShapeOf(std::string_view raw, const FoldedLine& fold, size_t stopwords);
+// The same for the whole line `fold` was folded from, from what Fold gathered (no second pass).
+LineShape ShapeFromFold(const FoldedLine& fold, size_t stopwords);
 
 // Whether a line reads as prose of a language we can judge (`know_language`): a sentence with
 // function words of the page's language, or a long run of words with enough of them. Prose is
