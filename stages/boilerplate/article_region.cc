@@ -189,7 +189,17 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
   while (hi + 1 < segments.size() && segments[hi + 1].prose_chars > 0 &&
          inline_gap(segments[hi].end, segments[hi + 1].begin))
     ++hi;
-  const size_t block_first = segments[lo].first_prose, block_last = segments[hi].last_prose;
+  size_t block_first = segments[lo].first_prose, block_last = segments[hi].last_prose;
+  // A list that touches the article is the article's (a recipe's ingredients before its steps,
+  // the points after its last paragraph), with the line that introduces it ("Zutaten:").
+  auto list_line = [&](size_t c) {
+    const Line& l = s.lines[s.content[c]];
+    if (l.rule >= 0 && l.rule != kLinkList) return false;
+    std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
+    return IsBulletStart(raw) || (!raw.empty() && raw.back() == ':' && l.fold.words() <= 6);
+  };
+  while (block_first > 0 && list_line(block_first - 1)) --block_first;
+  while (block_last + 1 < s.content.size() && list_line(block_last + 1)) ++block_last;
   size_t first_paragraph = block_first;
   while (first_paragraph < block_last && !s.lines[s.content[first_paragraph]].paragraph) ++first_paragraph;
   JudgeRepetitions(text, s, first_paragraph);

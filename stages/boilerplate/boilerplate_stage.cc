@@ -389,6 +389,8 @@ const StageDescriptor& BoilerplateStageDescriptor() {
           if (!a.empty()) evidence.agency_last_bytes[static_cast<unsigned char>(a.back())] = true;
         std::sort(evidence.agencies.begin(), evidence.agencies.end(),
                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+        evidence.agencies_sorted = evidence.agencies;
+        std::sort(evidence.agencies_sorted.begin(), evidence.agencies_sorted.end());
         data.evidence = std::make_unique<LineEvidence>(std::move(evidence));
         return std::unique_ptr<Stage>(std::make_unique<BoilerplateStage>(std::move(data), options));
       }};

@@ -193,7 +193,9 @@ void LineEvidence::Captions(std::string_view text, PageScratch& s) const {
     std::string_view first = l.fold.words() > 0 ? Word(l.fold, 0) : std::string_view();
     bool caption = (first == "photo" || first == "image" || first == "foto" || first == "picture") &&
                    raw.find(':') != std::string_view::npos && raw.find(':') < 30;
-    caption = caption || EndsWithCredit(raw);
+    caption = caption || EndsWithCredit(raw) ||
+              // A credit alone on its line ("Getty Images", "Reuters").
+              (l.words <= 4 && std::binary_search(data_.agencies_sorted.begin(), data_.agencies_sorted.end(), raw));
     if (!caption) continue;
     l.rule = kPhotoCaption;
     if (c > 0) {

@@ -21,6 +21,7 @@ class LineEvidence {
     PhraseList phrases;
     WordSet date_words, site_words, breadcrumb_roots, comment_verbs;
     std::vector<std::string> agencies;  // longest first
+    std::vector<std::string> agencies_sorted;  // for a credit alone on its line
     std::array<bool, 256> agency_last_bytes{};
   };
   explicit LineEvidence(Data data) : data_(std::move(data)) {}
