@@ -289,6 +289,9 @@ bool RemovesMostProse(std::string_view text, PageScratch& s) {
   size_t prose = 0, removed = 0;
   for (size_t i : s.content) {
     Line& l = s.lines[i];
+    // A reader-comment thread is no article prose (its removal needs a thread: two headers or
+    // a comment form before them).
+    if (l.rule == kComments) continue;
     const LineShape& shape = ShapeOfLine(text, l);  // the kept part of a line cut by a site name
     if (!IsProse(shape, true) || !IsParagraph(shape)) continue;
     const size_t size = l.keep_end - l.keep_begin;
