@@ -112,6 +112,11 @@ void LineEvidence::GluedPhrase(std::string_view text, Line& l) const {
 }
 
 bool LineEvidence::ImagePlaceholder(std::string_view raw) {
+  // An image's file name alone on its line ("koala-rescue.jpg").
+  if (raw.find(' ') == std::string_view::npos && raw.size() > 4) {
+    for (std::string_view ext : {".jpg", ".jpeg", ".png", ".gif", ".webp", ".JPG", ".PNG"})
+      if (raw.size() > ext.size() && raw.compare(raw.size() - ext.size(), ext.size(), ext) == 0) return true;
+  }
   if (raw.size() < 3 || raw.front() != '[' || raw.back() != ']') return false;
   std::string_view inner = raw.substr(1, raw.size() - 2);
   if (inner.find_first_not_of(' ') == std::string_view::npos) return true;

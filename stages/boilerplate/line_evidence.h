@@ -49,7 +49,8 @@ class LineEvidence {
   // "the ministry.Read more: X": a glued phrase right after a sentence end, with its colon.
   void GluedPhrase(std::string_view text, Line& l) const;
 
-  // "[name-of-file_2]" (no spaces, a digit, '-' or '_' in it) or "[    ]", alone on the line.
+  // "[name-of-file_2]" (no spaces, a digit, '-' or '_' in it), "[    ]" or "photo-12.jpg",
+  // alone on the line.
   static bool ImagePlaceholder(std::string_view raw);
 
   // A menu on one line: three or more short items between separators that sentences do not
