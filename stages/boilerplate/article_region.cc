@@ -43,7 +43,10 @@ void ArticleRegion::JudgeProse(std::string_view text, Line& l, bool know_languag
   const LineShape& shape = ShapeOfLine(text, l);
   l.prose = IsProse(shape, know_language);
   l.paragraph = l.prose && IsParagraph(shape);
-  l.sentence = shape.sentence_end;
+  // A teaser cut off with an ellipsis ("... the new rules …") is no finished sentence.
+  std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
+  const bool cut = raw.ends_with("...") || raw.ends_with("\xE2\x80\xA6");
+  l.sentence = shape.sentence_end && !cut;
 }
 
 void ArticleRegion::WrappedParagraphs(std::string_view text, PageScratch& s) const {

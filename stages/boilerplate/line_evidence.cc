@@ -117,11 +117,22 @@ bool LineEvidence::ImagePlaceholder(std::string_view raw) {
     for (std::string_view ext : {".jpg", ".jpeg", ".png", ".gif", ".webp", ".JPG", ".PNG"})
       if (raw.size() > ext.size() && raw.compare(raw.size() - ext.size(), ext.size(), ext) == 0) return true;
   }
+  // One or more "[...]" groups, each a file name or an empty field ("[fb-icon] [tw-icon]").
   if (raw.size() < 3 || raw.front() != '[' || raw.back() != ']') return false;
-  std::string_view inner = raw.substr(1, raw.size() - 2);
-  if (inner.find_first_not_of(' ') == std::string_view::npos) return true;
-  if (inner.find_first_of(" []") != std::string_view::npos) return false;
-  return inner.find_first_of("-_0123456789") != std::string_view::npos;
+  for (size_t pos = 0; pos < raw.size();) {
+    while (pos < raw.size() && raw[pos] == ' ') ++pos;
+    if (pos == raw.size()) break;
+    if (raw[pos] != '[') return false;
+    const size_t close = raw.find(']', pos);
+    if (close == std::string_view::npos) return false;
+    std::string_view inner = raw.substr(pos + 1, close - pos - 1);
+    const bool empty = inner.find_first_not_of(' ') == std::string_view::npos;
+    const bool file = inner.find_first_of(" [") == std::string_view::npos &&
+                      inner.find_first_of("-_0123456789") != std::string_view::npos;
+    if (!empty && !file) return false;
+    pos = close + 1;
+  }
+  return true;
 }
 
 bool LineEvidence::InlineMenu(std::string_view raw, const FoldedLine& fold) {
