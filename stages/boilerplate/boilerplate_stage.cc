@@ -70,6 +70,8 @@ constexpr std::array<RuleInfo, 24> kRules = {{
      "(a page whose article looks like its chrome)", "(flagged)"},
 }};
 
+static_assert(kRules.size() == kRuleCount, "one rule table entry per rule id (page_lines.h)");
+
 constexpr std::array<OptionInfo, 5> kOptions = {{
     {"min_confidence", OptionType::kDouble, "0.9",
      "a removal whose rule is right less often than this on the dev sets (rule_confidence.tsv) is flagged instead"},
