@@ -166,7 +166,9 @@ class PunctuationStage : public Stage {
 
   void Process(std::string_view in, StageContext& ctx) const override {
     auto& scratch = static_cast<PunctuationScratch&>(*ctx.scratch);
-    bool french = ctx.document.language == "fr";
+    // French typography puts a space before ! ? ; — given the language, or seen in the text
+    // itself (so a French page whose language nobody gave keeps its spaces).
+    bool french = ctx.document.language == "fr" || SpacedHighPunctuation(in);
     RunPassesToFixpoint(in, ctx, scratch.buffers, 1,
                         [&](int, std::string_view text, TextRewriter& rw) {
                           size_t start = 0;
@@ -266,6 +268,23 @@ class PunctuationStage : public Stage {
   }
 
   // Spaces line[i, j) before the mark line[j].
+  // Whether the text writes ! ? ; after a space (or a no-break space) at least twice and at
+  // least as often as right after a word: a convention, not debris to repair.
+  static bool SpacedHighPunctuation(std::string_view text) {
+    size_t spaced = 0, tight = 0;
+    for (size_t i = 1; i < text.size(); ++i) {
+      const char c = text[i];
+      if (c != '!' && c != '?' && c != ';') continue;
+      const char before = text[i - 1];
+      if (before == ' ' || (i >= 2 && text[i - 2] == '\xC2' && before == '\xA0') ||
+          (i >= 3 && text.substr(i - 3, 3) == "\xE2\x80\xAF"))
+        ++spaced;
+      else if (before != '!' && before != '?' && before != '\n')
+        ++tight;
+    }
+    return spaced >= 2 && spaced >= tight;
+  }
+
   static bool SpaceBeforePunctApplies(std::string_view line, size_t i, size_t j, bool french) {
     char p = line[j];
     if (french && (p == ';' || p == ':' || p == '!' || p == '?')) return false;  // French spacing

@@ -78,6 +78,14 @@ TEST_CASE("punctuation: French spacing is kept for French text") {
         "Pourquoi ? Parce que ; voilà : fini !");
 }
 
+TEST_CASE("punctuation: French spacing seen in the text is kept when no language is given") {
+  const std::string fr = "Vive le professeur Raoult ! Pourquoi ? Parce que ; voilà.";
+  CHECK(Clean("punctuation", fr) == fr);
+  // One stray space before a question mark in English text is still debris.
+  CHECK(Clean("punctuation", "Why did they go ? Nobody knows. They left! It was late.") ==
+        "Why did they go? Nobody knows. They left! It was late.");
+}
+
 TEST_CASE("punctuation: an unbalanced quote is flagged, not changed") {
   auto pipeline = testing::MakePipeline("punctuation");
   auto worker = pipeline->NewWorker();
