@@ -10,16 +10,14 @@
 namespace mtclean::boilerplate {
 namespace {
 
-// Whether the lines right before and after content line c are chrome (a border, or a line
-// removed by evidence): a sentence alone between two chrome lines is part of the box they
-// make ("Es gibt noch keine Kommentare." between a comment heading and its form).
-template <typename IsBorder>
-bool IsolatedInChrome(const PageScratch& s, size_t c, IsBorder is_border) {
+// Whether the lines right before and after content line c are chrome (removed by evidence,
+// a symbol line too, or for where they stand; a duplicate is not): a sentence alone between
+// two chrome lines is part of the box they make ("Es gibt noch keine Kommentare." between a
+// comment heading and its form).
+bool IsolatedInChrome(const PageScratch& s, size_t c) {
   if (c == 0 || c + 1 >= s.content.size()) return false;
-  const Line& before = s.lines[s.content[c - 1]];
-  const Line& after = s.lines[s.content[c + 1]];
-  return (is_border(before) || (before.rule >= 0 && before.rule != kDuplicate)) &&
-         (is_border(after) || (after.rule >= 0 && after.rule != kDuplicate));
+  auto chrome = [](const Line& l) { return l.rule >= 0 && l.rule != kDuplicate; };
+  return chrome(s.lines[s.content[c - 1]]) && chrome(s.lines[s.content[c + 1]]);
 }
 
 }  // namespace
@@ -111,23 +109,19 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     kept.push_back(i);
   }
   WrappedParagraphs(text, s);
-  // Where the stage cannot judge the page's language, or is told not to look at context,
-  // only evidence on a line removes it.
-  if (!options_.classify || !know_language) {
+  // Only evidence on a line removes it (and repeats judged without an article).
+  auto evidence_only = [&] {
     JudgeRepetitions(text, s, kNone);
     for (size_t i : kept) s.lines[i].keep = s.lines[i].rule < 0;
-    return;
-  }
+  };
+  // Where the stage cannot judge the page's language, or is told not to look at context.
+  if (!options_.classify || !know_language) return evidence_only();
   MenuRuns(text, s);
   // Reader comments: everything after the first comment header that follows prose.
   size_t first_prose = s.content.size();
   for (size_t c = 0; c < s.content.size() && first_prose == s.content.size(); ++c)
     if (s.lines[s.content[c]].rule < 0 && s.lines[s.content[c]].prose) first_prose = c;
-  if (first_prose == s.content.size()) {  // no prose at all: a message, a list
-    JudgeRepetitions(text, s, kNone);
-    for (size_t i : kept) s.lines[i].keep = s.lines[i].rule < 0;
-    return;
-  }
+  if (first_prose == s.content.size()) return evidence_only();  // no prose at all: a message, a list
   // A thread has two headers at least, or a comment form or counter before its first: one
   // "X says:" alone introduces a quotation ("Die Redaktion sagt:"), and what follows it is
   // the article's.
@@ -146,22 +140,21 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     }
     break;
   }
-  // Lines with evidence, and menus, cut the page into segments. The article is the segment
-  // with the most prose, with every segment of at least half as much (a page may hold
-  // several articles), joined with prose next to them across short runs of inline chrome
-  // (an advertisement marker, a caption). Inside the article only evidence removes a line:
-  // its lists, headings and short lines stay.
-  // Menus are chrome but no border: an article's own lists would cut it in two.
-  auto is_border = [&](const Line& l) { return IsEvidence(l); };
+  // Lines with evidence cut the page into segments (menus do not: an article's own lists
+  // would cut it in two). The article is the segment with the most paragraph text, with
+  // every segment of at least half as much (a page may hold several articles), joined with
+  // prose next to them across short runs of inline chrome (an advertisement marker, a
+  // caption). Inside the article only evidence removes a line: its lists, headings and short
+  // lines stay.
   struct Segment { size_t begin, end, prose_chars, first_prose, last_prose; };
   std::vector<Segment> segments;
   for (size_t c = 0; c < s.content.size();) {
-    if (is_border(s.lines[s.content[c]])) {
+    if (IsEvidence(s.lines[s.content[c]])) {
       ++c;
       continue;
     }
     Segment seg{c, c, 0, s.content.size(), 0};
-    for (; c < s.content.size() && !is_border(s.lines[s.content[c]]); ++c) {
+    for (; c < s.content.size() && !IsEvidence(s.lines[s.content[c]]); ++c) {
       const Line& l = s.lines[s.content[c]];
       if (l.rule >= 0 || !l.prose) continue;
       if (l.paragraph) seg.prose_chars += l.keep_end - l.keep_begin;
@@ -178,10 +171,10 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     size_t n = 0;
     for (size_t c = a; c < b; ++c) {
       const Line& l = s.lines[s.content[c]];
-      if (!is_border(l)) continue;
+      if (!IsEvidence(l)) continue;
       if (l.rule == kLinkList) continue;  // a list between paragraphs: the article's own
       ++n;
-      if (l.menu || !(IsInlineRule(l.rule) || l.soft)) return false;
+      if (!(IsInlineRule(l.rule) || l.soft)) return false;
     }
     return n <= 6;
   };
@@ -211,24 +204,24 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
   // After it, the page's foot: from the first chrome line after the article to the end.
   size_t head_end = 0;  // content index just past the head
   for (size_t c = 0; c < block_first; ++c)
-    if (is_border(s.lines[s.content[c]])) head_end = c + 1;
+    if (IsEvidence(s.lines[s.content[c]])) head_end = c + 1;
   size_t foot_begin = s.content.size();
   for (size_t c = block_last + 1; c < s.content.size() && foot_begin == s.content.size(); ++c)
-    if (is_border(s.lines[s.content[c]])) foot_begin = c;
+    if (IsEvidence(s.lines[s.content[c]])) foot_begin = c;
   size_t head_begin = head_end, foot_end = foot_begin;
   for (size_t c = 0; c < head_end && head_begin == head_end; ++c)
-    if (is_border(s.lines[s.content[c]])) head_begin = c;
+    if (IsEvidence(s.lines[s.content[c]])) head_begin = c;
   for (size_t c = foot_begin; c < s.content.size(); ++c)
-    if (is_border(s.lines[s.content[c]])) foot_end = c + 1;
+    if (IsEvidence(s.lines[s.content[c]])) foot_end = c + 1;
   // Elsewhere outside the article, a line that is no prose goes when it sits in a chrome
-  // region: chrome (evidence or a menu) before it and after it, with only lines that are no
+  // region: evidence (or the page's edge) before it and after it, with only lines that are no
   // prose between.
   auto chrome_border = [&](size_t c, int dir) {
     for (long k = static_cast<long>(c) + dir; k >= 0 && k < static_cast<long>(s.content.size()); k += dir) {
       const size_t kc = static_cast<size_t>(k);
       if (kc >= block_first && kc <= block_last) return false;
       const Line& n = s.lines[s.content[kc]];
-      if (is_border(n)) return true;
+      if (IsEvidence(n)) return true;
       if (n.rule >= 0) continue;  // a duplicate, a symbol line
       if (n.prose) return false;
     }
@@ -264,7 +257,7 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     else if (l.paragraph) keep = true;
     // In the page's head and foot a sentence stays unless it stands alone between chrome
     // lines; headlines there are the teasers of other pages.
-    else if (region) keep = l.prose && l.sentence && !IsolatedInChrome(s, c, is_border);
+    else if (region) keep = l.prose && l.sentence && !IsolatedInChrome(s, c);
     else if (l.prose) keep = true;
     else if (l.menu) keep = false;
     else keep = !(chrome_border(c, -1) && chrome_border(c, +1));

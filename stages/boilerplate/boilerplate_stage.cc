@@ -236,23 +236,28 @@ class BoilerplateStage : public Stage {
     // Lines are counted at once in the languages the worker's last page had (pages of a batch
     // mostly share theirs), and again below only when this page's turn out otherwise.
     const std::array<size_t, 3> guess = s.top_languages;
+    // A line's stop words in the one of `languages` it has most of; its words' masks start at
+    // s.masks[first].
+    auto stopwords_in = [&](size_t first, size_t n, const std::array<size_t, 3>& languages) {
+      std::array<size_t, 3> counts{};
+      for (size_t w = first; w < first + n; ++w)
+        for (size_t j = 0; j < languages.size(); ++j) counts[j] += (s.masks[w] >> languages[j]) & 1u;
+      return *std::max_element(counts.begin(), counts.end());
+    };
     for (size_t i : s.content) {
       Line& l = s.lines[i];
       const FoldedLine& f = l.fold;
-      std::array<size_t, 3> counts{};
+      const size_t first = s.masks.size();
       for (size_t w = 0; w < f.words(); ++w) {
         const uint64_t bits = d_.stop_words.Find(Word(f, w));
         s.masks.push_back(bits);
-        for (size_t j = 0; j < guess.size(); ++j) counts[j] += (bits >> guess[j]) & 1u;
-        if (hits >= 2000 || bits == 0) {
-          words += hits < 2000;
-          continue;
-        }
+        if (hits >= 2000) continue;
         ++words;
+        if (bits == 0) continue;
         ++hits;
         for (uint64_t b = bits; b != 0; b &= b - 1) ++totals[static_cast<size_t>(__builtin_ctzll(b))];
       }
-      l.stopwords = *std::max_element(counts.begin(), counts.end());
+      l.stopwords = stopwords_in(first, f.words(), guess);
     }
     std::array<size_t, 64> order;
     std::iota(order.begin(), order.end(), size_t{0});
@@ -262,13 +267,11 @@ class BoilerplateStage : public Stage {
     std::array<size_t, 3> top = {order[0], order[1], order[2]};
     std::sort(top.begin(), top.end());
     if (top != guess) {
-      size_t next = 0;
+      size_t first = 0;
       for (size_t i : s.content) {
         Line& l = s.lines[i];
-        std::array<size_t, 3> counts{};
-        for (size_t w = 0; w < l.fold.words(); ++w, ++next)
-          for (size_t j = 0; j < top.size(); ++j) counts[j] += (s.masks[next] >> top[j]) & 1u;
-        l.stopwords = *std::max_element(counts.begin(), counts.end());
+        l.stopwords = stopwords_in(first, l.fold.words(), top);
+        first += l.fold.words();
       }
       s.top_languages = top;
     }
@@ -280,16 +283,17 @@ class BoilerplateStage : public Stage {
       rw.Flag(0, text.size(), kDoubtfulPage, 0.5f);
       return;
     }
-    // A removal whose rule is often wrong on the dev sets is only flagged.
+    // A removal whose rule is often wrong on the dev sets is only flagged; a whole line so
+    // flagged stays, first, so that the lines around it are cut as around a kept line.
+    auto confidence = [&](int rule) { return d_.confidence[static_cast<size_t>(rule)]; };
     auto remove = [&](size_t begin, size_t end, int rule) {
-      const float confidence = d_.confidence[static_cast<size_t>(rule)];
-      if (confidence < min_confidence_) rw.Flag(begin, end, static_cast<uint16_t>(rule), confidence);
-      else rw.Delete(begin, end, static_cast<uint16_t>(rule), confidence);
+      if (confidence(rule) < min_confidence_) rw.Flag(begin, end, static_cast<uint16_t>(rule), confidence(rule));
+      else rw.Delete(begin, end, static_cast<uint16_t>(rule), confidence(rule));
     };
     for (size_t i : s.content) {
       Line& l = s.lines[i];
-      if (l.rule >= 0 && d_.confidence[static_cast<size_t>(l.rule)] < min_confidence_) {
-        rw.Flag(l.begin, l.end, static_cast<uint16_t>(l.rule), d_.confidence[static_cast<size_t>(l.rule)]);
+      if (l.rule >= 0 && confidence(l.rule) < min_confidence_) {
+        rw.Flag(l.begin, l.end, static_cast<uint16_t>(l.rule), confidence(l.rule));
         l.rule = -1;
         l.prefix_rule = l.suffix_rule = -1;
         l.glued_from = std::string_view::npos;

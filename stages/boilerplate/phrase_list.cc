@@ -48,6 +48,8 @@ void Fold(std::string_view raw, FoldedLine* out) {
         if (!in_word) start_word(pos);
         out->text.push_back(static_cast<char>(byte | 0x20));
         out->word_ends.back() = ++pos;
+        // note(byte) without its tests for separators and scripts, which no ASCII letter is:
+        // this is the hottest path of the stage (callgrind: Fold +9% through note()).
         if (after_end) out->sentence_inside = true;
         after_end = false;
         if (out->code_points++ == 0) out->first = byte;

@@ -50,9 +50,7 @@ StatusOr<StopWords> StopWords::Load(const std::string& data_dir, const std::vect
 }
 
 namespace {
-bool IsSentenceEndCp(int32_t cp) { return IsSentenceEndMark(cp); }
 bool IsClosing(int32_t cp) { return cp == '"' || cp == 0x201D || cp == 0x00BB || cp == 0x2019 || cp == ')'; }
-bool Spaceless(int32_t cp) { return IsSpacelessScript(cp); }
 }  // namespace
 
 LineShape ShapeOf(std::string_view raw, const FoldedLine& fold, size_t stopwords) {
@@ -72,7 +70,7 @@ LineShape ShapeOf(std::string_view raw, const FoldedLine& fold, size_t stopwords
     const auto byte = static_cast<unsigned char>(raw[pos]);
     if (byte == ' ' || byte == '\t' || byte == '\r') {
       const int32_t end = at(last);
-      if (IsSentenceEndCp(end) || end == ',' || end == ';') s.sentence_inside = true;
+      if (IsSentenceEndMark(end) || end == ',' || end == ';') s.sentence_inside = true;
       ++pos;
       continue;
     }
@@ -86,10 +84,10 @@ LineShape ShapeOf(std::string_view raw, const FoldedLine& fold, size_t stopwords
     // kana and Han (E3 to E9), compatibility ideographs and full-width marks (EF).
     if (byte == 0xE0 || byte == 0xE1 || (byte >= 0xE3 && byte <= 0xE9) || byte == 0xEF) {
       const int32_t cp = utf8::At(raw, pos);
-      if (Spaceless(cp)) {
+      if (IsSpacelessScript(cp)) {
         ++spaceless;
         const int32_t prev = at(last);
-        if (IsSentenceEndCp(prev) || prev == 0x3001 || prev == 0xFF0C) s.sentence_inside = true;
+        if (IsSentenceEndMark(prev) || prev == 0x3001 || prev == 0xFF0C) s.sentence_inside = true;
       }
     }
     before_last = last;
@@ -98,7 +96,7 @@ LineShape ShapeOf(std::string_view raw, const FoldedLine& fold, size_t stopwords
   }
   s.spaceless_script = spaceless * 2 > s.code_points;
   const int32_t end = at(last);
-  s.sentence_end = IsSentenceEndCp(end) || (IsClosing(end) && IsSentenceEndCp(at(before_last)));
+  s.sentence_end = IsSentenceEndMark(end) || (IsClosing(end) && IsSentenceEndMark(at(before_last)));
   return s;
 }
 
@@ -111,7 +109,7 @@ LineShape ShapeFromFold(const FoldedLine& fold, size_t stopwords) {
   const int32_t first = fold.first;
   s.starts_upper = first < 0x80 ? !(first >= 'a' && first <= 'z') : (utf8::IsUpper(first) || !utf8::IsLetter(first));
   s.spaceless_script = fold.spaceless * 2 > fold.code_points;
-  s.sentence_end = IsSentenceEndCp(fold.last) || (IsClosing(fold.last) && IsSentenceEndCp(fold.before_last));
+  s.sentence_end = IsSentenceEndMark(fold.last) || (IsClosing(fold.last) && IsSentenceEndMark(fold.before_last));
   return s;
 }
 
