@@ -8,16 +8,18 @@ namespace mtclean {
 namespace {
 
 TEST_CASE("pipeline: a later stage's repair that gives an earlier stage work is finished") {
-  // punctuation deletes the space in "â ”", which joins a mojibake sequence that only the
-  // unicode stage (earlier in the chain) repairs; a second cleaning must change nothing.
-  std::string out = testing::Clean("unicode\npunctuation", "“Test \xC3\xA2 \xE2\x80\x9D\xE2\x80\x9D");
-  CHECK(out == "“Test \xE2\x94\x94");
+  // punctuation deletes the space in "Ñ ”", which joins a mojibake sequence ("Ñ”" is "є")
+  // that only the unicode stage (earlier in the chain) repairs; read with the space as a
+  // lost no-break space it would be the rare "Ѡ", so the first pass leaves it. A second
+  // cleaning must change nothing.
+  std::string out = testing::Clean("unicode\npunctuation", "“Test Ð¿Ñ ””");
+  CHECK(out == "“Test пє”");
 }
 
 TEST_CASE("pipeline: statistics count each document once per stage") {
   auto pipeline = testing::MakePipeline("unicode\npunctuation");
   auto worker = pipeline->NewWorker();
-  worker->Clean({"a", "“Test \xC3\xA2 \xE2\x80\x9D\xE2\x80\x9D", "", ""});
+  worker->Clean({"a", "“Test Ð¿Ñ ””", "", ""});
   worker->Clean({"b", "clean text.", "", ""});
   const auto& stats = worker->stats();
   REQUIRE(stats.size() == 2);
@@ -39,7 +41,7 @@ TEST_CASE("pipeline: edits of the result point into the original document") {
   CHECK(doc.text.substr(r.edits[0].in_begin, r.edits[0].in_end - r.edits[0].in_begin) == "\xC2\xA0");
   CHECK(pipeline->stage(r.edits[0].stage).name() == "punctuation");
   CHECK(r.edits[0].merged_stages == 1u);
-  CHECK(pipeline->RuleId(r.edits[2]) == "mojibake");
+  CHECK(pipeline->RuleId(r.edits[2]) == "mojibake-cp1252");
 }
 
 }  // namespace

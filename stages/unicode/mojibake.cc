@@ -1,164 +1,327 @@
 #include "stages/unicode/mojibake.h"
 
+#include <algorithm>
 #include <array>
+#include <span>
 #include <vector>
+#include <cstdio>
+#include <cstdlib>
 
 #include "pipeline/utf8.h"
+#include "stages/unicode/badness.h"
 
 namespace mtclean::mojibake {
 namespace {
 
-// Windows-1252 0x80..0x9F; -1 where the code page leaves the byte undefined.
-constexpr std::array<int32_t, 32> kCp1252High = {
-    0x20AC, -1,     0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, -1,     0x017D, -1,
-    -1,     0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, -1,     0x017E, 0x0178};
+constexpr int32_t kReplacement = 0xFFFD;
+constexpr int kContext = 3;  // characters of context each side when judging a change
 
-bool IsQuoteOrDash(int32_t cp) {
-  switch (cp) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201C: case 0x201D: case 0x201E:
-    case 0x2039: case 0x203A: case 0x00AB: case 0x00BB: case 0x2013: case 0x2014:
-    case 0x2026: case 0x2022:
-      return true;
-    default:
-      return false;
-  }
+bool IsContinuation(int b) { return b >= 0x80 && b <= 0xBF; }
+
+// UTF-8 sequence length a lead byte announces; 0 if b is not a lead byte.
+int SequenceLength(int b) { return b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0; }
+
+// The code point of a complete sequence, or -1 (overlong, surrogate, out of range).
+int32_t DecodeSequence(const uint8_t* b, int len) {
+  std::string_view s(reinterpret_cast<const char*>(b), static_cast<size_t>(len));
+  int32_t cp;
+  return utf8::Decode(s, 0, &cp) == len ? cp : -1;
 }
 
-enum class Script { kLatin, kOther, kImplausible };
-
-// What a decoded two-byte character is worth as a repair.
-Script ClassifyTwoByte(int32_t cp) {
-  if (cp >= 0xA0 && cp <= 0x17F) return Script::kLatin;  // Latin-1 Supplement, Extended-A
-  if ((cp >= 0x386 && cp <= 0x3CE) ||                      // Greek letters
-      (cp >= 0x400 && cp <= 0x4FF) ||                      // Cyrillic
-      (cp >= 0x5D0 && cp <= 0x5EA) ||                      // Hebrew letters
-      (cp >= 0x60C && cp <= 0x6FF))                        // Arabic
-    return Script::kOther;
-  return Script::kImplausible;  // IPA, combining marks, NKo, ...: real text, not mojibake
-}
-
-struct Decoded {
-  int32_t cp;        // the repaired character, or the original when not repaired
-  int consumed;      // how many input characters it covers
-  Script script;     // for two-byte repairs
+// One character of a run, as a byte of some code page.
+struct Slot {
+  int byte = -1;              // the byte, -1 when the code page cannot write the character
+  bool space_wild = false;    // a space that may stand for a lost byte A0
+  bool lost_wild = false;     // U+FFFD that may stand for an undefined byte
 };
 
-// One pass over the code points of a run; returns whether anything was repaired.
-bool RepairOnce(const std::vector<int32_t>& in, int32_t before, int32_t after,
-                std::vector<int32_t>* out) {
-  std::vector<Decoded> d;
+struct DecodeResult {
+  std::vector<int32_t> cps;
+  bool changed = false, lossy = false, cesu = false;
+};
+
+// The bytes a slot can be at continuation position `index` of a sequence led by `lead`.
+void SlotBytes(const Slot& s, CodePage page, std::vector<uint8_t>* out) {
+  out->clear();
+  if (IsContinuation(s.byte)) out->push_back(static_cast<uint8_t>(s.byte));
+  if (s.space_wild) out->push_back(0xA0);
+  if (s.lost_wild)
+    for (uint8_t b : UndefinedContinuationBytes(page)) out->push_back(b);
+}
+
+// Decodes the run `in` through `page`: every lead byte followed by the continuation bytes
+// it needs becomes the character they encode; everything else stays as it is.
+// `after` is the character after the run (a space consumed as A0 before a word is kept as
+// the word's separator when the decoded letter ends a word).
+DecodeResult DecodeThrough(CodePage page, std::span<const int32_t> in, int32_t after) {
+  const bool nbsp = Info(page).a0_is_nbsp;
+  const bool undefined = !UndefinedContinuationBytes(page).empty();
+  std::vector<Slot> slots(in.size());
+  for (size_t k = 0; k < in.size(); ++k) {
+    int32_t cp = in[k];
+    Slot& s = slots[k];
+    if (cp == ' ') {
+      s.byte = 0x20;
+      s.space_wild = nbsp;
+    } else if (cp == kReplacement) {
+      s.lost_wild = undefined;
+    } else {
+      uint8_t b = EncodeByte(page, cp);
+      s.byte = b == 0 ? -1 : b;
+    }
+  }
+  DecodeResult r;
+  std::vector<uint8_t> options[3];
   for (size_t k = 0; k < in.size();) {
-    int lead = Cp1252Byte(in[k]);
-    int len = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
-    if (lead > 0xF4) len = 0;
+    int len = SequenceLength(slots[k].byte);
+    bool decoded = false;
     if (len > 0 && k + static_cast<size_t>(len) <= in.size()) {
-      std::string bytes(1, static_cast<char>(lead));
-      bool ok = true;
-      for (int c = 1; c < len && ok; ++c) {
-        int b = Cp1252Byte(in[k + static_cast<size_t>(c)]);
-        ok = b >= 0x80 && b <= 0xBF;
-        bytes.push_back(static_cast<char>(b));
+      const int lead = slots[k].byte;
+      bool lost = false;
+      for (int j = 1; j < len; ++j) {
+        const Slot& s = slots[k + static_cast<size_t>(j)];
+        SlotBytes(s, page, &options[j - 1]);
+        lost |= s.lost_wild && !IsContinuation(s.byte);
       }
-      int32_t cp;
-      if (ok && utf8::Decode(bytes, 0, &cp) == len) {
-        Script script = len == 2 ? ClassifyTwoByte(cp) : Script::kLatin;
-        if (script != Script::kImplausible && !(cp >= 0xE000 && cp <= 0xF8FF)) {
-          d.push_back({cp, len, script});
-          k += static_cast<size_t>(len);
+      // CESU-8: a surrogate pair written as two three-byte sequences ("í ½í¸€").
+      if (lead == 0xED && k + 6 <= in.size() && slots[k + 3].byte == 0xED) {
+        std::vector<uint8_t> low;
+        SlotBytes(slots[k + 4], page, &low);
+        std::vector<uint8_t> last;
+        SlotBytes(slots[k + 5], page, &last);
+        for (uint8_t b1 : options[0])
+          for (uint8_t b2 : options[1])
+            for (uint8_t b4 : low)
+              for (uint8_t b5 : last) {
+                if (decoded || b1 < 0xA0 || b1 > 0xAF || b4 < 0xB0 || !IsContinuation(b2) ||
+                    !IsContinuation(b5) || slots[k + 1].lost_wild || slots[k + 4].lost_wild)
+                  continue;
+                int32_t hi = 0xD000 | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+                int32_t lo = 0xD000 | ((b4 & 0x3F) << 6) | (b5 & 0x3F);
+                r.cps.push_back(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00));
+                r.cesu = decoded = true;
+              }
+        if (decoded) {
+          k += 6;
           continue;
         }
       }
-    }
-    d.push_back({in[k], 0, Script::kLatin});
-    ++k;
-  }
-
-  // Context checks for two-byte repairs, which real text can imitate.
-  bool changed = false;
-  size_t pos = 0;  // index into `in` of d[i]'s first character
-  out->clear();
-  for (size_t i = 0; i < d.size(); ++i) {
-    const Decoded& x = d[i];
-    size_t width = x.consumed == 0 ? 1 : static_cast<size_t>(x.consumed);
-    bool accept = x.consumed > 0;
-    if (accept && x.consumed == 2) {
-      int32_t prev = pos == 0 ? before : in[pos - 1];
-      int32_t next = pos + 2 < in.size() ? in[pos + 2] : after;
-      if (x.script == Script::kOther) {
-        // A lone Cyrillic or Arabic letter inside Latin text is more likely real text.
-        bool neighbour = (i > 0 && d[i - 1].consumed == 2 && d[i - 1].script == Script::kOther) ||
-                         (i + 1 < d.size() && d[i + 1].consumed == 2 &&
-                          d[i + 1].script == Script::kOther);
-        accept = neighbour;
-      } else if (IsQuoteOrDash(in[pos + 1])) {
-        // "Ã“SCAR", "ZoÃ«" are repairs; "NÃO”" (a capital before a closing quote) is text.
-        accept = utf8::IsLetter(next) || utf8::IsLower(prev);
-      } else if (x.cp == 0xA0) {
-        accept = in[pos] == 0xC2;  // "Â" + no-break space
+      // Every way the slots can be filled; a lost byte leaves several.
+      std::vector<int32_t> found;
+      uint8_t bytes[4] = {static_cast<uint8_t>(lead), 0, 0, 0};
+      size_t n1 = options[0].size(), n2 = len > 2 ? options[1].size() : 1,
+             n3 = len > 3 ? options[2].size() : 1;
+      for (size_t a = 0; a < n1; ++a)
+        for (size_t b = 0; b < n2; ++b)
+          for (size_t c = 0; c < n3; ++c) {
+            bytes[1] = options[0][a];
+            if (len > 2) bytes[2] = options[1][b];
+            if (len > 3) bytes[3] = options[2][c];
+            int32_t cp = DecodeSequence(bytes, len);
+            if (cp >= 0 && std::find(found.begin(), found.end(), cp) == found.end()) found.push_back(cp);
+          }
+      if (!found.empty()) {
+        int32_t cp = found[0];
+        if (lost) {
+          // A lost byte: the one common character it could have been, or U+FFFD for the
+          // whole sequence (the rest of it was not text either).
+          int32_t common = -1;
+          int count = 0;
+          for (int32_t f : found)
+            if (IsCommonCharacter(f)) common = f, ++count;
+          cp = count == 1 ? common : kReplacement;
+          r.lossy = true;
+        } else if (found.size() > 1) {
+          cp = -1;  // cannot happen without a lost byte; be safe
+        }
+        if (cp >= 0) {
+          r.cps.push_back(cp);
+          k += static_cast<size_t>(len);
+          // A space read as A0 that ended the run was also the space before the next
+          // word when the letter it completed ends a word ("voilÃ le" -> "voilà le").
+          size_t last = k - 1;
+          if (slots[last].space_wild && slots[last].byte == 0x20 && k == in.size() && utf8::IsLower(cp) &&
+              after >= 0 && after < 0x80 && utf8::IsAlnum(after))
+            r.cps.push_back(' ');
+          decoded = true;
+        }
       }
     }
-    if (accept) {
-      out->push_back(x.cp);
-      changed = true;
-    } else {
-      for (size_t c = 0; c < width; ++c) out->push_back(in[pos + c]);
+    if (decoded) {
+      r.changed = true;
+      continue;
     }
-    pos += width;
+    r.cps.push_back(in[k]);
+    ++k;
   }
-  return changed;
+  return r;
+}
+
+// Up to kContext code points before `begin` and after `end`.
+void Context(std::string_view text, size_t begin, size_t end, std::vector<int32_t>* before,
+             std::vector<int32_t>* after) {
+  before->clear();
+  after->clear();
+  size_t p = begin;
+  for (int i = 0; i < kContext && p > 0; ++i) {
+    size_t q = utf8::PreviousStart(text, p);
+    int32_t cp = utf8::At(text, q);
+    before->insert(before->begin(), cp < 0 ? kReplacement : cp);
+    p = q;
+  }
+  p = end;
+  for (int i = 0; i < kContext && p < text.size(); ++i) {
+    int32_t cp;
+    int n = utf8::Decode(text, p, &cp);
+    after->push_back(n > 0 ? cp : kReplacement);
+    p += static_cast<size_t>(n > 0 ? n : -n);
+  }
+}
+
+// Badness of `run` in its context, over the part that differs from the other version
+// (the first `prefix` and last `suffix` characters are shared).
+int LocalBadness(const std::vector<int32_t>& before, std::span<const int32_t> run,
+                 const std::vector<int32_t>& after, size_t prefix, size_t suffix) {
+  std::vector<int32_t> w(before);
+  w.insert(w.end(), run.begin(), run.end());
+  w.insert(w.end(), after.begin(), after.end());
+  return Badness(w, before.size() + prefix, before.size() + run.size() - suffix);
+}
+
+size_t CommonPrefix(std::span<const int32_t> a, std::span<const int32_t> b) {
+  size_t n = 0;
+  while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
+  return n;
+}
+
+size_t CommonSuffix(std::span<const int32_t> a, std::span<const int32_t> b, size_t prefix) {
+  size_t n = 0;
+  while (n + prefix < a.size() && n + prefix < b.size() && a[a.size() - 1 - n] == b[b.size() - 1 - n]) ++n;
+  return n;
+}
+
+// Whether code page `page` could turn two neighbours into (part of) one sequence.
+uint16_t PairPages(int32_t a, int32_t b) {
+  uint16_t lead = LeadPages(a);
+  if (lead == 0) return 0;
+  uint16_t cont = ContinuationPages(b);
+  if (b == ' ') cont |= PagesWithNbspA0();
+  if (b == kReplacement) cont |= PagesWithUndefinedBytes();
+  return lead & cont;
 }
 
 }  // namespace
 
-int Cp1252Byte(int32_t cp) {
-  if (cp >= 0x80 && cp <= 0xFF) return cp;  // Latin-1, and C1 controls read as Latin-1
-  for (size_t i = 0; i < kCp1252High.size(); ++i)
-    if (kCp1252High[i] == cp) return static_cast<int>(0x80 + i);
-  return -1;
-}
-
 int32_t Cp1252ToUnicode(uint8_t byte) {
-  if (byte >= 0x80 && byte <= 0x9F) return kCp1252High[byte - 0x80];
-  return byte;
+  if (byte < 0x80) return byte;
+  int32_t cp = DecodeByte(CodePage::kCp1252, byte);
+  return cp >= 0x80 && cp <= 0x9F ? -1 : cp;
 }
 
-size_t CandidateRunLength(std::string_view text, size_t pos) {
+int DecodeCesuPair(std::string_view s, size_t pos, int32_t* cp) {
+  if (pos + 6 > s.size()) return 0;
+  auto b = [&](size_t i) { return static_cast<uint8_t>(s[pos + i]); };
+  if (b(0) != 0xED || b(1) < 0xA0 || b(1) > 0xAF || !IsContinuation(b(2)) || b(3) != 0xED ||
+      b(4) < 0xB0 || b(4) > 0xBF || !IsContinuation(b(5)))
+    return 0;
+  int32_t hi = 0xD000 | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+  int32_t lo = 0xD000 | ((b(4) & 0x3F) << 6) | (b(5) & 0x3F);
+  *cp = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+  return 6;
+}
+
+CandidateRun FindCandidateRun(std::string_view text, size_t pos) {
+  CandidateRun run;
   size_t end = pos;
+  int32_t prev = -1;
+  uint16_t pages = 0;
   while (end < text.size()) {
     int32_t cp;
     int n = utf8::Decode(text, end, &cp);
-    if (n <= 0 || cp < 0x80 || Cp1252Byte(cp) < 0) break;
+    if (n <= 0) break;
+    if (cp == ' ') {
+      // One space after a non-ASCII character: maybe a no-break space that became a space.
+      if (prev < 0x80) break;
+      uint16_t here = PairPages(prev, cp);
+      int32_t next = utf8::At(text, end + 1);
+      if (next < 0x80) {  // it ends the run, and belongs to it only if it may be A0
+        if (here != 0) ++end;
+        pages |= here;
+        break;
+      }
+      pages |= here;
+    } else if (cp < 0x80) {
+      break;
+    } else if (prev >= 0) {
+      pages |= PairPages(prev, cp);
+    }
+    prev = cp;
     end += static_cast<size_t>(n);
   }
-  return end - pos;
+  run.length = end - pos;
+  run.possible = pages != 0;
+  return run;
 }
 
-bool RepairRun(std::string_view text, size_t begin, size_t end, std::string* fixed) {
-  std::vector<int32_t> cps, next;
-  for (size_t p = begin; p < end;) {
-    int32_t cp;
-    int n = utf8::Decode(text, p, &cp);
-    if (n <= 0) return false;
-    cps.push_back(cp);
-    p += static_cast<size_t>(n);
-  }
-  if (cps.size() < 2) return false;
-  int32_t before = utf8::Previous(text, begin);
-  int32_t after = utf8::At(text, end);
+RunRepair RepairRun(std::string_view text, size_t begin, size_t end) {
+  RunRepair result;
+  std::vector<int32_t> cur;
+  utf8::CodePoints(text.substr(begin, end - begin), &cur);
+  if (cur.size() < 2 || std::find(cur.begin(), cur.end(), -1) != cur.end()) return result;
+  std::vector<int32_t> before, after;
+  Context(text, begin, end, &before, &after);
+  const int32_t next = after.empty() ? -1 : after[0];
+  const auto fffd = [](std::span<const int32_t> v) {
+    return static_cast<int>(std::count(v.begin(), v.end(), kReplacement));
+  };
+
   bool any = false;
-  // Repeat while it repairs (each round shortens the run, so this ends): text encoded
-  // twice needs two rounds, and leaving a repairable remainder would make a second cleaning
-  // change the output again.
-  while (RepairOnce(cps, before, after, &next)) {
-    cps.swap(next);
+  for (int round = 0; round < 4; ++round) {
+    // The best candidate of this round over all code pages, judged where it differs.
+    int best_gain = 0;
+    const DecodeResult* best = nullptr;
+    bool tie = false;
+    CodePage best_page = CodePage::kCp1252;
+    std::array<DecodeResult, kNumCodePages> cands;
+    for (int p = 0; p < kNumCodePages; ++p) {
+      CodePage page = static_cast<CodePage>(p);
+      DecodeResult& c = cands[static_cast<size_t>(p)];
+      c = DecodeThrough(page, cur, next);
+      if (!c.changed || c.cps == cur) continue;
+      size_t prefix = CommonPrefix(cur, c.cps);
+      size_t suffix = CommonSuffix(cur, c.cps, prefix);
+      int old_bad = LocalBadness(before, cur, after, prefix, suffix);
+      int new_bad = LocalBadness(before, c.cps, after, prefix, suffix);
+      // Only a candidate with nothing odd left but lost bytes counts; one that is merely
+      // less odd may be a step of double encoding, judged by the next round.
+      int gain = old_bad - new_bad;
+      if (getenv("MOJIBAKE_DEBUG")) { std::string t; for (int32_t x : c.cps) utf8::Append(&t, x); fprintf(stderr, "round %d page %d [%s] old %d new %d\n", round, p, t.c_str(), old_bad, new_bad); }
+      if (gain <= 0) continue;
+      if (best && gain == best_gain && best->cps != c.cps) tie = true;
+      if (!best || gain > best_gain) {
+        best = &c;
+        best_gain = gain;
+        best_page = page;
+        tie = false;
+      }
+    }
+    if (!best) break;
+    if (tie) {
+      result.verdict = Verdict::kAmbiguous;
+      return result;
+    }
+    if (!any) result.page = best_page;
+    result.lossy |= best->lossy;
+    result.cesu |= best->cesu;
+    cur = best->cps;
     any = true;
   }
-  if (!any) return false;
-  fixed->clear();
-  for (int32_t cp : cps) utf8::Append(fixed, cp);
-  return true;
+  if (!any) return result;
+  // Clean at the end: nothing odd left in the run but lost bytes.
+  if (LocalBadness(before, cur, after, 0, 0) > fffd(cur)) return result;
+  result.verdict = Verdict::kRepair;
+  for (int32_t cp : cur) utf8::Append(&result.text, cp);
+  return result;
 }
 
 }  // namespace mtclean::mojibake

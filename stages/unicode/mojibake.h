@@ -1,13 +1,15 @@
-// Mojibake: UTF-8 bytes that were decoded as Windows-1252 or Latin-1 ("Ã©" for "é",
-// "â€™" for "’"), once or twice.
+// Mojibake: UTF-8 that was decoded through a single-byte code page ("Ã©" for "é" through
+// Windows-1252, "РґРѕ" for "до" through Windows-1251, "√©" through MacRoman), once or
+// more, sometimes with a byte lost on the way (a no-break space that became a space, an
+// undefined byte that became U+FFFD).
 //
-// The repair re-encodes a run of such characters to the bytes they came from and decodes
-// those as UTF-8, but only where the result is a plausible character in its context: a
-// three- or four-byte sequence always qualifies (no real text contains "â€™"); a two-byte
-// one must give a Latin letter or symbol used in words, or a run of at least two letters of
-// one other script (Greek, Cyrillic, Hebrew, Arabic). A pair whose second character is a
-// quote or dash ("NÃO”") is repaired only inside a word, so correct capitals before a
-// closing quote stay as they are. Thread-safe, no state.
+// The decision procedure: a run of characters that could be such bytes is encoded back
+// through every code page that can write it and the bytes decoded as UTF-8 (CESU-8
+// surrogate pairs too). A candidate is kept only when it is less odd than the run as it
+// stands (badness.h) and leaves nothing odd but truly lost bytes; two different clean
+// candidates are an ambiguity, flagged and left alone. Rounds repeat on the result, which
+// undoes double encoding. No pattern list: "Brontë…”" stays because "Bront녔" is odder.
+// Thread-safe, no state.
 #ifndef MTCLEAN_STAGES_UNICODE_MOJIBAKE_H_
 #define MTCLEAN_STAGES_UNICODE_MOJIBAKE_H_
 
@@ -15,11 +17,10 @@
 #include <string>
 #include <string_view>
 
+#include "stages/unicode/code_pages.h"
+
 namespace mtclean::mojibake {
 
-// The Windows-1252 byte for a code point, reading U+0080..U+009F as Latin-1 would;
-// -1 if the code point has no single-byte form.
-int Cp1252Byte(int32_t cp);
 // The code point Windows-1252 gives a byte (0x80..0xFF); -1 for the five undefined bytes.
 int32_t Cp1252ToUnicode(uint8_t byte);
 
@@ -31,14 +32,32 @@ inline int32_t InvalidSequenceReplacement(uint8_t first_byte, size_t length) {
   return guess >= 0 ? guess : 0xFFFD;
 }
 
-// Length in bytes of the run of characters starting at text[pos] that could be mojibake
-// (every character has a byte >= 0x80 in Windows-1252); 0 if text[pos] cannot start one.
-size_t CandidateRunLength(std::string_view text, size_t pos);
+// A CESU-8 surrogate pair (six bytes ED A0..AF xx ED B0..BF xx) at s[pos]: returns 6 and
+// sets *cp to the character it encodes, or returns 0.
+int DecodeCesuPair(std::string_view s, size_t pos, int32_t* cp);
 
-// Repairs text[begin, end) (a candidate run), looking at the characters around it for
-// context. Returns true and sets *fixed when something was repaired; applies the repair
-// again while it keeps succeeding, which undoes double (or deeper) encoding.
-bool RepairRun(std::string_view text, size_t begin, size_t end, std::string* fixed);
+// The run starting at text[pos] that could be mis-decoded UTF-8: non-ASCII characters,
+// with single spaces between or after them (a lost no-break space). `possible` is false
+// when no two neighbours in it could be one sequence through any code page: the cheap
+// test that keeps correct text off the expensive path.
+struct CandidateRun {
+  size_t length = 0;  // bytes
+  bool possible = false;
+};
+CandidateRun FindCandidateRun(std::string_view text, size_t pos);
+
+enum class Verdict { kKeep, kRepair, kAmbiguous };
+
+struct RunRepair {
+  Verdict verdict = Verdict::kKeep;
+  std::string text;                    // the repaired run (kRepair)
+  CodePage page = CodePage::kCp1252;   // the code page of the first round
+  bool lossy = false;                  // a lost byte was guessed, or stays as U+FFFD
+  bool cesu = false;                   // a CESU-8 surrogate pair was joined
+};
+
+// Judges text[begin, end), a candidate run, with the characters around it as context.
+RunRepair RepairRun(std::string_view text, size_t begin, size_t end);
 
 }  // namespace mtclean::mojibake
 

@@ -81,10 +81,16 @@ TEST_CASE("unicode: curly quotes are kept unless folding is asked for") {
   CHECK(Clean("unicode fold_quotes=true", "“it’s” ‘x’") == "\"it's\" 'x'");
 }
 
-TEST_CASE("mojibake: Windows-1252 table") {
-  CHECK(mojibake::Cp1252Byte(0x2019) == 0x92);
-  CHECK(mojibake::Cp1252Byte(0xE9) == 0xE9);
-  CHECK(mojibake::Cp1252Byte(0x4E2D) == -1);
+TEST_CASE("mojibake: code page tables come from ICU's converters") {
+  using mojibake::CodePage;
+  CHECK(mojibake::EncodeByte(CodePage::kCp1252, 0x2019) == 0x92);
+  CHECK(mojibake::EncodeByte(CodePage::kCp1252, 0xE9) == 0xE9);
+  CHECK(mojibake::EncodeByte(CodePage::kCp1252, 0x81) == 0x81);   // undefined: read as C1
+  CHECK(mojibake::EncodeByte(CodePage::kCp1252, 0x4E2D) == 0);
+  CHECK(mojibake::EncodeByte(CodePage::kCp1251, 0x0440) == 0xF0);  // р
+  CHECK(mojibake::EncodeByte(CodePage::kMacRoman, 0x221A) == 0xC3);  // √
+  CHECK(mojibake::EncodeByte(CodePage::kKoi8R, 0x2500) == 0x80);  // ─
+  CHECK(mojibake::DecodeByte(CodePage::kCp437, 0xC3) == 0x251C);  // ├
   CHECK(mojibake::Cp1252ToUnicode(0x80) == 0x20AC);
   CHECK(mojibake::Cp1252ToUnicode(0x81) == -1);
 }
