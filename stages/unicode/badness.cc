@@ -5,6 +5,9 @@
 
 #include <algorithm>
 
+#include "pipeline/utf8.h"
+#include "stages/unicode/alphabets.h"
+
 namespace mtclean::mojibake {
 namespace {
 
@@ -53,8 +56,9 @@ bool IsCommonScript(int s) {
 // Letters of common scripts that real text rarely uses: phonetic and historic letters,
 // what two-byte mis-decodings of Latin text tend to land on.
 bool IsRareLetterOfCommonScript(int32_t cp) {
-  if (cp >= 0x180 && cp <= 0x24F)  // Latin Extended-B, but Romanian and pinyin letters
-    return !(cp >= 0x218 && cp <= 0x21B) && !(cp >= 0x1CD && cp <= 0x1DC);
+  if (cp >= 0x180 && cp <= 0x24F)  // Latin Extended-B, but Romanian, pinyin, Vietnamese letters
+    return !(cp >= 0x218 && cp <= 0x21B) && !(cp >= 0x1CD && cp <= 0x1DC) && cp != 0x1A0 &&
+           cp != 0x1A1 && cp != 0x1AF && cp != 0x1B0;
   return (cp >= 0x250 && cp <= 0x2FF) ||     // IPA, modifier letters
          (cp >= 0x1D00 && cp <= 0x1DBF) ||   // phonetic extensions
          (cp >= 0x3E2 && cp <= 0x3EF) ||     // Coptic in the Greek block
@@ -92,7 +96,9 @@ CharInfo Classify(int32_t cp) {
       return c.kind = Kind::kOdd, c;
     case 0xFFFD:
       return c.kind = Kind::kReplacement, c;
-    case 0x200C: case 0x200D: case 0x20E3:  // joiners and the keycap inside emoji sequences
+    // Joiners and the keycap inside emoji sequences; zero-width spaces between words of
+    // Thai, Khmer and Myanmar text.
+    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0x20E3:
       return c;
     default:
       break;
@@ -112,9 +118,10 @@ CharInfo Classify(int32_t cp) {
       UErrorCode status = U_ZERO_ERROR;
       int s = uscript_getScript(cp, &status);
       if (s == USCRIPT_HIRAGANA || s == USCRIPT_KATAKANA || s == USCRIPT_BOPOMOFO) s = USCRIPT_HAN;
-      c.script = s;
+      // Letters every script shares (the kana length mark "ー") mix with any.
+      c.script = s == USCRIPT_COMMON || s == USCRIPT_INHERITED ? 0 : s;
       c.latin = s == USCRIPT_LATIN;
-      c.rare = !IsCommonScript(s) || IsRareLetterOfCommonScript(cp);
+      c.rare = c.script != 0 && (!IsCommonScript(s) || IsRareLetterOfCommonScript(cp));
       return c;
     }
     case U_NON_SPACING_MARK: case U_COMBINING_SPACING_MARK: case U_ENCLOSING_MARK: {
@@ -146,6 +153,8 @@ CharInfo Classify(int32_t cp) {
       return c;
   }
 }
+
+bool IsWordChar(int32_t cp) { return utf8::IsLetter(cp) || utf8::IsMark(cp); }
 
 bool IsNonAsciiLatinUpper(const CharInfo& c) { return c.kind == Kind::kLetter && c.latin && c.upper && !c.ascii; }
 bool IsSymbolLike(Kind k) { return k == Kind::kSymbol || k == Kind::kOdd; }
@@ -179,8 +188,10 @@ int PairBadness(const CharInfo& prev, const CharInfo& a, const CharInfo& b, bool
   }
   if (a.kind == Kind::kDigit && IsNonAsciiLatinUpper(b)) ++bad;
   // A lower-case accented letter before a symbol or control ("â€", "ð\x9f").
+  // ... or before a superscript or ordinal ("áº»"), which follow digits and capitals.
   if (a_letter && a.latin && a.lower && !a.ascii &&
-      (IsSymbolLike(b.kind) || b.kind == Kind::kControl || b.kind == Kind::kFormat))
+      (IsSymbolLike(b.kind) || b.kind == Kind::kControl || b.kind == Kind::kFormat ||
+       b.kind == Kind::kWordSymbol))
     ++bad;
   // Accents, maths, box drawing touching a letter.
   if ((a.kind == Kind::kOdd && b_letter) || (a_letter && b.kind == Kind::kOdd)) ++bad;
@@ -191,9 +202,10 @@ int PairBadness(const CharInfo& prev, const CharInfo& a, const CharInfo& b, bool
   // A symbol inside a word ("Ã£o").
   if (a.kind == Kind::kSymbol && b_letter && before && before->kind == Kind::kLetter) ++bad;
   // Letters of two scripts inside one word ("Bront녔").
-  if (a_letter && b_letter && a.script != b.script) bad += 2;
-  // A combining mark with nothing to combine with, or a mark of another script ("â۪").
-  if (b.kind == Kind::kMark && a.kind != Kind::kLetter && a.kind != Kind::kMark) ++bad;
+  if (a_letter && b_letter && a.script != b.script && a.script != 0 && b.script != 0) bad += 2;
+  // A generic combining accent with nothing to combine with (vowel signs of Indic and
+  // Myanmar text typed in visual order start words), or a mark of another script ("â۪").
+  if (b.kind == Kind::kMark && b.script == 0 && a.kind != Kind::kLetter && a.kind != Kind::kMark) ++bad;
   if (b.kind == Kind::kMark && a_letter && b.script != 0 && b.script != a.script) bad += 2;
   return bad;
 }
@@ -225,13 +237,29 @@ int Badness(std::span<const int32_t> window, size_t from, size_t to) {
     w[0] = w[1];
     w[1] = w[2];
   }
+  // Words whose letters in [from, to) no one alphabet has together ("иїґйџї"). Letters of
+  // the context are left out: they may be the next run's mojibake.
+  for (size_t i = from; i < to;) {
+    if (!IsWordChar(window[i])) {
+      ++i;
+      continue;
+    }
+    uint64_t mask = ~uint64_t{0};
+    bool constrained = false;
+    for (; i < to && IsWordChar(window[i]); ++i)
+      if (window[i] >= 0x80 && utf8::IsLetter(window[i])) {
+        mask &= AlphabetMask(window[i]);
+        constrained = true;
+      }
+    if (constrained && mask == 0) ++bad;
+  }
   return bad;
 }
 
 bool IsCommonCharacter(int32_t cp) {
   CharInfo c = Classify(cp);
   switch (c.kind) {
-    case Kind::kLetter: return !c.rare;
+    case Kind::kLetter: case Kind::kMark: return !c.rare;
     case Kind::kOpenQuote: case Kind::kCloseQuote: case Kind::kDash: case Kind::kEllipsis:
     case Kind::kBullet:
       return true;

@@ -137,12 +137,18 @@ DecodeResult DecodeThrough(CodePage page, std::span<const int32_t> in, int32_t a
         if (cp >= 0) {
           r.cps.push_back(cp);
           k += static_cast<size_t>(len);
-          // A space read as A0 that ended the run was also the space before the next
-          // word when the letter it completed ends a word ("voilÃ le" -> "voilà le").
+          // A space read as A0 that ends the run, before a word: "HoÃ n" is "Hoàn", but
+          // "voilÃ le" is "voilà le" whose two spaces were collapsed. A lower-case letter
+          // could be either: leave it.
           size_t last = k - 1;
           if (slots[last].space_wild && slots[last].byte == 0x20 && k == in.size() && utf8::IsLower(cp) &&
-              after >= 0 && after < 0x80 && utf8::IsAlnum(after))
-            r.cps.push_back(' ');
+              after >= 0 && after < 0x80 && utf8::IsAlnum(after)) {
+            k -= static_cast<size_t>(len);
+            r.cps.pop_back();
+            r.cps.push_back(in[k]);
+            ++k;
+            continue;
+          }
           decoded = true;
         }
       }
@@ -263,64 +269,84 @@ CandidateRun FindCandidateRun(std::string_view text, size_t pos) {
   return run;
 }
 
-RunRepair RepairRun(std::string_view text, size_t begin, size_t end) {
+RunRepair RepairRun(std::string_view text, size_t begin, size_t end, uint16_t preferred_pages) {
   RunRepair result;
-  std::vector<int32_t> cur;
-  utf8::CodePoints(text.substr(begin, end - begin), &cur);
-  if (cur.size() < 2 || std::find(cur.begin(), cur.end(), -1) != cur.end()) return result;
+  struct Node {
+    std::vector<int32_t> cps;
+    CodePage page = CodePage::kCp1252;  // of the first decoding
+    bool lossy = false, cesu = false;
+    int bad = 0;                        // of the whole run, lost bytes not counted
+  };
+  Node orig;
+  utf8::CodePoints(text.substr(begin, end - begin), &orig.cps);
+  if (orig.cps.size() < 2 || std::find(orig.cps.begin(), orig.cps.end(), -1) != orig.cps.end()) return result;
   std::vector<int32_t> before, after;
   Context(text, begin, end, &before, &after);
   const int32_t next = after.empty() ? -1 : after[0];
   const auto fffd = [](std::span<const int32_t> v) {
     return static_cast<int>(std::count(v.begin(), v.end(), kReplacement));
   };
+  orig.bad = LocalBadness(before, orig.cps, after, 0, 0) - fffd(orig.cps);
+  if (orig.bad <= 0) return result;  // nothing odd: correct text, whatever it could decode to
 
-  bool any = false;
-  for (int round = 0; round < 4; ++round) {
-    // The best candidate of this round over all code pages, judged where it differs.
-    int best_gain = 0;
-    const DecodeResult* best = nullptr;
-    bool tie = false;
-    CodePage best_page = CodePage::kCp1252;
-    std::array<DecodeResult, kNumCodePages> cands;
-    for (int p = 0; p < kNumCodePages; ++p) {
-      CodePage page = static_cast<CodePage>(p);
-      DecodeResult& c = cands[static_cast<size_t>(p)];
-      c = DecodeThrough(page, cur, next);
-      if (!c.changed || c.cps == cur) continue;
-      size_t prefix = CommonPrefix(cur, c.cps);
-      size_t suffix = CommonSuffix(cur, c.cps, prefix);
-      int old_bad = LocalBadness(before, cur, after, prefix, suffix);
-      int new_bad = LocalBadness(before, c.cps, after, prefix, suffix);
-      // Only a candidate with nothing odd left but lost bytes counts; one that is merely
-      // less odd may be a step of double encoding, judged by the next round.
-      int gain = old_bad - new_bad;
-      if (getenv("MOJIBAKE_DEBUG")) { std::string t; for (int32_t x : c.cps) utf8::Append(&t, x); fprintf(stderr, "round %d page %d [%s] old %d new %d\n", round, p, t.c_str(), old_bad, new_bad); }
-      if (gain <= 0) continue;
-      if (best && gain == best_gain && best->cps != c.cps) tie = true;
-      if (!best || gain > best_gain) {
-        best = &c;
-        best_gain = gain;
-        best_page = page;
-        tie = false;
+  // Breadth first over decodings: a double encoding is undone at depth 2, and its first step
+  // may look no better than the original ("Г°ЕёЛњ" -> "ðŸ˜" -> an emoji).
+  constexpr int kMaxDepth = 3;
+  constexpr size_t kMaxLevel = 8;
+  std::vector<Node> level{orig};
+  for (int depth = 1; depth <= kMaxDepth; ++depth) {
+    std::vector<Node> found;
+    for (const Node& node : level)
+      for (int p = 0; p < kNumCodePages; ++p) {
+        CodePage page = static_cast<CodePage>(p);
+        DecodeResult c = DecodeThrough(page, node.cps, next);
+        if (!c.changed || c.cps == node.cps || c.cps == orig.cps) continue;
+        if (std::any_of(found.begin(), found.end(), [&](const Node& f) { return f.cps == c.cps; })) continue;
+        Node n;
+        n.cps = std::move(c.cps);
+        n.page = depth == 1 ? page : node.page;
+        n.lossy = node.lossy || c.lossy;
+        n.cesu = node.cesu || c.cesu;
+        n.bad = LocalBadness(before, n.cps, after, 0, 0) - fffd(n.cps);
+        found.push_back(std::move(n));
       }
+    if (found.empty()) break;
+    // A repair: less odd than the original over the run, nothing odd left where it changed
+    // anything but lost bytes; the least odd wins, and two different ones tie.
+    std::vector<const Node*> best;
+    for (const Node& n : found) {
+      if (n.bad >= orig.bad) continue;
+      size_t prefix = CommonPrefix(orig.cps, n.cps);
+      size_t suffix = CommonSuffix(orig.cps, n.cps, prefix);
+      std::span<const int32_t> changed(n.cps.data() + prefix, n.cps.size() - prefix - suffix);
+      if (LocalBadness(before, n.cps, after, prefix, suffix) > fffd(changed)) continue;
+      if (!best.empty() && n.bad < best[0]->bad) best.clear();
+      if (best.empty() || n.bad == best[0]->bad) best.push_back(&n);
     }
-    if (!best) break;
-    if (tie) {
-      result.verdict = Verdict::kAmbiguous;
+    // A tie is settled by the code pages this document's other repairs went through (a
+    // page is mis-decoded one way throughout), else it is an ambiguity.
+    if (best.size() > 1) {
+      std::vector<const Node*> preferred;
+      for (const Node* n : best)
+        if (preferred_pages & (1u << static_cast<int>(n->page))) preferred.push_back(n);
+      if (preferred.size() == 1) best = preferred;
+    }
+    if (!best.empty()) {
+      if (best.size() > 1) {
+        result.verdict = Verdict::kAmbiguous;
+        return result;
+      }
+      result.verdict = Verdict::kRepair;
+      result.page = best[0]->page;
+      result.lossy = best[0]->lossy;
+      result.cesu = best[0]->cesu;
+      for (int32_t cp : best[0]->cps) utf8::Append(&result.text, cp);
       return result;
     }
-    if (!any) result.page = best_page;
-    result.lossy |= best->lossy;
-    result.cesu |= best->cesu;
-    cur = best->cps;
-    any = true;
+    std::sort(found.begin(), found.end(), [](const Node& x, const Node& y) { return x.bad < y.bad; });
+    if (found.size() > kMaxLevel) found.resize(kMaxLevel);
+    level = std::move(found);
   }
-  if (!any) return result;
-  // Clean at the end: nothing odd left in the run but lost bytes.
-  if (LocalBadness(before, cur, after, 0, 0) > fffd(cur)) return result;
-  result.verdict = Verdict::kRepair;
-  for (int32_t cp : cur) utf8::Append(&result.text, cp);
   return result;
 }
 

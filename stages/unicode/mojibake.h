@@ -57,7 +57,9 @@ struct RunRepair {
 };
 
 // Judges text[begin, end), a candidate run, with the characters around it as context.
-RunRepair RepairRun(std::string_view text, size_t begin, size_t end);
+// `preferred_pages` (bit k: code page k) settles a tie between clean candidates: the pages
+// the document's other repairs went through.
+RunRepair RepairRun(std::string_view text, size_t begin, size_t end, uint16_t preferred_pages = 0);
 
 }  // namespace mtclean::mojibake
 

@@ -190,15 +190,18 @@ class UnicodeStage : public Stage {
 
   void Process(std::string_view in, StageContext& ctx) const override {
     auto& scratch = static_cast<UnicodeScratch&>(*ctx.scratch);
+    uint16_t page_votes = 0;
     RunPassesToFixpoint(in, ctx, scratch.buffers, 2,
                         [&](int pass, std::string_view text, TextRewriter& rw) {
-                          if (pass == 0) CharacterPass(text, rw, scratch.tmp);
+                          if (pass == 0) CharacterPass(text, rw, scratch.tmp, page_votes);
                           else LayoutPass(text, rw);
                         });
   }
 
  private:
-  void CharacterPass(std::string_view s, TextRewriter& rw, std::string& tmp) const {
+  // page_votes: the code pages the document's mojibake repairs went through so far (kept
+  // across the passes over one document).
+  void CharacterPass(std::string_view s, TextRewriter& rw, std::string& tmp, uint16_t& page_votes) const {
     size_t pos = 0;
     size_t checked_until = 0;  // end of the last mojibake candidate run judged
     int markup = -1;           // whether the document is markup; found out at the first '&'
@@ -247,8 +250,9 @@ class UnicodeStage : public Stage {
         mojibake::CandidateRun run = mojibake::FindCandidateRun(s, pos);
         checked_until = pos + run.length;
         if (run.possible) {
-          mojibake::RunRepair repair = mojibake::RepairRun(s, pos, pos + run.length);
+          mojibake::RunRepair repair = mojibake::RepairRun(s, pos, pos + run.length, page_votes);
           if (repair.verdict == mojibake::Verdict::kRepair) {
+            page_votes |= static_cast<uint16_t>(1u << static_cast<int>(repair.page));
             uint16_t rule = static_cast<uint16_t>(kMojibakeFirst + static_cast<int>(repair.page));
             if (repair.cesu) rule = kCesu8;
             if (repair.lossy) rule = kLossyUtf8;
