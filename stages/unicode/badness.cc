@@ -34,7 +34,7 @@ enum class Kind : uint8_t {
 
 struct CharInfo {
   Kind kind = Kind::kOther;
-  bool upper = false, lower = false, ascii = false, latin = false, rare = false;
+  bool upper = false, lower = false, ascii = false, latin = false, rare = false, nbsp = false;
   int script = 0;  // USCRIPT_*, Han/kana/bopomofo folded into Han
 };
 
@@ -137,6 +137,7 @@ CharInfo Classify(int32_t cp) {
       return c.kind = Kind::kDigit, c;
     case U_SPACE_SEPARATOR:
       c.kind = Kind::kSpace;
+      c.nbsp = cp == 0xA0;
       c.rare = cp != 0xA0 && cp != 0x202F && cp != 0x2009 && cp != 0x3000;
       return c;
     case U_MODIFIER_SYMBOL:  // spacing accents
@@ -154,9 +155,11 @@ CharInfo Classify(int32_t cp) {
   }
 }
 
+bool IsCjk(int script) { return script == USCRIPT_HAN || script == USCRIPT_HANGUL; }
+
 bool IsWordChar(int32_t cp) { return utf8::IsLetter(cp) || utf8::IsMark(cp); }
 
-bool IsNonAsciiLatinUpper(const CharInfo& c) { return c.kind == Kind::kLetter && c.latin && c.upper && !c.ascii; }
+bool IsNonAsciiUpper(const CharInfo& c) { return c.kind == Kind::kLetter && c.upper && !c.ascii; }
 bool IsSymbolLike(Kind k) { return k == Kind::kSymbol || k == Kind::kOdd; }
 bool IsPunctLike(Kind k) {
   return k == Kind::kOpenQuote || k == Kind::kCloseQuote || k == Kind::kDash || k == Kind::kBullet ||
@@ -173,7 +176,7 @@ int PairBadness(const CharInfo& prev, const CharInfo& a, const CharInfo& b, bool
   // A capital beside a symbol or an opening quote ("Ã©", "Ã“SCAR", "Â£"); ™ and ° only
   // after a lone capital (a capitals word ends "AHÅ™"), a no-break space only after one
   // standing alone ("10Â km").
-  if (IsNonAsciiLatinUpper(a)) {
+  if (IsNonAsciiUpper(a)) {
     switch (b.kind) {
       case Kind::kSymbol: case Kind::kOdd: case Kind::kOpenQuote: case Kind::kDash:
       case Kind::kEllipsis: case Kind::kBullet: case Kind::kControl: case Kind::kFormat:
@@ -182,14 +185,17 @@ int PairBadness(const CharInfo& prev, const CharInfo& a, const CharInfo& b, bool
       case Kind::kWordSymbol:
         if (!(before && before->kind == Kind::kLetter && before->upper)) ++bad;
         break;
+      case Kind::kSpace:
+        if (b.nbsp && !(before && before->kind == Kind::kLetter)) ++bad;
+        break;
       default:
         break;
     }
   }
-  if (a.kind == Kind::kDigit && IsNonAsciiLatinUpper(b)) ++bad;
+  if (a.kind == Kind::kDigit && IsNonAsciiUpper(b) && b.latin) ++bad;
   // A lower-case accented letter before a symbol or control ("â€", "ð\x9f").
   // ... or before a superscript or ordinal ("áº»"), which follow digits and capitals.
-  if (a_letter && a.latin && a.lower && !a.ascii &&
+  if (a_letter && a.lower && !a.ascii &&
       (IsSymbolLike(b.kind) || b.kind == Kind::kControl || b.kind == Kind::kFormat ||
        b.kind == Kind::kWordSymbol))
     ++bad;
@@ -202,10 +208,15 @@ int PairBadness(const CharInfo& prev, const CharInfo& a, const CharInfo& b, bool
   // A symbol inside a word ("Ã£o").
   if (a.kind == Kind::kSymbol && b_letter && before && before->kind == Kind::kLetter) ++bad;
   // Letters of two scripts inside one word ("Bront녔").
-  if (a_letter && b_letter && a.script != b.script && a.script != 0 && b.script != 0) bad += 2;
+  // Latin beside Han or Hangul is how CJK text writes "URL이", "HTML5播放".
+  if (a_letter && b_letter && a.script != b.script && a.script != 0 && b.script != 0 &&
+      !((a.latin && IsCjk(b.script)) || (b.latin && IsCjk(a.script))))
+    bad += 2;
   // A generic combining accent with nothing to combine with (vowel signs of Indic and
   // Myanmar text typed in visual order start words), or a mark of another script ("â۪").
-  if (b.kind == Kind::kMark && b.script == 0 && a.kind != Kind::kLetter && a.kind != Kind::kMark) ++bad;
+  if (b.kind == Kind::kMark && b.script == 0 && a.kind != Kind::kLetter && a.kind != Kind::kMark &&
+      a.kind != Kind::kReplacement)
+    ++bad;
   if (b.kind == Kind::kMark && a_letter && b.script != 0 && b.script != a.script) bad += 2;
   return bad;
 }
@@ -263,6 +274,8 @@ bool IsCommonCharacter(int32_t cp) {
     case Kind::kOpenQuote: case Kind::kCloseQuote: case Kind::kDash: case Kind::kEllipsis:
     case Kind::kBullet:
       return true;
+    case Kind::kOther:  // sentence marks of other scripts: "။", "।", "。"
+      return !c.rare && u_ispunct(cp);
     default:
       return false;
   }

@@ -22,8 +22,8 @@ namespace mtclean::mojibake {
 // count 1 each.
 int Badness(std::span<const int32_t> window, size_t from, size_t to);
 
-// Whether cp is a character running text commonly has: a letter of a living script or a
-// common punctuation mark. Picks among the characters a lost byte could have been.
+// Whether cp is a character running text commonly has: a letter or mark of a living script
+// or a common punctuation mark. The characters a lost byte may be guessed as.
 bool IsCommonCharacter(int32_t cp);
 
 }  // namespace mtclean::mojibake

@@ -47,13 +47,13 @@ struct Tables {
           cp = U_SUCCESS(s) && n == 1 ? out[0] : 0xFFFD;
         }
         bool undefined = cp == 0xFFFD || cp == 0x1A || (cp >= 0x80 && cp <= 0x9F);
-        if (cp == 0xFFFD || cp == 0x1A) cp = b <= 0x9F ? b : -1;
+        if (cp == 0xFFFD || cp == 0x1A) cp = b;  // read as Latin-1, as lenient decoders do
         decoded(p, b) = cp;
         if (undefined && b <= 0xBF) {
           undefined_continuation[static_cast<size_t>(p)].push_back(static_cast<uint8_t>(b));
           with_undefined |= static_cast<uint16_t>(1u << p);
         }
-        if (cp >= 0) Add(p, cp, static_cast<uint8_t>(b));
+        Add(p, cp, static_cast<uint8_t>(b));
       }
       if (conv) ucnv_close(conv);
       if (kInfo[static_cast<size_t>(p)].a0_is_nbsp) with_nbsp |= static_cast<uint16_t>(1u << p);

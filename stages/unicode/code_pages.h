@@ -36,7 +36,7 @@ const CodePageInfo& Info(CodePage page);
 
 // The byte (0x80..0xFF) `page` writes `cp` as, or 0 when it has none.
 uint8_t EncodeByte(CodePage page, int32_t cp);
-// The character `page` reads byte b (0x80..0xFF) as; undefined bytes read as C1 controls.
+// The character `page` reads byte b (0x80..0xFF) as; undefined bytes read as Latin-1.
 int32_t DecodeByte(CodePage page, uint8_t b);
 // The bytes 0x80..0xBF `page` leaves undefined: a decoder that replaced them by U+FFFD lost
 // one of these.

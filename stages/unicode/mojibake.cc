@@ -51,9 +51,9 @@ void SlotBytes(const Slot& s, CodePage page, std::vector<uint8_t>* out) {
 
 // Decodes the run `in` through `page`: every lead byte followed by the continuation bytes
 // it needs becomes the character they encode; everything else stays as it is.
-// `after` is the character after the run (a space consumed as A0 before a word is kept as
+// `before` and `after` are the characters around the run (a space consumed as A0 before a word is kept as
 // the word's separator when the decoded letter ends a word).
-DecodeResult DecodeThrough(CodePage page, std::span<const int32_t> in, int32_t after) {
+DecodeResult DecodeThrough(CodePage page, std::span<const int32_t> in, int32_t before, int32_t after) {
   const bool nbsp = Info(page).a0_is_nbsp;
   const bool undefined = !UndefinedContinuationBytes(page).empty();
   std::vector<Slot> slots(in.size());
@@ -123,13 +123,19 @@ DecodeResult DecodeThrough(CodePage page, std::span<const int32_t> in, int32_t a
       if (!found.empty()) {
         int32_t cp = found[0];
         if (lost) {
-          // A lost byte: the one common character it could have been, or U+FFFD for the
-          // whole sequence (the rest of it was not text either).
-          int32_t common = -1;
-          int count = 0;
-          for (int32_t f : found)
-            if (IsCommonCharacter(f)) common = f, ++count;
-          cp = count == 1 ? common : kReplacement;
+          // A lost byte: the one common character it could have been that fits best after
+          // the character before, or U+FFFD for the whole sequence (the rest of it was not
+          // text either).
+          int32_t prev = r.cps.empty() ? before : r.cps.back();
+          int best_score = 1 << 20, count = 0;
+          for (int32_t f : found) {
+            if (!IsCommonCharacter(f)) continue;
+            const int32_t pair[2] = {prev < 0 ? ' ' : prev, f};
+            int score = Badness(pair, 1, 2);
+            if (score < best_score) best_score = score, cp = f, count = 0;
+            if (score == best_score) ++count;
+          }
+          if (count != 1) cp = kReplacement;
           r.lossy = true;
         } else if (found.size() > 1) {
           cp = -1;  // cannot happen without a lost byte; be safe
@@ -283,10 +289,12 @@ RunRepair RepairRun(std::string_view text, size_t begin, size_t end, uint16_t pr
   std::vector<int32_t> before, after;
   Context(text, begin, end, &before, &after);
   const int32_t next = after.empty() ? -1 : after[0];
+  const int32_t prev = before.empty() ? -1 : before.back();
   const auto fffd = [](std::span<const int32_t> v) {
     return static_cast<int>(std::count(v.begin(), v.end(), kReplacement));
   };
   orig.bad = LocalBadness(before, orig.cps, after, 0, 0) - fffd(orig.cps);
+  if (getenv("MOJIBAKE_DEBUG")) fprintf(stderr, "orig bad %d\n", orig.bad);
   if (orig.bad <= 0) return result;  // nothing odd: correct text, whatever it could decode to
 
   // Breadth first over decodings: a double encoding is undone at depth 2, and its first step
@@ -299,7 +307,7 @@ RunRepair RepairRun(std::string_view text, size_t begin, size_t end, uint16_t pr
     for (const Node& node : level)
       for (int p = 0; p < kNumCodePages; ++p) {
         CodePage page = static_cast<CodePage>(p);
-        DecodeResult c = DecodeThrough(page, node.cps, next);
+        DecodeResult c = DecodeThrough(page, node.cps, prev, next);
         if (!c.changed || c.cps == node.cps || c.cps == orig.cps) continue;
         if (std::any_of(found.begin(), found.end(), [&](const Node& f) { return f.cps == c.cps; })) continue;
         Node n;
@@ -315,6 +323,7 @@ RunRepair RepairRun(std::string_view text, size_t begin, size_t end, uint16_t pr
     // anything but lost bytes; the least odd wins, and two different ones tie.
     std::vector<const Node*> best;
     for (const Node& n : found) {
+      if (getenv("MOJIBAKE_DEBUG")) { std::string t; for (int32_t x : n.cps) utf8::Append(&t, x); fprintf(stderr, "depth %d page %d [%s] bad %d orig %d\n", depth, (int)n.page, t.c_str(), n.bad, orig.bad); }
       if (n.bad >= orig.bad) continue;
       size_t prefix = CommonPrefix(orig.cps, n.cps);
       size_t suffix = CommonSuffix(orig.cps, n.cps, prefix);
