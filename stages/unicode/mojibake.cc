@@ -4,8 +4,6 @@
 #include <array>
 #include <span>
 #include <vector>
-#include <cstdio>
-#include <cstdlib>
 
 #include "pipeline/utf8.h"
 #include "stages/unicode/badness.h"
@@ -102,6 +100,7 @@ DecodeResult DecodeThrough(CodePage page, std::span<const int32_t> in, int32_t b
                 r.cesu = decoded = true;
               }
         if (decoded) {
+          r.changed = true;
           k += 6;
           continue;
         }
@@ -294,7 +293,6 @@ RunRepair RepairRun(std::string_view text, size_t begin, size_t end, uint16_t pr
     return static_cast<int>(std::count(v.begin(), v.end(), kReplacement));
   };
   orig.bad = LocalBadness(before, orig.cps, after, 0, 0) - fffd(orig.cps);
-  if (getenv("MOJIBAKE_DEBUG")) fprintf(stderr, "orig bad %d\n", orig.bad);
   if (orig.bad <= 0) return result;  // nothing odd: correct text, whatever it could decode to
 
   // Breadth first over decodings: a double encoding is undone at depth 2, and its first step
@@ -323,7 +321,6 @@ RunRepair RepairRun(std::string_view text, size_t begin, size_t end, uint16_t pr
     // anything but lost bytes; the least odd wins, and two different ones tie.
     std::vector<const Node*> best;
     for (const Node& n : found) {
-      if (getenv("MOJIBAKE_DEBUG")) { std::string t; for (int32_t x : n.cps) utf8::Append(&t, x); fprintf(stderr, "depth %d page %d [%s] bad %d orig %d\n", depth, (int)n.page, t.c_str(), n.bad, orig.bad); }
       if (n.bad >= orig.bad) continue;
       size_t prefix = CommonPrefix(orig.cps, n.cps);
       size_t suffix = CommonSuffix(orig.cps, n.cps, prefix);

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include "stages/unicode/mojibake.h"
 #include "tests/test_support.h"
 
@@ -29,6 +31,82 @@ TEST_CASE("unicode: mojibake of the common kinds is repaired") {
   CHECK(U("ÐŸÑ€Ð¸Ð²ÐµÑ‚") == "Привет");                    // Cyrillic
   CHECK(U("Ù…Ø±Ø­Ø¨Ø§") == "مرحبا");                          // Arabic
   CHECK(U("10Â\xC2\xA0km") == "10 km");                    // "Â" + no-break space -> space
+}
+
+// Mis-decodings made with Python's codecs from real words (see bench/mojibake_eval.py for
+// the corpus of thousands).
+TEST_CASE("unicode: mojibake through other code pages is repaired") {
+  CHECK(U("Les g√¢teaux de No√´l") == "Les gâteaux de Noël");                // MacRoman
+  CHECK(U("РїРѕ РґРѕСЂРѕРіРµ РґРѕРјРѕР№") == "по дороге домой");              // Windows-1251
+  CHECK(U("×‘×™×Ş ×”×ˇ×¤×¨") == "בית הספר");                                  // Windows-1250
+  CHECK(U("Ů…Ř±Ř\xC2\xAD" "Ř¨Ř§ Ř¨Ů\xC2\x83" "Ů…") == "مرحبا بكم");          // Windows-1250
+  CHECK(U("El ni├▒o comi├│") == "El niño comió");                             // DOS 437
+  CHECK(U("п°п╬я│п╨п╡п╟") == "Москва");                                       // KOI8-R
+  CHECK(U("Ξ‘ΞΈΞ®Ξ½Ξ±") == "Αθήνα");                                           // Windows-1253
+}
+
+TEST_CASE("unicode: double mojibake, lost bytes and CESU-8") {
+  // UTF-8 read as Windows-1251, saved, read as Windows-1252.
+  CHECK(U("Ð\xC2\xA0" "ÑŸÐ¡Ð‚Ð\xC2\xA0" "Ñ‘Ð\xC2\xA0" "Ð†Ð\xC2\xA0" "ÂµÐ¡â€š, Ð\xC2\xA0"
+          "Ñ˜Ð\xC2\xA0" "Ñ‘Ð¡Ð‚") == "Привет, мир");
+  // The no-break space of "Р" became a space; the undefined byte of "с" became U+FFFD,
+  // where any of "с", "э", "я" fits: the replacement character stays for each.
+  CHECK(U("Ð ÑƒÑ\xEF\xBF\xBD" "Ñ\xEF\xBF\xBD" "ÐºÐ¸Ð¹") == "Ру\xEF\xBF\xBD\xEF\xBF\xBD" "кий");
+  // "”" lost its last byte; of the characters it could have been only "”" is common.
+  CHECK(U("He said â€œyesâ€\xEF\xBF\xBD and left") == "He said “yes” and left");
+  // An "à" whose no-break space became a space, before the space of the next word.
+  CHECK(U("voilÃ  le travail") == "voilà le travail");
+  CHECK(U("HoÃ n") == "HoÃ n");  // "Hoàn" or "Hoà n": left as it is
+  // An emoji written as a CESU-8 surrogate pair, raw and mis-decoded.
+  CHECK(U("smile \xED\xA0\xBD\xED\xB8\x80!") == "smile 😀!");
+  CHECK(U("smile í\xC2\xA0" "½í¸€!") == "smile 😀!");
+  CHECK(U("smile í ½í¸€!") == "smile 😀!");
+}
+
+TEST_CASE("unicode: an ambiguous mis-decoding is flagged, not changed") {
+  // "Å¯" is "ů" through Windows-1252 and "ŝ" through Windows-1257.
+  auto pipeline = testing::MakePipeline("unicode");
+  auto worker = pipeline->NewWorker();
+  const CleanResult& r = worker->Clean({"d", "webÅ¯", "", ""});
+  CHECK(r.text == "webÅ¯");
+  REQUIRE(r.flags.size() == 1);
+  CHECK(pipeline->RuleId(r.flags[0]) == "mojibake-ambiguous");
+  // Once the document's other repairs went through Windows-1252, that settles it.
+  CHECK(U("PÅ™Ã­spÄ›vky webÅ¯") == "Příspěvky webů");
+}
+
+TEST_CASE("unicode: HTML character references in text, not in markup") {
+  CHECK(U("AT&amp;T said &#8220;no&#8221; &eacute;t&eacute; &#x2019;") == "AT&T said “no” été ’");
+  CHECK(U("it&#146;s") == "it’s");                       // 128..159 mean Windows-1252
+  CHECK(U("a &bogus; b &amp c &#0; d") == "a &bogus; b &amp c &#0; d");
+  CHECK(U("<p>AT&amp;T</p>") == "<p>AT&amp;T</p>");        // markup keeps its references
+}
+
+TEST_CASE("unicode: correct text that looks like mojibake stays") {
+  CHECK(U("Charlotte Brontë…” wrote") == "Charlotte Brontë…” wrote");
+  CHECK(U("The AHÅ™ adapter") == "The AHÅ™ adapter");
+  CHECK(U("SELKÄ\xC2\xA0" "EDELLÄ") == "SELKÄ EDELLÄ");       // the no-break space only becomes a space
+  CHECK(U("the Ã’s on the board") == "the Ã’s on the board");
+  // Every line of the fixture: no edit by a mojibake rule.
+  std::ifstream in(MTCLEAN_SOURCE_DIR "/tests/fixtures/unicode/correct_text.txt");
+  REQUIRE(in);
+  auto pipeline = testing::MakePipeline("unicode");
+  auto worker = pipeline->NewWorker();
+  std::string line;
+  int lines = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    ++lines;
+    const CleanResult& r = worker->Clean({"d", line, "", ""});
+    for (const Edit& e : r.edits) {
+      std::string rule(pipeline->RuleId(e));
+      INFO(line);
+      CHECK(rule.find("mojibake") == std::string::npos);
+      CHECK(rule != "lossy-utf8");
+    }
+    CHECK(r.flags.empty());
+  }
+  CHECK(lines > 50);
 }
 
 TEST_CASE("unicode: correct text is never changed") {
