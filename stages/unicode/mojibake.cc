@@ -246,7 +246,11 @@ CandidateRun FindCandidateRun(std::string_view text, size_t pos) {
   size_t end = pos;
   int32_t prev = -1;
   uint16_t pages = 0;
+  // A long run (a paragraph of Cyrillic mojibake) is judged in pieces that end at a space,
+  // which keeps the work per byte bounded.
+  constexpr size_t kLongRun = 1024;
   while (end < text.size()) {
+    if (end - pos >= kLongRun && text[end] == ' ') break;
     int32_t cp;
     int n = utf8::Decode(text, end, &cp);
     if (n <= 0) break;
@@ -302,8 +306,12 @@ RunRepair RepairRun(std::string_view text, size_t begin, size_t end, uint16_t pr
   std::vector<Node> level{orig};
   for (int depth = 1; depth <= kMaxDepth; ++depth) {
     std::vector<Node> found;
-    for (const Node& node : level)
+    for (const Node& node : level) {
+      // Only the code pages that could join two of its neighbours into one sequence.
+      uint16_t pages = 0;
+      for (size_t i = 1; i < node.cps.size(); ++i) pages |= PairPages(node.cps[i - 1], node.cps[i]);
       for (int p = 0; p < kNumCodePages; ++p) {
+        if (!(pages & (1u << p))) continue;
         CodePage page = static_cast<CodePage>(p);
         DecodeResult c = DecodeThrough(page, node.cps, prev, next);
         if (!c.changed || c.cps == node.cps || c.cps == orig.cps) continue;
@@ -316,6 +324,7 @@ RunRepair RepairRun(std::string_view text, size_t begin, size_t end, uint16_t pr
         n.bad = LocalBadness(before, n.cps, after, 0, 0) - fffd(n.cps);
         found.push_back(std::move(n));
       }
+    }
     if (found.empty()) break;
     // A repair: less odd than the original over the run, nothing odd left where it changed
     // anything but lost bytes; the least odd wins, and two different ones tie.
