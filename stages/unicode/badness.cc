@@ -205,6 +205,10 @@ int PairBadness(const CharInfo& prev, const CharInfo& a, const CharInfo& b, bool
   if ((IsSymbolLike(a.kind) && (IsSymbolLike(b.kind) || IsPunctLike(b.kind))) ||
       (IsPunctLike(a.kind) && IsSymbolLike(b.kind)))
     ++bad;
+  // A closing quote run into an opening one ("á»«" for "ừ"), an opening quote inside a
+  // word ("рџ‘ї").
+  if (a.kind == Kind::kCloseQuote && b.kind == Kind::kOpenQuote) ++bad;
+  if (a.kind == Kind::kOpenQuote && b_letter && before && before->kind == Kind::kLetter) ++bad;
   // A symbol inside a word ("Ã£o").
   if (a.kind == Kind::kSymbol && b_letter && before && before->kind == Kind::kLetter) ++bad;
   // Letters of two scripts inside one word ("Bront녔").
