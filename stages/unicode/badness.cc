@@ -35,6 +35,7 @@ enum class Kind : uint8_t {
 struct CharInfo {
   Kind kind = Kind::kOther;
   bool upper = false, lower = false, ascii = false, latin = false, rare = false, nbsp = false;
+  bool micro = false;  // µ, a unit prefix written before letters ("µm")
   int script = 0;  // USCRIPT_*, Han/kana/bopomofo folded into Han
 };
 
@@ -87,6 +88,7 @@ CharInfo Classify(int32_t cp) {
       return c.kind = Kind::kBullet, c;
     case 0x2122: case 0xAE: case 0xB0: case 0xAA: case 0xBA: case 0xB9: case 0xB2: case 0xB3:
     case 0xB5: case 0x2116:
+      c.micro = cp == 0xB5;
       return c.kind = Kind::kWordSymbol, c;
     case 0xA1: case 0xA2: case 0xA3: case 0xA5: case 0xA7: case 0xB6: case 0xBC: case 0xBD:
     case 0xBE: case 0xBF: case 0xD7: case 0xF7: case 0xB1: case 0x20AC:
@@ -209,8 +211,10 @@ int PairBadness(const CharInfo& prev, const CharInfo& a, const CharInfo& b, bool
   // word ("рџ‘ї").
   if (a.kind == Kind::kCloseQuote && b.kind == Kind::kOpenQuote) ++bad;
   if (a.kind == Kind::kOpenQuote && b_letter && before && before->kind == Kind::kLetter) ++bad;
-  // A symbol inside a word ("Ã£o").
-  if (a.kind == Kind::kSymbol && b_letter && before && before->kind == Kind::kLetter) ++bad;
+  // A symbol or superscript inside a word ("Ã£o", "MÃ²r").
+  if ((a.kind == Kind::kSymbol || (a.kind == Kind::kWordSymbol && !a.micro)) && b_letter && before &&
+      before->kind == Kind::kLetter)
+    ++bad;
   // Letters of two scripts inside one word ("Bront녔").
   // Latin beside Han or Hangul is how CJK text writes "URL이", "HTML5播放".
   if (a_letter && b_letter && a.script != b.script && a.script != 0 && b.script != 0 &&

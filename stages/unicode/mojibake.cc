@@ -5,6 +5,8 @@
 #include <span>
 #include <vector>
 
+#include <unicode/uchar.h>
+
 #include "pipeline/utf8.h"
 #include "stages/unicode/badness.h"
 
@@ -24,6 +26,15 @@ int32_t DecodeSequence(const uint8_t* b, int len) {
   std::string_view s(reinterpret_cast<const char*>(b), static_cast<size_t>(len));
   int32_t cp;
   return utf8::Decode(s, 0, &cp) == len ? cp : -1;
+}
+
+// Whether a decoded character can be text at all: controls, unassigned code points,
+// noncharacters and private use never are.
+bool IsText(int32_t cp) {
+  if (cp < 0x20 || cp == 0x7F) return false;  // C1 stays: a step of double mojibake via Latin-1
+  if ((cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF)) return false;
+  int8_t type = u_charType(cp);
+  return type != U_UNASSIGNED && type != U_PRIVATE_USE_CHAR;
 }
 
 // One character of a run, as a byte of some code page.
@@ -117,7 +128,8 @@ DecodeResult DecodeThrough(CodePage page, std::span<const int32_t> in, int32_t b
             if (len > 2) bytes[2] = options[1][b];
             if (len > 3) bytes[3] = options[2][c];
             int32_t cp = DecodeSequence(bytes, len);
-            if (cp >= 0 && std::find(found.begin(), found.end(), cp) == found.end()) found.push_back(cp);
+            if (cp >= 0 && IsText(cp) && std::find(found.begin(), found.end(), cp) == found.end())
+              found.push_back(cp);
           }
       if (!found.empty()) {
         int32_t cp = found[0];
@@ -298,6 +310,7 @@ RunRepair RepairRun(std::string_view text, size_t begin, size_t end, uint16_t pr
   };
   orig.bad = LocalBadness(before, orig.cps, after, 0, 0) - fffd(orig.cps);
   if (orig.bad <= 0) return result;  // nothing odd: correct text, whatever it could decode to
+  result.odd = true;
 
   // Breadth first over decodings: a double encoding is undone at depth 2, and its first step
   // may look no better than the original ("Г°ЕёЛњ" -> "ðŸ˜" -> an emoji).

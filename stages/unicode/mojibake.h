@@ -54,6 +54,7 @@ struct RunRepair {
   CodePage page = CodePage::kCp1252;   // the code page of the first round
   bool lossy = false;                  // a lost byte was guessed, or stays as U+FFFD
   bool cesu = false;                   // a CESU-8 surrogate pair was joined
+  bool odd = false;                    // the run looked odd (repaired or not)
 };
 
 // Judges text[begin, end), a candidate run, with the characters around it as context.

@@ -245,23 +245,31 @@ class UnicodeStage : public Stage {
         continue;
       }
       // A run is judged whole at its first character; the rest of it is not examined again
-      // (that would make a long run quadratic).
+      // (that would make a long run quadratic). An odd run that cannot be repaired whole
+      // is judged again word by word, once: one undecodable word keeps the others.
       if (pos >= checked_until) {
         mojibake::CandidateRun run = mojibake::FindCandidateRun(s, pos);
-        checked_until = pos + run.length;
+        const size_t run_end = pos + run.length;
+        checked_until = run_end;
         if (run.possible) {
-          mojibake::RunRepair repair = mojibake::RepairRun(s, pos, pos + run.length, page_votes);
-          if (repair.verdict == mojibake::Verdict::kRepair) {
-            page_votes |= static_cast<uint16_t>(1u << static_cast<int>(repair.page));
-            uint16_t rule = static_cast<uint16_t>(kMojibakeFirst + static_cast<int>(repair.page));
-            if (repair.cesu) rule = kCesu8;
-            if (repair.lossy) rule = kLossyUtf8;
-            ReplaceChangedPart(s, pos, pos + run.length, repair.text, rw, rule, repair.lossy ? 0.8f : 0.95f);
-            pos += run.length;
+          mojibake::RunRepair whole = JudgeRun(s, pos, run_end, rw, page_votes);
+          if (whole.verdict == mojibake::Verdict::kRepair) {
+            pos = run_end;
             continue;
           }
-          if (repair.verdict == mojibake::Verdict::kAmbiguous)
-            rw.Flag(pos, pos + run.length, kMojibakeAmbiguous, 0.5f);
+          bool any = false;
+          if (whole.verdict == mojibake::Verdict::kKeep && whole.odd &&
+              s.substr(pos, run.length).find(' ') != std::string_view::npos) {
+            for (size_t a = pos; a < run_end;) {
+              size_t b = std::min(run_end, s.find(' ', a));
+              if (b > a) any |= JudgeRun(s, a, b, rw, page_votes).verdict == mojibake::Verdict::kRepair;
+              a = b + 1;
+            }
+          }
+          if (any) {  // the words left get their characters looked at in the next round
+            pos = run_end;
+            continue;
+          }
         }
       }
       size_t end = pos + static_cast<size_t>(n);
@@ -291,6 +299,22 @@ class UnicodeStage : public Stage {
       }
       pos = end;
     }
+  }
+
+  // Judges a candidate run and writes its repair (or its ambiguity flag).
+  mojibake::RunRepair JudgeRun(std::string_view s, size_t begin, size_t end, TextRewriter& rw,
+                               uint16_t& page_votes) const {
+    mojibake::RunRepair repair = mojibake::RepairRun(s, begin, end, page_votes);
+    if (repair.verdict == mojibake::Verdict::kRepair) {
+      page_votes |= static_cast<uint16_t>(1u << static_cast<int>(repair.page));
+      uint16_t rule = static_cast<uint16_t>(kMojibakeFirst + static_cast<int>(repair.page));
+      if (repair.cesu) rule = kCesu8;
+      if (repair.lossy) rule = kLossyUtf8;
+      ReplaceChangedPart(s, begin, end, repair.text, rw, rule, repair.lossy ? 0.8f : 0.95f);
+    } else if (repair.verdict == mojibake::Verdict::kAmbiguous) {
+      rw.Flag(begin, end, kMojibakeAmbiguous, 0.5f);
+    }
+    return repair;
   }
 
   // Normalises the segment starting at `pos` up to the next character that starts a new
