@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -46,7 +47,46 @@ struct CleanArgs {
   std::string html;           // --html DIR: a review report
   bool diff = false;          // `mtclean diff`: print the changes instead of the clean text
   std::string color = "auto";  // diff: always, never, auto (a terminal)
+  std::string shard;           // "K/N": only the input files whose index is K modulo N
+  bool shard_from_slurm = false;
 };
+
+// The shard this run takes, from --shard K/N or Slurm's array variables: {K, N}, or {0, 1}.
+StatusOr<std::pair<long, long>> ShardOf(const CleanArgs& args) {
+  long k = 0, n = 1;
+  if (args.shard_from_slurm) {
+    const char* id = std::getenv("SLURM_ARRAY_TASK_ID");
+    const char* count = std::getenv("SLURM_ARRAY_TASK_COUNT");
+    const char* min = std::getenv("SLURM_ARRAY_TASK_MIN");
+    if (!id || !count)
+      return Status::Error("--shard-from-slurm: SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT are not set (run as a Slurm array job)");
+    k = std::strtol(id, nullptr, 10) - (min ? std::strtol(min, nullptr, 10) : 0);
+    n = std::strtol(count, nullptr, 10);
+  } else if (!args.shard.empty()) {
+    char* end = nullptr;
+    k = std::strtol(args.shard.c_str(), &end, 10);
+    if (!end || *end != '/') return Status::Error("--shard " + args.shard + ": expected K/N, e.g. 0/8");
+    n = std::strtol(end + 1, &end, 10);
+    if (*end != '\0') return Status::Error("--shard " + args.shard + ": expected K/N, e.g. 0/8");
+  }
+  if (n < 1 || k < 0 || k >= n)
+    return Status::Error("shard " + std::to_string(k) + "/" + std::to_string(n) + ": K must be in 0..N-1");
+  return std::pair<long, long>{k, n};
+}
+
+// Keeps the plan's inputs of this shard: file i (in the plan's deterministic order, folders
+// walked in name order) belongs to shard i mod N.
+StatusOr<std::vector<BatchInput>> TakeShard(StatusOr<std::vector<BatchInput>> plan, const CleanArgs& args) {
+  if (!plan.ok()) return plan;
+  auto shard = ShardOf(args);
+  if (!shard.ok()) return shard.status();
+  auto [k, n] = *shard;
+  if (n == 1) return plan;
+  std::vector<BatchInput> mine;
+  for (size_t i = 0; i < plan->size(); ++i)
+    if (static_cast<long>(i % static_cast<size_t>(n)) == k) mine.push_back((*plan)[i]);
+  return mine;
+}
 
 int Fail(int code, const std::string& message) {
   std::fprintf(stderr, "mtclean: %s\n", message.c_str());
@@ -143,11 +183,11 @@ int RunClean(const CleanArgs& args) {
   auto pipeline = Pipeline::Create(*spec, env);
   if (!pipeline.ok()) return Fail(kExitUsage, pipeline.status().message());
   // `diff` writes no clean text: its inputs are only read (stdin too).
-  auto plan = !args.diff ? PlanInputs(args)
+  auto plan = !args.diff ? TakeShard(PlanInputs(args), args)
               : args.inputs.empty() || (args.inputs.size() == 1 && args.inputs[0] == "-")
                   ? StatusOr<std::vector<BatchInput>>(std::vector<BatchInput>{
                         {"-", "-", "-", args.format == "jsonl" ? Format::kJsonl : Format::kText}})
-                  : PlanInputsForReading(args);
+                  : TakeShard(PlanInputsForReading(args), args);
   if (!plan.ok()) return Fail(kExitIo, plan.status().message());
 
   BatchOptions options;
@@ -318,6 +358,14 @@ int main(int argc, char** argv) {
   };
   add_corpus_options(clean);
   add_corpus_options(diff);
+  // Engine-neutral shards: the same split for Slurm arrays, GNU parallel, xargs.
+  auto add_shard_options = [&](CLI::App* cmd) {
+    cmd->add_option("--shard", args.shard,
+                    "K/N: only the input files whose index is K modulo N (0 <= K < N; folders are walked in name order)");
+    cmd->add_flag("--shard-from-slurm", args.shard_from_slurm,
+                  "take K/N from SLURM_ARRAY_TASK_ID (minus SLURM_ARRAY_TASK_MIN) and SLURM_ARRAY_TASK_COUNT");
+  };
+  add_shard_options(clean);
   app.add_subcommand("stages", "list every stage with its rules, examples and options");
 
   // A distributed run: `observe` each shard, `merge-stats` the results, then `clean` every
@@ -328,6 +376,7 @@ int main(int argc, char** argv) {
   observe->add_option("-p,--pipeline", args.pipeline, "preset name or pipeline file")->capture_default_str();
   observe->add_option("--format", args.format)->check(CLI::IsMember({"text", "jsonl"}));
   observe->add_option("--text-field", args.text_field)->capture_default_str();
+  add_shard_options(observe);
   observe->add_option("-j,--jobs", args.jobs)->check(CLI::PositiveNumber);
   std::vector<std::string> merge_inputs;
   CLI::App* merge = app.add_subcommand("merge-stats", "merge the knowledge files of several shards into -o FILE");
@@ -351,7 +400,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("merge-stats")) {
       st = MergeCorpusStats(**pipeline, merge_inputs, args.corpus_stats_out);
     } else {
-      auto plan = PlanInputsForReading(args);
+      auto plan = TakeShard(PlanInputsForReading(args), args);
       if (!plan.ok()) return Fail(1, plan.status().message());
       BatchOptions options;
       options.records.text_field = args.text_field;
