@@ -178,3 +178,16 @@ def test_dask_local_cluster_matches_the_cli(tmp_path):
         direct = mtclean.Pipeline("default")
         direct = direct.with_knowledge(direct.observe(records))
         assert [c["text"] for c in cleaned] == [r.text for r in direct.clean_batch(records)]
+
+
+def test_clean_batch_starts_no_more_threads_than_jobs():
+    # In a fresh interpreter: threads after clean_batch(jobs=2) <= threads before + 1.
+    code = (
+        "import os, mtclean\n"
+        "p = mtclean.Pipeline(stages=['unicode', 'punctuation'])\n"
+        "before = len(os.listdir('/proc/self/task'))\n"
+        "p.clean_batch(['Kunduz . x'] * 2000, jobs=2)\n"
+        "print(before, len(os.listdir('/proc/self/task')))\n")
+    out = subprocess.run([os.sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    before, after = map(int, out.split())
+    assert after <= before + 1
