@@ -163,7 +163,7 @@ struct KeyRecord {
 };
 static_assert(sizeof(EntryRecord) == 24 && sizeof(KeyRecord) == 24);
 
-enum : uint32_t { kByName = 1, kBySkeleton = 2, kByPhonetic = 3, kCapitalOf = 4 };
+enum : uint32_t { kByName = 1, kBySkeleton = 2, kByPhonetic = 3, kCapitalOf = 4, kByExonym = 5 };
 
 // Names less prominent than this are never repaired to: no phonetic key for them.
 constexpr float kMinPhoneticProminence = 3.0f;
@@ -220,6 +220,18 @@ Status WriteGazetteer(const std::vector<GazetteerEntry>& entries, const std::str
         }
         keys.push_back({hash, static_cast<uint32_t>(id), static_cast<uint32_t>(spelling.size()), off});
       }
+    }
+    // Other languages' spellings, each stored once, under their own key kind.
+    std::vector<std::string> exonyms_seen;
+    for (const std::string& x : e.exonyms) {
+      std::string folded = FoldName(x);
+      // Only the canonical (English) name rules one out: alternates are of every language.
+      bool english = folded.empty() || folded == forms[0].second;
+      if (english || std::find(exonyms_seen.begin(), exonyms_seen.end(), folded) != exonyms_seen.end()) continue;
+      exonyms_seen.push_back(folded);
+      keys.push_back({KeyHash(folded, kByExonym), static_cast<uint32_t>(id), static_cast<uint32_t>(x.size()),
+                      strings.size()});
+      strings += x;
     }
   }
   std::sort(keys.begin(), keys.end(), [](const KeyRecord& a, const KeyRecord& b) {
@@ -329,6 +341,10 @@ std::vector<Gazetteer::Entry> Gazetteer::FindBySkeleton(std::string_view skeleto
 
 std::vector<Gazetteer::Entry> Gazetteer::FindByPhonetic(std::string_view key) const {
   return Find(KeyHash(key, kByPhonetic), kByPhonetic);
+}
+
+std::vector<Gazetteer::Entry> Gazetteer::FindByExonym(std::string_view folded) const {
+  return Find(KeyHash(folded, kByExonym), kByExonym);
 }
 
 std::vector<Gazetteer::Entry> Gazetteer::CapitalsOf(uint32_t region) const {

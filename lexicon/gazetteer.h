@@ -53,6 +53,9 @@ struct GazetteerEntry {
   std::string region;  // the first-level division holding a place ("AF.02"); the code of a
                        // division itself; a country's own code
   uint8_t capital = 0;  // kSeatOfDivision or kSeatOfCountry for a place that is one
+  // How other languages write it, from CLDR and iso-codes ("Damasco", "Damas", "Damaskus"):
+  // spellings that a text translated from those languages carries into English.
+  std::vector<std::string> exonyms;
 };
 
 enum : uint8_t { kSeatOfDivision = 1, kSeatOfCountry = 2 };
@@ -86,6 +89,9 @@ class Gazetteer {
   // names prominent enough to be repaired to (prominence 3 and up) and seats of divisions are
   // indexed.
   std::vector<Entry> FindByPhonetic(std::string_view key) const;
+  // Entries that another language writes as `folded` (GazetteerEntry::exonyms), where that
+  // spelling is not one of their English ones.
+  std::vector<Entry> FindByExonym(std::string_view folded) const;
   // The seat of a division: the capital of a first-level division (RegionId("AF.02")) or of
   // a country (RegionId("AF")).
   std::vector<Entry> CapitalsOf(uint32_t region) const;

@@ -43,9 +43,9 @@ TEST_CASE("Skeleton: spellings that transliteration produces share one key") {
 
 TEST_CASE("Gazetteer: a fixture compiles, maps and answers") {
   std::vector<GazetteerEntry> entries = {
-      {"Maidan Wardak Province", EntityType::kAdmin1, "AF", 5.5f, {"Maidan Wardak", "Wardak"}, "AF.27", 0},
-      {"Kabul", EntityType::kCity, "AF", 6.5f, {"Kaboul", "Kābul"}, "AF.13", kSeatOfCountry},
-      {"Zabihullah Mujahid", EntityType::kPerson, "AF", 8, {}, "", 0},
+      {"Maidan Wardak Province", EntityType::kAdmin1, "AF", 5.5f, {"Maidan Wardak", "Wardak"}, "AF.27", 0, {}},
+      {"Kabul", EntityType::kCity, "AF", 6.5f, {"Kaboul", "Kābul"}, "AF.13", kSeatOfCountry, {}},
+      {"Zabihullah Mujahid", EntityType::kPerson, "AF", 8, {}, "", 0, {}},
   };
   auto path = (std::filesystem::temp_directory_path() / ("mtclean_fixture_gazetteer." + std::to_string(getpid()) + ".bin")).string();
   REQUIRE(WriteGazetteer(entries, path).ok());

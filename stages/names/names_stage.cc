@@ -30,9 +30,11 @@
 namespace mtclean {
 namespace {
 
-enum Rule : uint16_t { kTransliteration, kCapitalOf, kSameName, kAdminTerm, kSpellingVariant, kUnknownName, kInconsistent };
+enum Rule : uint16_t {
+  kTransliteration, kCapitalOf, kSameName, kAdminTerm, kSpellingVariant, kUnknownName, kInconsistent, kExonym
+};
 
-constexpr std::array<RuleInfo, 7> kRules = {{
+constexpr std::array<RuleInfo, 8> kRules = {{
     {"transliteration", "a name spelled by another language's rules becomes its English form",
      "Yalalabad", "Jalalabad"},
     {"capital-of", "a name said to be the capital of a division or country that sounds like its capital becomes the capital's name",
@@ -47,6 +49,8 @@ constexpr std::array<RuleInfo, 7> kRules = {{
      "Kandhar", "(flagged)"},
     {"inconsistent-spelling", "flag: one name spelled several ways, none better attested", "Rashid ... Rasid",
      "(flagged)"},
+    {"exonym", "a place spelled as Spanish, French, German, Italian or Portuguese write it (CLDR, iso-codes) becomes its English name",
+     "Damasco", "Damascus"},
 }};
 
 constexpr std::array<OptionInfo, 4> kOptions = {{
@@ -579,6 +583,29 @@ class NamesStage : public Stage {
     if (!any_unknown) {
       if (e - b == 1) r.kind = SpanResult::kHandled;
       return r;
+    }
+    // Another language's own spelling of a place (CLDR territories and exemplar cities,
+    // iso-codes divisions: "Damasco", "Jartum", "Dschuzdschan"): the data knows it, no
+    // rules or guessing are needed. One place (places spelled alike count as one) is a
+    // repair; several are flagged. A place whose own name it is must be far less prominent
+    // (the village of Siria in Romania is no Syria).
+    if (context != 'h' && (known_prominence < 0 || e - b == 1)) {
+      const auto hits = d_.gazetteer->FindByExonym(folded);
+      std::unordered_set<std::string> places;
+      const Gazetteer::Entry* top = nullptr;
+      for (const auto& c : hits) {
+        if (known_prominence >= 0 && c.prominence < known_prominence + 2) continue;
+        places.insert(FoldName(WithoutAdminWord(c.name)));
+        if (top == nullptr || c.prominence > top->prominence) top = &c;
+      }
+      if (top != nullptr) {
+        r.rule = kExonym;
+        r.replacement = WithoutMarks(WithoutAdminWord(top->name));
+        r.confidence = places.size() == 1 ? 0.9f : 0.5f;
+        if (!whole_run) r.confidence = std::min(r.confidence, 0.6f);
+        r.kind = r.confidence >= d_.min_confidence ? SpanResult::kReplace : SpanResult::kFlag;
+        return r;
+      }
     }
     const std::vector<std::string> readings = PhoneticReadings(folded, 16);
     // Said to be the capital of a division: its seat, when the span sounds like it. The

@@ -18,6 +18,7 @@
 
 #include "lexicon/gazetteer.h"
 #include "pipeline/utf8.h"
+#include "tools/gazetteer/exonyms.h"
 
 namespace {
 
@@ -214,6 +215,14 @@ int main(int argc, char** argv) {
   app.add_option("--admin2", admin2, "admin2 names as JSON [{code, name}]");
   app.add_option("--iso3166", iso, "iso-codes iso_3166-1.json");
   app.add_option("--tsv", tsv, "name<TAB>type<TAB>country<TAB>prominence<TAB>alternates<TAB>source");
+  std::vector<std::string> exonym_languages;
+  std::string iso3166_2, locale_dir = "/usr/share/locale";
+  app.add_option("--exonym-languages", exonym_languages,
+                 "languages whose spellings of countries, cities and divisions to add (CLDR via ICU, iso-codes)")
+      ->delimiter(',');
+  app.add_option("--iso3166-2", iso3166_2, "iso-codes iso_3166-2.json (divisions whose translations to add)");
+  app.add_option("--locale-dir", locale_dir, "where iso-codes' translations are (<lang>/LC_MESSAGES/iso_3166-2.mo)")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
   std::vector<GazetteerEntry> entries;
@@ -229,6 +238,10 @@ int main(int argc, char** argv) {
   if (!iso.empty() && !ReadIso3166(iso, &entries)) return 1;
   for (const auto& p : tsv)
     if (!ReadTsv(p, &entries)) return 1;
+  if (!exonym_languages.empty()) {
+    size_t n = mtclean::AddExonyms(exonym_languages, iso3166_2, locale_dir, &entries);
+    std::cerr << "build_gazetteer: " << n << " exonyms in " << exonym_languages.size() << " languages\n";
+  }
   if (auto st = mtclean::WriteGazetteer(entries, out_path); !st.ok()) {
     std::cerr << "build_gazetteer: " << st.message() << "\n";
     return 1;

@@ -1,0 +1,151 @@
+#include "tools/gazetteer/exonyms.h"
+
+#include <unicode/locid.h>
+#include <unicode/strenum.h>
+#include <unicode/timezone.h>
+#include <unicode/tznames.h>
+
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+namespace mtclean {
+namespace {
+
+std::string Utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+// msgid -> msgstr of a GNU .mo catalogue (empty when it cannot be read).
+std::unordered_map<std::string, std::string> ReadMo(const std::string& path) {
+  std::unordered_map<std::string, std::string> out;
+  std::ifstream in(path, std::ios::binary);
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto u32 = [&](size_t at) {
+    uint32_t v = 0;
+    if (at + 4 <= data.size()) std::memcpy(&v, data.data() + at, 4);
+    return v;
+  };
+  if (data.size() < 28 || u32(0) != 0x950412de) return out;  // little-endian catalogues only
+  const uint32_t n = u32(8), originals = u32(12), translations = u32(16);
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t ol = u32(originals + 8 * i), oo = u32(originals + 8 * i + 4);
+    uint32_t tl = u32(translations + 8 * i), to = u32(translations + 8 * i + 4);
+    if (static_cast<size_t>(oo) + ol > data.size() || static_cast<size_t>(to) + tl > data.size()) break;
+    out.emplace(data.substr(oo, ol), data.substr(to, tl));
+  }
+  return out;
+}
+
+// The entry of `type` in `country` whose name folds to `folded` (the most prominent), or -1.
+class Index {
+ public:
+  explicit Index(const std::vector<GazetteerEntry>& entries) {
+    for (size_t i = 0; i < entries.size(); ++i) {
+      const GazetteerEntry& e = entries[i];
+      std::string key = Key(e.type, e.country, FoldName(WithoutAdminWord(e.name)));
+      auto it = best_.find(key);
+      if (it == best_.end() || entries[it->second].prominence < e.prominence) best_[key] = i;
+    }
+  }
+  long Find(EntityType type, const std::string& country, const std::string& folded) const {
+    auto it = best_.find(Key(type, country, folded));
+    return it == best_.end() ? -1 : static_cast<long>(it->second);
+  }
+
+ private:
+  static std::string Key(EntityType type, const std::string& country, const std::string& folded) {
+    return std::to_string(static_cast<int>(type)) + "|" + country + "|" + folded;
+  }
+  std::unordered_map<std::string, size_t> best_;
+};
+
+}  // namespace
+
+size_t AddExonyms(const std::vector<std::string>& languages, const std::string& iso3166_2_json,
+                  const std::string& locale_dir, std::vector<GazetteerEntry>* entries) {
+  size_t added = 0;
+  auto add = [&](GazetteerEntry& e, const std::string& name) {
+    if (!name.empty() && FoldName(name) != FoldName(e.name)) {
+      e.exonyms.push_back(name);
+      ++added;
+    }
+  };
+  // Countries: CLDR territory names.
+  for (GazetteerEntry& e : *entries) {
+    if (e.type != EntityType::kCountry || e.country.size() != 2) continue;
+    icu::Locale territory("", e.country.c_str());
+    for (const std::string& lang : languages) {
+      icu::UnicodeString name;
+      territory.getDisplayCountry(icu::Locale(lang.c_str()), name);
+      if (Utf8(name) != e.country) add(e, Utf8(name));
+    }
+  }
+  Index index(*entries);
+  // Cities: CLDR exemplar cities of the time zones.
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::TimeZoneNames> english(icu::TimeZoneNames::createInstance(icu::Locale("en"), status));
+  std::vector<std::unique_ptr<icu::TimeZoneNames>> names;
+  for (const std::string& lang : languages)
+    names.emplace_back(icu::TimeZoneNames::createInstance(icu::Locale(lang.c_str()), status));
+  std::unique_ptr<icu::StringEnumeration> zones(
+      icu::TimeZone::createTimeZoneIDEnumeration(UCAL_ZONE_TYPE_CANONICAL_LOCATION, nullptr, nullptr, status));
+  if (U_SUCCESS(status) && english) {
+    while (const icu::UnicodeString* zone = zones->snext(status)) {
+      char region[8] = {};
+      UErrorCode s = U_ZERO_ERROR;
+      icu::TimeZone::getRegion(*zone, region, sizeof region, s);
+      icu::UnicodeString en;
+      english->getExemplarLocationName(*zone, en);
+      long id = index.Find(EntityType::kCity, region, FoldName(Utf8(en)));
+      if (id < 0) continue;
+      for (auto& tzn : names) {
+        if (!tzn) continue;
+        icu::UnicodeString local;
+        tzn->getExemplarLocationName(*zone, local);
+        add((*entries)[static_cast<size_t>(id)], Utf8(local));
+      }
+    }
+  }
+  // First-level divisions: iso-codes' translations of ISO 3166-2.
+  if (!iso3166_2_json.empty()) {
+    std::ifstream in(iso3166_2_json);
+    nlohmann::json j;
+    try {
+      in >> j;
+    } catch (const std::exception& ex) {
+      std::cerr << "build_gazetteer: " << iso3166_2_json << ": " << ex.what() << "\n";
+      return added;
+    }
+    std::vector<std::unordered_map<std::string, std::string>> catalogues;
+    for (const std::string& lang : languages)
+      catalogues.push_back(ReadMo(locale_dir + "/" + lang + "/LC_MESSAGES/iso_3166-2.mo"));
+    for (const auto& sub : j["3166-2"]) {
+      std::string code = sub.value("code", ""), name = sub.value("name", "");
+      if (code.size() < 4 || name.empty()) continue;
+      long id = index.Find(EntityType::kAdmin1, code.substr(0, 2), FoldName(WithoutAdminWord(name)));
+      if (id < 0) continue;
+      // iso-codes names divisions in a local romanisation ("Samux"); a translation that two
+      // languages share ("Samukh" in French and German) is another romanisation, which
+      // English news uses too. Only a language's own spelling ("Dschuzdschan") is an exonym.
+      std::unordered_map<std::string, int> languages_with;
+      std::vector<std::string> forms;
+      for (const auto& catalogue : catalogues) {
+        auto it = catalogue.find(name);
+        if (it == catalogue.end() || it->second == name) continue;
+        if (languages_with[FoldName(it->second)]++ == 0) forms.push_back(it->second);
+      }
+      for (const std::string& form : forms)
+        if (languages_with[FoldName(form)] == 1) add((*entries)[static_cast<size_t>(id)], form);
+    }
+  }
+  return added;
+}
+
+}  // namespace mtclean

@@ -1,0 +1,23 @@
+// Exonyms for the gazetteer: how other languages write countries, cities and first-level
+// divisions, from CLDR (through ICU: territory names, time-zone exemplar cities) and from
+// iso-codes' translations of ISO 3166-2 (Debian's /usr/share/locale/<lang>/iso_3166-2.mo).
+#ifndef MTCLEAN_TOOLS_GAZETTEER_EXONYMS_H_
+#define MTCLEAN_TOOLS_GAZETTEER_EXONYMS_H_
+
+#include <string>
+#include <vector>
+
+#include "lexicon/gazetteer.h"
+
+namespace mtclean {
+
+// Adds to `entries` the exonyms in `languages` (e.g. {"es", "fr", "de"}) of countries (by
+// code), of time-zone cities (matched by English name and country) and, when
+// `iso3166_2_json` is given, of first-level divisions (matched by name and country, names
+// translated by `locale_dir`/<lang>/LC_MESSAGES/iso_3166-2.mo). Returns how many were added.
+size_t AddExonyms(const std::vector<std::string>& languages, const std::string& iso3166_2_json,
+                  const std::string& locale_dir, std::vector<GazetteerEntry>* entries);
+
+}  // namespace mtclean
+
+#endif  // MTCLEAN_TOOLS_GAZETTEER_EXONYMS_H_
