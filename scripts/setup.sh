@@ -12,7 +12,8 @@ PACKAGES=(
   libzstd-dev zlib1g-dev libxxhash-dev
   clang libclang-rt-14-dev   # libFuzzer builds of fuzz/ (optional for users)
   time                       # peak-memory figures in bench/cli_throughput.sh
-  iso-codes                  # ISO 3166 country names for the gazetteer
+  iso-codes                  # ISO 3166 country names for the gazetteer, and translations of divisions
+  libgeonames-common         # names: how other languages write GeoNames places (exonyms)
   # diacritics: dictionaries of the languages whose accents it restores, language detection,
   # and accented prose (the Debian Handbook and the manual pages' translations train the
   # context model; Debian Reference and the New Maintainers' Guide are the dev and held-out

@@ -221,7 +221,8 @@ int main(int argc, char** argv) {
                  "languages whose spellings of countries, cities and divisions to add (CLDR via ICU, iso-codes)")
       ->delimiter(',');
   app.add_option("--iso3166-2", iso3166_2, "iso-codes iso_3166-2.json (divisions whose translations to add)");
-  app.add_option("--locale-dir", locale_dir, "where iso-codes' translations are (<lang>/LC_MESSAGES/iso_3166-2.mo)")
+  app.add_option("--locale-dir", locale_dir,
+                 "where iso-codes' and libgeonames' translations are (<lang>/LC_MESSAGES/{iso_3166-2,geonames}.mo)")
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
@@ -239,7 +240,8 @@ int main(int argc, char** argv) {
   for (const auto& p : tsv)
     if (!ReadTsv(p, &entries)) return 1;
   if (!exonym_languages.empty()) {
-    size_t n = mtclean::AddExonyms(exonym_languages, iso3166_2, locale_dir, &entries);
+    size_t n = mtclean::AddExonyms(exonym_languages, iso3166_2, locale_dir, &entries) +
+               mtclean::AddGeoNamesExonyms(exonym_languages, locale_dir, by_id, &entries);
     std::cerr << "build_gazetteer: " << n << " exonyms in " << exonym_languages.size() << " languages\n";
   }
   if (auto st = mtclean::WriteGazetteer(entries, out_path); !st.ok()) {

@@ -43,6 +43,17 @@ std::unordered_map<std::string, std::string> ReadMo(const std::string& path) {
   return out;
 }
 
+// A folded name without a leading Arabic article, which romanisations write as "al", "el",
+// or assimilated ("ar", "as", "ash", "at", "ad", "an", "az").
+std::string WithoutArticle(const std::string& folded) {
+  size_t space = folded.find(' ');
+  if (space == std::string::npos) return folded;
+  static const char* const kArticles[] = {"al", "el", "ar", "as", "ash", "at", "ath", "ad", "adh", "an", "az", "ad"};
+  for (const char* a : kArticles)
+    if (folded.compare(0, space, a) == 0) return folded.substr(space + 1);
+  return folded;
+}
+
 // The entry of `type` in `country` whose name folds to `folded` (the most prominent), or -1.
 class Index {
  public:
@@ -143,6 +154,40 @@ size_t AddExonyms(const std::vector<std::string>& languages, const std::string& 
       }
       for (const std::string& form : forms)
         if (languages_with[FoldName(form)] == 1) add((*entries)[static_cast<size_t>(id)], form);
+    }
+  }
+  return added;
+}
+
+size_t AddGeoNamesExonyms(const std::vector<std::string>& languages, const std::string& locale_dir,
+                          const std::unordered_map<std::string, size_t>& by_geonameid,
+                          std::vector<GazetteerEntry>* entries) {
+  const auto english = ReadMo(locale_dir + "/en/LC_MESSAGES/geonames.mo");
+  // Per place, the spellings and how many of the languages use each: a spelling several
+  // share ("Aqtobe") is a romanisation English news uses too, only a language's own
+  // ("Jartum") is an exonym.
+  std::unordered_map<std::string, std::unordered_map<std::string, std::pair<std::string, int>>> forms;
+  for (const std::string& lang : languages)
+    for (const auto& [id, name] : ReadMo(locale_dir + "/" + lang + "/LC_MESSAGES/geonames.mo")) {
+      if (name.empty() || by_geonameid.count(id) == 0) continue;
+      auto& slot = forms[id][FoldName(name)];
+      if (slot.second++ == 0) slot.first = name;
+    }
+  size_t added = 0;
+  for (const auto& [id, spellings] : forms) {
+    GazetteerEntry& e = (*entries)[by_geonameid.at(id)];
+    auto en = english.find(id);
+    const std::string canonical = FoldName(e.name);
+    const std::string english_name = en != english.end() ? FoldName(en->second) : canonical;
+    for (const auto& [folded, slot] : spellings) {
+      if (slot.second != 1 || folded == canonical || folded == english_name) continue;
+      // Nor a spelling that differs from the English one only in what romanisations vary
+      // ("Dohuk" and "Dihok" have one consonant skeleton; "Al Rayyan", "Ar Rayyan" one
+      // Arabic article).
+      const std::string key = Skeleton(WithoutArticle(folded));
+      if (key == Skeleton(WithoutArticle(canonical)) || key == Skeleton(WithoutArticle(english_name))) continue;
+      e.exonyms.push_back(slot.first);
+      ++added;
     }
   }
   return added;

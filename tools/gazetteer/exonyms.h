@@ -5,6 +5,7 @@
 #define MTCLEAN_TOOLS_GAZETTEER_EXONYMS_H_
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "lexicon/gazetteer.h"
@@ -17,6 +18,13 @@ namespace mtclean {
 // translated by `locale_dir`/<lang>/LC_MESSAGES/iso_3166-2.mo). Returns how many were added.
 size_t AddExonyms(const std::vector<std::string>& languages, const std::string& iso3166_2_json,
                   const std::string& locale_dir, std::vector<GazetteerEntry>* entries);
+
+// Adds the names libgeonames (Debian libgeonames-common: `locale_dir`/<lang>/LC_MESSAGES/
+// geonames.mo, GeoNames ids to each language's preferred name) gives the entries in
+// `by_geonameid`, where they differ from its English name. Returns how many were added.
+size_t AddGeoNamesExonyms(const std::vector<std::string>& languages, const std::string& locale_dir,
+                          const std::unordered_map<std::string, size_t>& by_geonameid,
+                          std::vector<GazetteerEntry>* entries);
 
 }  // namespace mtclean
 
