@@ -589,7 +589,15 @@ class NamesStage : public Stage {
     // rules or guessing are needed. One place (places spelled alike count as one) is a
     // repair; several are flagged. A place whose own name it is must be far less prominent
     // (the village of Siria in Romania is no Syria).
-    if (context != 'h' && (known_prominence < 0 || e - b == 1)) {
+    // An acronym in capitals ("DACA" is no Portuguese "Daca", Dhaka) is not a spelling.
+    bool has_lower = false;
+    for (size_t p = 0; p < span.size();) {
+      int32_t cp;
+      int n = utf8::Decode(span, p, &cp);
+      has_lower |= n > 0 && utf8::IsLower(cp);
+      p += static_cast<size_t>(n > 0 ? n : 1);
+    }
+    if (context != 'h' && has_lower && (known_prominence < 0 || e - b == 1)) {
       const auto hits = d_.gazetteer->FindByExonym(folded);
       std::unordered_set<std::string> places;
       const Gazetteer::Entry* top = nullptr;

@@ -63,6 +63,7 @@ TEST_CASE("names: another language's spelling the data knows becomes the English
   // Not a person's name, and not where the English spelling is already used.
   CHECK(N("The spokesman Damas declined to comment.") == "The spokesman Damas declined to comment.");
   CHECK(N("Officials in Damascus said so.") == "Officials in Damascus said so.");
+  CHECK(N("The DAMASCO program was ended.") == "The DAMASCO program was ended.");  // an acronym
 }
 
 TEST_CASE("names: correct and unknown names stay") {
