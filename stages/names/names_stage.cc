@@ -597,11 +597,15 @@ class NamesStage : public Stage {
       has_lower |= n > 0 && utf8::IsLower(cp);
       p += static_cast<size_t>(n > 0 ? n : 1);
     }
-    if (context != 'h' && has_lower && (known_prominence < 0 || e - b == 1)) {
+    // Only a whole run of capitalised words: inside a longer one it is part of another
+    // name ("Casey Mittelstadt" is no "Baia Sprie", which German calls Mittelstadt), and
+    // only prominent places (cities of 100,000 and more, divisions, countries).
+    if (context != 'h' && has_lower && whole_run && (known_prominence < 0 || e - b == 1)) {
       const auto hits = d_.gazetteer->FindByExonym(folded);
       std::unordered_set<std::string> places;
       const Gazetteer::Entry* top = nullptr;
       for (const auto& c : hits) {
+        if (c.prominence < 5.0f) continue;
         if (known_prominence >= 0 && c.prominence < known_prominence + 2) continue;
         places.insert(FoldName(WithoutAdminWord(c.name)));
         if (top == nullptr || c.prominence > top->prominence) top = &c;
@@ -610,7 +614,6 @@ class NamesStage : public Stage {
         r.rule = kExonym;
         r.replacement = WithoutMarks(WithoutAdminWord(top->name));
         r.confidence = places.size() == 1 ? 0.9f : 0.5f;
-        if (!whole_run) r.confidence = std::min(r.confidence, 0.6f);
         r.kind = r.confidence >= d_.min_confidence ? SpanResult::kReplace : SpanResult::kFlag;
         return r;
       }

@@ -64,6 +64,7 @@ TEST_CASE("names: another language's spelling the data knows becomes the English
   CHECK(N("The spokesman Damas declined to comment.") == "The spokesman Damas declined to comment.");
   CHECK(N("Officials in Damascus said so.") == "Officials in Damascus said so.");
   CHECK(N("The DAMASCO program was ended.") == "The DAMASCO program was ended.");  // an acronym
+  CHECK(N("The winger Casey Damasco scored twice.") == "The winger Casey Damasco scored twice.");  // a surname
 }
 
 TEST_CASE("names: correct and unknown names stay") {
