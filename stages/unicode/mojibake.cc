@@ -92,26 +92,27 @@ DecodeResult DecodeThrough(CodePage page, std::span<const int32_t> in, int32_t b
         SlotBytes(s, page, &options[j - 1]);
         lost |= s.lost_wild && !IsContinuation(s.byte);
       }
-      // CESU-8: a surrogate pair written as two three-byte sequences ("í ½í¸€").
-      if (lead == 0xED && k + 6 <= in.size() && slots[k + 3].byte == 0xED) {
-        std::vector<uint8_t> low;
+      // CESU-8: a surrogate pair written as two three-byte sequences ("í ½í¸€"). A lost
+      // byte is not guessed inside one.
+      if (lead == 0xED && k + 6 <= in.size() && slots[k + 3].byte == 0xED && !slots[k + 1].lost_wild &&
+          !slots[k + 4].lost_wild) {
+        std::vector<uint8_t> low, last;
         SlotBytes(slots[k + 4], page, &low);
-        std::vector<uint8_t> last;
         SlotBytes(slots[k + 5], page, &last);
+        char pair[6] = {'\xED', 0, 0, '\xED', 0, 0};
+        int32_t cp = -1;
         for (uint8_t b1 : options[0])
           for (uint8_t b2 : options[1])
             for (uint8_t b4 : low)
               for (uint8_t b5 : last) {
-                if (decoded || b1 < 0xA0 || b1 > 0xAF || b4 < 0xB0 || !IsContinuation(b2) ||
-                    !IsContinuation(b5) || slots[k + 1].lost_wild || slots[k + 4].lost_wild)
-                  continue;
-                int32_t hi = 0xD000 | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
-                int32_t lo = 0xD000 | ((b4 & 0x3F) << 6) | (b5 & 0x3F);
-                r.cps.push_back(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00));
-                r.cesu = decoded = true;
+                if (cp >= 0) continue;
+                pair[1] = static_cast<char>(b1), pair[2] = static_cast<char>(b2);
+                pair[4] = static_cast<char>(b4), pair[5] = static_cast<char>(b5);
+                if (DecodeCesuPair(std::string_view(pair, 6), 0, &cp) != 6) cp = -1;
               }
-        if (decoded) {
-          r.changed = true;
+        if (cp >= 0) {
+          r.cps.push_back(cp);
+          r.cesu = r.changed = true;
           k += 6;
           continue;
         }
