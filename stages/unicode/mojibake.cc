@@ -152,21 +152,16 @@ DecodeResult DecodeThrough(CodePage page, std::span<const int32_t> in, int32_t b
         } else if (found.size() > 1) {
           cp = -1;  // cannot happen without a lost byte; be safe
         }
-        if (cp >= 0) {
+        // A space read as A0 that ends the run, before a word: "HoÃ n" is "Hoàn", but
+        // "voilÃ le" is "voilà le" whose two spaces were collapsed. A lower-case letter
+        // could be either: leave it.
+        const size_t end = k + static_cast<size_t>(len);
+        const bool ambiguous_space = slots[end - 1].space_wild && slots[end - 1].byte == 0x20 &&
+                                     end == in.size() && cp >= 0 && utf8::IsLower(cp) && after >= 0 && after < 0x80 &&
+                                     utf8::IsAlnum(after);
+        if (cp >= 0 && !ambiguous_space) {
           r.cps.push_back(cp);
-          k += static_cast<size_t>(len);
-          // A space read as A0 that ends the run, before a word: "HoÃ n" is "Hoàn", but
-          // "voilÃ le" is "voilà le" whose two spaces were collapsed. A lower-case letter
-          // could be either: leave it.
-          size_t last = k - 1;
-          if (slots[last].space_wild && slots[last].byte == 0x20 && k == in.size() && utf8::IsLower(cp) &&
-              after >= 0 && after < 0x80 && utf8::IsAlnum(after)) {
-            k -= static_cast<size_t>(len);
-            r.cps.pop_back();
-            r.cps.push_back(in[k]);
-            ++k;
-            continue;
-          }
+          k = end;
           decoded = true;
         }
       }
