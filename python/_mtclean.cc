@@ -214,7 +214,8 @@ std::string RunFiles(const PyPipeline& p, const std::vector<std::string>& inputs
   return RunStatsToJson(Check(std::move(stats)), p.pipeline());
 }
 
-py::bytes ObserveFiles(const PyPipeline& p, const std::vector<std::string>& inputs, const std::string& format,
+// Observes the files and writes their knowledge to `out_path` (what `mtclean observe` does).
+void ObserveFiles(const PyPipeline& p, const std::vector<std::string>& inputs, const std::string& format,
                        const std::string& text_field, const std::string& out_path, int jobs) {
   std::vector<BatchInput> plan;
   for (const std::string& in : inputs)
@@ -232,7 +233,6 @@ py::bytes ObserveFiles(const PyPipeline& p, const std::vector<std::string>& inpu
     st = ObserveBatch(p.pipeline(), plan, options);
   }
   Check(st);
-  return py::bytes("");
 }
 
 py::list Stages() {
