@@ -13,6 +13,17 @@
 
 namespace mtclean {
 
+namespace {
+// Hunspell keeps one process-wide UTF-8 table, counted by its constructors and destructors
+// without a lock (csutil's initialize_utf_tbl / free_utf_tbl): two workers opening a
+// dictionary at once both allocate it and one copy leaks (LeakSanitizer saw it in CI).
+// Every Hunspell object is made and destroyed under this mutex.
+std::mutex& HunspellLifetimeMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+}  // namespace
+
 Status EnglishWords::Check(const std::string& dictionary) {
   std::string aff = dictionary + ".aff", dic = dictionary + ".dic";
   if (access(aff.c_str(), R_OK) != 0 || access(dic.c_str(), R_OK) != 0)
@@ -25,7 +36,10 @@ StatusOr<std::unique_ptr<EnglishWords>> EnglishWords::Open(const std::string& di
   if (Status st = Check(dictionary); !st.ok()) return st;
   std::string aff = dictionary + ".aff", dic = dictionary + ".dic";
   auto words = std::unique_ptr<EnglishWords>(new EnglishWords());
-  words->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+  {
+    std::lock_guard<std::mutex> lock(HunspellLifetimeMutex());
+    words->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+  }
   if (listed_forms) words->forms_ = WordForms::ForDictionary(std::filesystem::path(dictionary).filename().string());
   return words;
 }
@@ -83,7 +97,10 @@ std::string HunspellDictionaryName(const std::string& lang) {
   return it == kNames.end() ? lang : it->second;
 }
 
-EnglishWords::~EnglishWords() = default;
+EnglishWords::~EnglishWords() {
+  std::lock_guard<std::mutex> lock(HunspellLifetimeMutex());
+  hunspell_.reset();
+}
 
 EnglishWords* WorkerDictionaries::Get(const std::string& hunspell_dir, const std::string& lang) {
   auto it = open_.find(lang);
