@@ -20,6 +20,12 @@ bool IsolatedInChrome(const PageScratch& s, size_t c) {
   return chrome(s.lines[s.content[c - 1]]) && chrome(s.lines[s.content[c + 1]]);
 }
 
+// Chrome that ends an article: what follows it is the page's, not the article's.
+bool ClosesArticle(int rule) {
+  return rule == kRelatedLinks || rule == kComments || rule == kCommentForm || rule == kFooter ||
+         rule == kPrivacyLink || rule == kShareWidget || rule == kLinkList;
+}
+
 }  // namespace
 
 bool TitleLike(std::string_view text, const Line& l) {
@@ -213,6 +219,12 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     if (IsEvidence(s.lines[s.content[c]])) head_begin = c;
   for (size_t c = foot_begin; c < s.content.size(); ++c)
     if (IsEvidence(s.lines[s.content[c]])) foot_end = c + 1;
+  // Where the first chrome after the article is a line that ends articles (a related-links
+  // heading, a comment form, a list of other pages' titles, share buttons, a copyright or
+  // policy line), the article is over: everything after it is the page's foot, paragraphs
+  // too (author boxes, teasers of other articles, the site's blurb). A later article of the
+  // page would have been part of the article block (segments of half its prose or more).
+  const bool closed = foot_begin < s.content.size() && ClosesArticle(s.lines[s.content[foot_begin]].rule);
   // Elsewhere outside the article, a line that is no prose goes when it sits in a chrome
   // region: evidence (or the page's edge) before it and after it, with only lines that are no
   // prose between.
@@ -254,6 +266,7 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     bool keep;
     const bool region = (c >= head_begin && c < head_end) || (c >= foot_begin && c < foot_end);
     if (c >= block_first && c <= block_last) keep = true;
+    else if (closed && c >= foot_begin) keep = false;  // after the article's end
     else if (l.paragraph) keep = true;
     // In the page's head and foot a sentence stays unless it stands alone between chrome
     // lines; headlines there are the teasers of other pages.

@@ -1,6 +1,7 @@
 #include "stages/boilerplate/line_evidence.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "pipeline/utf8.h"
 
@@ -54,7 +55,9 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
   if (((raw.rfind("(c) ", 0) == 0 || raw.rfind("(C) ", 0) == 0 || raw.find("\xC2\xA9") != std::string_view::npos) &&
        l.words <= 30) ||
       (l.words <= 40 && f.text.find("creative commons") != std::string::npos)) {
-    l.rule = kFooter;
+    // A credit after a caption's text ("Eileen Gu, Freestylerin. © AFP / Maddie Meyer") is
+    // the photo's, inside the article; a copyright of the site opens its line or names a year.
+    l.rule = CaptionCredit(raw) ? kPhotoCaption : kFooter;
     return;
   }
   // "[vw-id-concept-6-1]", "[                    ]": an image's file name or an empty form
@@ -109,6 +112,20 @@ void LineEvidence::GluedPhrase(std::string_view text, Line& l) const {
     l.glued_from = found[i].first;
     end = found[i].first;
   }
+}
+
+bool LineEvidence::CaptionCredit(std::string_view raw) {
+  const size_t mark = raw.find("\xC2\xA9");
+  if (mark == std::string_view::npos || mark < 12) return false;  // "© 2020 Site", "(c) Site"
+  for (size_t k = 0; k + 4 <= raw.size(); ++k) {  // a year: "Text © 2019 Agentur" is the site's
+    const bool year = (raw.compare(k, 2, "19") == 0 || raw.compare(k, 2, "20") == 0) &&
+                      std::isdigit(static_cast<unsigned char>(raw[k + 2])) &&
+                      std::isdigit(static_cast<unsigned char>(raw[k + 3])) &&
+                      (k == 0 || !std::isdigit(static_cast<unsigned char>(raw[k - 1]))) &&
+                      (k + 4 == raw.size() || !std::isdigit(static_cast<unsigned char>(raw[k + 4])));
+    if (year) return false;
+  }
+  return true;
 }
 
 bool LineEvidence::ImagePlaceholder(std::string_view raw) {

@@ -52,6 +52,8 @@ class LineEvidence {
   // "[name-of-file_2]" (no spaces, a digit, '-' or '_' in it), "[    ]" or "photo-12.jpg",
   // alone on the line.
   static bool ImagePlaceholder(std::string_view raw);
+  // A copyright sign after a caption's text with no year: the photo's credit, not the site's.
+  static bool CaptionCredit(std::string_view raw);
 
   // A menu on one line: three or more short items between separators that sentences do not
   // use ("Home | About | Contact", "Impressum · Datenschutz · Kontakt").
