@@ -224,7 +224,7 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
   // policy line), the article is over: everything after it is the page's foot, paragraphs
   // too (author boxes, teasers of other articles, the site's blurb). A later article of the
   // page would have been part of the article block (segments of half its prose or more).
-  const bool closed = foot_begin < s.content.size() && ClosesArticle(s.lines[s.content[foot_begin]].rule);
+  const bool closed = foot_begin < s.content.size() && ClosesArticle(s.lines[s.content[foot_begin]].rule) ;
   // Elsewhere outside the article, a line that is no prose goes when it sits in a chrome
   // region: evidence (or the page's edge) before it and after it, with only lines that are no
   // prose between.
@@ -260,13 +260,27 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     for (size_t k = c; k < e && !titles; ++k) s.lines[s.content[k]].rule = -1;
     c = e;
   }
+  // The heading of a list of other pages' titles goes with it ("Empfohlene Beiträge",
+  // "More Great WIRED Stories"): a short line that is no sentence, right before the list.
+  for (size_t c = 1; c < s.content.size(); ++c) {
+    if (s.lines[s.content[c]].rule != kLinkList || s.lines[s.content[c - 1]].rule >= 0) continue;
+    Line& h = s.lines[s.content[c - 1]];
+    std::string_view raw = Trim(text.substr(h.keep_begin, h.keep_end - h.keep_begin));
+    if (raw.empty() || IsBulletStart(raw) || h.paragraph || h.fold.words() == 0 || h.fold.words() > 6) continue;
+    const int32_t last = utf8::Previous(raw, raw.size());
+    if (last == '.' || last == '!' || last == '?' || last == ',') continue;
+    h.rule = kLinkList;
+  }
   for (size_t c = 0; c < s.content.size(); ++c) {
     Line& l = s.lines[s.content[c]];
     if (l.rule >= 0) continue;
     bool keep;
     const bool region = (c >= head_begin && c < head_end) || (c >= foot_begin && c < foot_end);
     if (c >= block_first && c <= block_last) keep = true;
-    else if (closed && c >= foot_begin) keep = false;  // after the article's end
+    // After the article's end paragraphs go too (author boxes, teasers' summaries); a short
+    // sentence that does not stand alone between chrome lines stays, as in the head and foot
+    // ("UP NEXT" / "Thunder: Host the Lakers on Friday." closes an agency's sports story).
+    else if (closed && c >= foot_begin) keep = l.prose && l.sentence && !l.paragraph && !IsolatedInChrome(s, c);
     else if (l.paragraph) keep = true;
     // In the page's head and foot a sentence stays unless it stands alone between chrome
     // lines; headlines there are the teasers of other pages.

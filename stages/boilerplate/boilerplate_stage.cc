@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <numeric>
 #include <array>
 #include <unordered_map>
@@ -337,6 +338,13 @@ std::string WordPressPhrasesPath() {
   return MTCLEAN_DEFAULT_WORDPRESS_PHRASES;
 }
 
+// Month and weekday names of every language, from CLDR through ICU at build time
+// (MTCLEAN_DATE_WORDS overrides; skipped when missing: dates.txt still covers six languages).
+std::string DateWordsPath() {
+  if (const char* env = std::getenv("MTCLEAN_DATE_WORDS"); env != nullptr) return env;
+  return MTCLEAN_DEFAULT_DATE_WORDS;
+}
+
 // The stopwords-iso lists fetched by scripts/setup.sh (MTCLEAN_STOPWORDS_ISO overrides).
 std::string StopWordsIsoPath() {
   if (const char* env = std::getenv("MTCLEAN_STOPWORDS_ISO"); env != nullptr) return env;
@@ -373,6 +381,9 @@ const StageDescriptor& BoilerplateStageDescriptor() {
         if (!stop_words.ok()) return stop_words.status();
         data.stop_words = std::move(*stop_words);
         if (Status st = load_set("boilerplate/dates.txt", &evidence.date_words); !st.ok()) return st;
+        if (std::ifstream dates(DateWordsPath()); dates)
+          for (std::string line; std::getline(dates, line);)
+            if (!line.empty() && line[0] != '#') evidence.date_words.insert(line);
         if (Status st = load_set("boilerplate/site_name_words.txt", &evidence.site_words); !st.ok()) return st;
         if (Status st = load_set("boilerplate/breadcrumb_roots.txt", &evidence.breadcrumb_roots); !st.ok()) return st;
         if (Status st = load_set("boilerplate/comment_verbs.txt", &evidence.comment_verbs); !st.ok()) return st;

@@ -185,6 +185,29 @@ TEST_CASE("boilerplate: a paragraph goes for where it stands only after the arti
   CHECK(out.find("Wakil Kohsar") == std::string::npos);
 }
 
+TEST_CASE("boilerplate: a list of other pages' titles goes with its heading") {
+  std::string in = kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 +
+                   "\n\nMore Great Stories From Us\n\n"
+                   "  \xE2\x80\xA2 Chris Evans goes to Washington\n"
+                   "  \xE2\x80\xA2 What Atlanta can teach tech about cultivating black talent\n"
+                   "  \xE2\x80\xA2 The display of the future might be in your contact lens\n";
+  CHECK(B(in) == kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n");
+}
+
+TEST_CASE("boilerplate: date lines in any language CLDR names months in") {
+  // Polish writes the month in the genitive inside a date ("marca", not "marzec"); English
+  // writes ordinals. A line of a month name and numbers is a dateline wherever it stands.
+  for (std::string date : {"18 marca 2021", "Jun 18th 2018", "1er janvier 2020", "05. Februar 2020",
+                           "martes, 3 de mayo de 2022"}) {
+    INFO(date);
+    CHECK(B(kPara1 + "\n\n" + date + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n") ==
+          kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n");
+  }
+  // Abbreviations alone are no date ("So ma" is German and Dutch abbreviations, and words).
+  std::string abbreviations = kPara1 + "\n\nSo ma\n\n" + kPara2 + "\n\n" + kPara3 + "\n";
+  CHECK(B(abbreviations) == abbreviations);
+}
+
 TEST_CASE("boilerplate: repeated lines the article uses stay, the page's repeats go") {
   // An interview that asks each guest the same question; a shop's repeated call.
   std::string interview = "Five writers on the books that made them\n\n" + kPara1 + "\n\nAmina Wardak\n\n"

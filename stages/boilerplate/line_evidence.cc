@@ -71,7 +71,7 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
     l.rule = kNavigation;
     return;
   }
-  if (IsDateline(f, raw)) {
+  if (IsDateline(f, raw, text.substr(l.begin, l.end - l.begin))) {
     l.rule = kDateline;
     return;
   }
@@ -174,14 +174,23 @@ bool LineEvidence::InlineMenu(std::string_view raw, const FoldedLine& fold) {
   return !IsSentenceEnd(utf8::Previous(raw, raw.size()));
 }
 
-bool LineEvidence::IsDateline(const FoldedLine& f, std::string_view raw) const {
+bool LineEvidence::IsDateline(const FoldedLine& f, std::string_view raw, std::string_view line) const {
   if (f.words() == 0 || f.words() > 10) return false;
   bool digit = false;
   for (char c : raw) digit |= c >= '0' && c <= '9';
   if (!digit && f.words() < 2) return false;
-  for (size_t w = 0; w < f.words(); ++w)
-    if (data_.date_words.find(Word(f, w)) == data_.date_words.end()) return false;
-  return true;
+  bool name = false;  // a whole month or weekday name, not only abbreviations ("so ma")
+  for (size_t w = 0; w < f.words(); ++w) {
+    const std::string_view word = Word(f, w);
+    // An ordinal's ending right after its digits: "18th", "1er", "2nd".
+    const size_t at = f.word_starts[w];
+    if (at > 0 && std::isdigit(static_cast<unsigned char>(line[at - 1])) &&
+        (word == "st" || word == "nd" || word == "rd" || word == "th" || word == "er" || word == "e"))
+      continue;
+    if (data_.date_words.find(word) == data_.date_words.end()) return false;
+    name |= word.size() >= 4;
+  }
+  return digit || name;
 }
 
 bool LineEvidence::AllCapitalised(std::string_view raw, size_t from) {

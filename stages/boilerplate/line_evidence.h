@@ -59,7 +59,7 @@ class LineEvidence {
   // use ("Home | About | Contact", "Impressum · Datenschutz · Kontakt").
   static bool InlineMenu(std::string_view raw, const FoldedLine& fold);
 
-  bool IsDateline(const FoldedLine& f, std::string_view raw) const;
+  bool IsDateline(const FoldedLine& f, std::string_view raw, std::string_view line) const;
 
   // Whether the words of `raw` from word `from` on all start with a capital letter.
   static bool AllCapitalised(std::string_view raw, size_t from);
