@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <thread>
 #include <unistd.h>
 #include <filesystem>
 #include <fstream>
@@ -49,6 +50,19 @@ TEST_CASE("AccentModel: the forms of a plain spelling, and the neighbours that c
   // A capitalised word inside a sentence is a name: "Debian", though the verb is commoner.
   CHECK((*m)->Choose("debian", "", "").form == "debían");
   CHECK((*m)->Choose("debian", "el", "es", /*capitalised=*/true).form == "debian");
+}
+
+TEST_CASE("LazyAccentModel: checked at set-up, read once on first use, by any thread") {
+  CHECK_FALSE(LazyAccentModel("/no/such/model").Check().ok());
+  LazyAccentModel lazy(FixtureModel());
+  REQUIRE(lazy.Check().ok());
+  const AccentModel* seen[2] = {nullptr, nullptr};
+  std::thread a([&] { seen[0] = lazy.get(); }), b([&] { seen[1] = lazy.get(); });
+  a.join();
+  b.join();
+  REQUIRE(seen[0] != nullptr);
+  CHECK(seen[0] == seen[1]);
+  CHECK(lazy->Choose("a", "jusqu", "paris").form == "à");
 }
 
 TEST_CASE("AccentModel: a malformed file names its line") {

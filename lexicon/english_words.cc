@@ -36,10 +36,8 @@ StatusOr<std::unique_ptr<EnglishWords>> EnglishWords::Open(const std::string& di
   if (Status st = Check(dictionary); !st.ok()) return st;
   std::string aff = dictionary + ".aff", dic = dictionary + ".dic";
   auto words = std::unique_ptr<EnglishWords>(new EnglishWords());
-  {
-    std::lock_guard<std::mutex> lock(HunspellLifetimeMutex());
-    words->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
-  }
+  words->aff_ = std::move(aff);
+  words->dic_ = std::move(dic);
   if (listed_forms) words->forms_ = WordForms::ForDictionary(std::filesystem::path(dictionary).filename().string());
   return words;
 }
@@ -97,6 +95,14 @@ std::string HunspellDictionaryName(const std::string& lang) {
   return it == kNames.end() ? lang : it->second;
 }
 
+Hunspell& EnglishWords::Speller() {
+  if (hunspell_ == nullptr) {
+    std::lock_guard<std::mutex> lock(HunspellLifetimeMutex());
+    hunspell_ = std::make_unique<Hunspell>(aff_.c_str(), dic_.c_str());
+  }
+  return *hunspell_;
+}
+
 EnglishWords::~EnglishWords() {
   std::lock_guard<std::mutex> lock(HunspellLifetimeMutex());
   hunspell_.reset();
@@ -120,7 +126,7 @@ bool EnglishWords::Known(std::string_view word) {
   if ((slot & ~uint64_t{3}) == key && (slot & 2) != 0) return (slot & 1) != 0;
   // A listed form settles it; Hunspell answers for the rest (unlisted spellings, and words
   // unmunch cannot list: compounds, numbers).
-  const bool known = (forms_ != nullptr && forms_->Accepts(word)) || hunspell_->spell(std::string(word));
+  const bool known = (forms_ != nullptr && forms_->Accepts(word)) || Speller().spell(std::string(word));
   slot = key | 2 | (known ? 1 : 0);
   return known;
 }

@@ -53,6 +53,10 @@ class EnglishWords {
 
  private:
   EnglishWords() = default;
+  // Opened on the first word the listed forms do not settle: most runs of English text
+  // ask the list only, and a process that cleans "hi" never reads the dictionary.
+  Hunspell& Speller();
+  std::string aff_, dic_;
   std::unique_ptr<Hunspell> hunspell_;
   std::shared_ptr<const WordForms> forms_;  // may be null
   // Answers by the word's hash, direct-mapped: one memory access per look-up, and bounded

@@ -297,7 +297,7 @@ class DiacriticsStage : public Stage {
     // Language -> forms its current orthography writes plain ("sólo" -> "solo"), if asked.
     std::unordered_map<std::string, std::unordered_set<std::string>> unaccented;
     std::string hunspell_dir;
-    std::unordered_map<std::string, std::unique_ptr<AccentModel>> models;
+    std::unordered_map<std::string, LazyAccentModel> models;  // read when a document needs one
     std::unique_ptr<Gazetteer> gazetteer;
     double min_confidence = 0.8;
     // Function words of two letters or more (dictionaries/stopwords/<lang>.txt, without
@@ -305,7 +305,7 @@ class DiacriticsStage : public Stage {
     // which has none): word -> bit i for function_word_languages[i].
     StopWordTable function_words;
     std::vector<std::string> function_word_languages;
-    std::unique_ptr<AccentModel> english_counts;  // build/accents/en.accents, if built
+    std::unique_ptr<LazyAccentModel> english_counts;  // build/accents/en.accents, if built
   };
   explicit DiacriticsStage(Data d) : d_(std::move(d)) {}
 
@@ -323,6 +323,8 @@ class DiacriticsStage : public Stage {
   }
 
  private:
+  const AccentModel* EnglishCounts() const { return d_.english_counts ? d_.english_counts->get() : nullptr; }
+
   // True when the pass's output is final, so that no round is spent confirming it.
   // Restorations alone are: they keep the text without accents as it was, so the words and
   // their languages are the same the next time; a word left plain would be chosen plain
@@ -500,7 +502,7 @@ class DiacriticsStage : public Stage {
     auto restored = [&](std::string_view lang) { return d_.models.count(std::string(lang)) > 0; };
     // English votes too, by its own counts: CLD2 can read a stripped Spanish paragraph that
     // quotes a command or two as English (99%, "apt-file que esta en el paquete").
-    if (d_.english_counts != nullptr) candidates.emplace_back("en", d_.english_counts.get());
+    if (EnglishCounts() != nullptr) candidates.emplace_back("en", EnglishCounts());
     std::vector<double> score(candidates.size());
     std::vector<size_t> known_by(candidates.size());  // words of two letters or more each knows
     std::unordered_map<std::string_view, size_t> words_of;
@@ -935,15 +937,15 @@ class DiacriticsStage : public Stage {
   // Whether the English counts know the word's spelling, in any case and with or without
   // accents ("cafe" is counted as "café").
   bool CommonEnglish(std::string_view word) const {
-    return d_.english_counts != nullptr && d_.english_counts->PlainFrequency(PlainWord(word)) > 0;
+    return EnglishCounts() != nullptr && EnglishCounts()->PlainFrequency(PlainWord(word)) > 0;
   }
 
   // How often English writes a word (onboard-data's English counts, any case), or 0.
   uint64_t EnglishCount(std::string_view word) const {
-    if (d_.english_counts == nullptr) return 0;
+    if (EnglishCounts() == nullptr) return 0;
     uint64_t n = 0;
     const std::string lower = LowerWord(word);
-    for (const auto& f : d_.english_counts->Forms(PlainWord(word)))
+    for (const auto& f : EnglishCounts()->Forms(PlainWord(word)))
       if (f.form == lower) n += f.count;
     return n;
   }
@@ -993,7 +995,7 @@ class DiacriticsStage : public Stage {
     // Most candidates are no words: the counts of the 40,000 commonest words and the
     // gazetteer (hash look-ups) turn them down before Hunspell (microseconds each) is asked.
     // (Any form of the spelling: "cafe" is counted as "café".)
-    auto common = [&](const std::string& candidate) { return d_.english_counts == nullptr || CommonEnglish(candidate); };
+    auto common = [&](const std::string& candidate) { return EnglishCounts() == nullptr || CommonEnglish(candidate); };
     auto english_word = [&](const std::string& candidate) { return common(candidate) && english.Known(candidate); };
     std::string country;  // of the place name_known last found, or ""
     auto name_known = [&](const std::string& candidate) {  // a name English or the gazetteer knows
@@ -1058,7 +1060,7 @@ class DiacriticsStage : public Stage {
     }
     // Several readings, one of them far commoner in English than the others ("mster":
     // master, not mister; Spanish writes máster and míster): that one.
-    if (repairs.size() > 1 && d_.english_counts != nullptr) {
+    if (repairs.size() > 1 && EnglishCounts() != nullptr) {
       std::string commonest;
       uint64_t best = 0, second = 0;
       for (const auto& [candidate, info] : repairs) {
@@ -1211,15 +1213,16 @@ const StageDescriptor& DiacriticsStageDescriptor() {
         d.min_confidence = options.GetDouble("min_confidence");
         const std::string dir = options.GetString("accents_dir").empty() ? DefaultAccentsDir() : options.GetString("accents_dir");
         for (const auto& lang : d.languages) {
-          auto m = AccentModel::Load(dir + "/" + lang + ".accents");
-          if (!m.ok()) return m.status();
-          d.models.emplace(lang, std::move(*m));
+          LazyAccentModel model(dir + "/" + lang + ".accents");
+          if (Status st = model.Check(); !st.ok()) return st;
+          d.models.emplace(lang, std::move(model));
         }
         for (const auto& lang : d.source_languages) {
           if (Status st = EnglishWords::Check(d.hunspell_dir + "/" + HunspellDictionaryName(lang)); !st.ok())
             return st;
         }
-        if (auto en = AccentModel::Load(dir + "/en.accents"); en.ok()) d.english_counts = std::move(*en);
+        if (auto en = std::make_unique<LazyAccentModel>(dir + "/en.accents"); en->Check().ok())
+          d.english_counts = std::move(en);
         std::vector<std::string> listed = {"en", "it"};
         listed.insert(listed.end(), d.languages.begin(), d.languages.end());
         for (const auto& lang : listed) {
