@@ -30,6 +30,19 @@ TEST_CASE("diacritics: a French text stripped of its accents gets them back") {
         "Il a passé l'été dans la ville où il est né, et il y reviendra l'année prochaine.");
 }
 
+TEST_CASE("diacritics: a token no word is as long as is left alone, and its letters are no words") {
+  if (!DataPresent()) return;
+  // A base64 image in a stripped French page: its letter runs ("ete", "ou") are not restored,
+  // and the prose around it still is.
+  std::string blob;
+  for (int i = 0; i < 20000; ++i) blob += i % 3 == 0 ? "ete+" : i % 3 == 1 ? "ou/9" : "Deja";
+  const std::string in = "Le probleme est deja tres simple, et le systeme est stable depuis des annees. " + blob +
+                         " Il a passe l'ete dans la ville ou il est ne.";
+  const std::string out = D(in);
+  CHECK(out.find(blob) != std::string::npos);
+  CHECK(out.find("Le problème est déjà très simple") != std::string::npos);
+}
+
 TEST_CASE("diacritics: Spanish, and the language given instead of detected") {
   if (!DataPresent()) return;
   CHECK(D("La informacion del gobierno esta disponible en la pagina, segun el ministerio de educacion.") ==
