@@ -224,7 +224,7 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
   // policy line), the article is over: everything after it is the page's foot, paragraphs
   // too (author boxes, teasers of other articles, the site's blurb). A later article of the
   // page would have been part of the article block (segments of half its prose or more).
-  const bool closed = foot_begin < s.content.size() && ClosesArticle(s.lines[s.content[foot_begin]].rule) ;
+  const bool closed = foot_begin < s.content.size() && ClosesArticle(s.lines[s.content[foot_begin]].rule);
   // Elsewhere outside the article, a line that is no prose goes when it sits in a chrome
   // region: evidence (or the page's edge) before it and after it, with only lines that are no
   // prose between.

@@ -59,6 +59,8 @@ class LineEvidence {
   // use ("Home | About | Contact", "Impressum · Datenschutz · Kontakt").
   static bool InlineMenu(std::string_view raw, const FoldedLine& fold);
 
+  // A line of month and weekday names (date_words) and numbers: "18 marca 2021", "Jun 18th".
+  // `raw` is the trimmed line, `line` the line as folded (the fold's word offsets are in it).
   bool IsDateline(const FoldedLine& f, std::string_view raw, std::string_view line) const;
 
   // Whether the words of `raw` from word `from` on all start with a capital letter.
