@@ -12,9 +12,14 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <mutex>
 #include <cstdlib>
 #include <memory>
 #include <unordered_map>
@@ -198,8 +203,21 @@ void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token
 
 class GarbledStage : public Stage {
  public:
-  struct Data {
+  // The grammar model and what the signs read of its tags, read the first time a document
+  // has a sentence to judge (non-English corpora and start-up never pay for it).
+  struct GrammarModel {
     std::unique_ptr<EnglishGrammar> grammar;
+    // Verb tags of the model (vb, vbd, md, bez, ...), and a few others the signs read.
+    std::vector<bool> verb_tag, finite_tag, determiner_tag;
+    EnglishGrammar::TagId modal = EnglishGrammar::kNoTag;
+    std::vector<bool> finite_capable_tag;  // vb, vbz, vbd: a word with one may be a finite verb
+    EnglishGrammar::TagId np = EnglishGrammar::kNoTag, period = EnglishGrammar::kNoTag;
+    static StatusOr<std::unique_ptr<GrammarModel>> Load(const std::string& path);
+  };
+  struct Data {
+    std::string grammar_path;
+    std::unique_ptr<std::once_flag> grammar_once = std::make_unique<std::once_flag>();
+    mutable std::unique_ptr<GrammarModel> grammar;
     double flag_above = 0.5, drop_above = 0, tag_surprise = 9;
     bool repair = true;
     std::string source_language, hunspell_dir;
@@ -207,11 +225,6 @@ class GarbledStage : public Stage {
     WordSet abbreviations;
     StopWordTable english_function_words;  // dictionaries/stopwords/en.txt
     std::unordered_map<std::string, std::vector<Calque>> calques;  // by source language
-    // Verb tags of the model (vb, vbd, md, bez, ...), and a few others the signs read.
-    std::vector<bool> verb_tag, finite_tag, determiner_tag;
-    EnglishGrammar::TagId modal = EnglishGrammar::kNoTag;
-    std::vector<bool> finite_capable_tag;  // vb, vbz, vbd: a word with one may be a finite verb
-    EnglishGrammar::TagId np = EnglishGrammar::kNoTag, period = EnglishGrammar::kNoTag;
   };
   explicit GarbledStage(Data d) : d_(std::move(d)) {}
 
@@ -242,6 +255,16 @@ class GarbledStage : public Stage {
     if (s.sentences == nullptr || s.english == nullptr) return;
     const std::string source = d_.source_language != "auto" ? d_.source_language : ctx.document.source_language;
     s.pending.clear();
+    // Only lines of running text are judged: a page with none (a title, a menu, "hi") is
+    // left before any word is looked up.
+    bool any_prose = false;
+    for (size_t b = 0; b < in.size() && !any_prose;) {
+      size_t e = in.find('\n', b);
+      if (e == std::string_view::npos) e = in.size();
+      any_prose = Prose(in.substr(b, e - b));
+      b = e + 1;
+    }
+    if (!any_prose) return;
     CountCapitals(in, s);
     // Language unknown: a document is English when a fifth of its words are English
     // function words (English prose has two in five; other languages few).
@@ -257,6 +280,18 @@ class GarbledStage : public Stage {
   }
 
  private:
+  const GrammarModel& G() const {
+    std::call_once(*d_.grammar_once, [this] {
+      auto loaded = GrammarModel::Load(d_.grammar_path);
+      if (!loaded.ok()) {  // Check()ed at set-up: the build's own file went bad since
+        std::fprintf(stderr, "mtclean: %s\n", loaded.status().message().c_str());
+        std::abort();
+      }
+      d_.grammar = std::move(*loaded);
+    });
+    return *d_.grammar;
+  }
+
   // A paragraph of running text, not a title, menu or caption: it ends like a sentence and
   // has lower-case words.
   static bool Prose(std::string_view line) {
@@ -293,7 +328,7 @@ class GarbledStage : public Stage {
     Tokenize(in, 0, in.size(), &s.document_tokens);
     auto& tokens = s.document_tokens;
     for (Token& t : tokens)
-      if (t.word && !t.number) t.info = d_.grammar->Find(t.lower);
+      if (t.word && !t.number) t.info = G().grammar->Find(t.lower);
     for (size_t i = 1; i < tokens.size(); ++i)
       if (tokens[i].capitalised && !tokens[i].all_caps && tokens[i - 1].word && !tokens[i - 1].capitalised)
         ++s.capitalised_in_document[tokens[i].lower];
@@ -351,9 +386,9 @@ class GarbledStage : public Stage {
       s.views.push_back(in.substr(t.begin, t.end - t.begin));
       s.infos.push_back(t.info);
     }
-    d_.grammar->TagSentence(s.views, &s.tagging, s.infos);
+    G().grammar->TagSentence(s.views, &s.tagging, s.infos);
     const auto& tags = s.tagging.tags;
-    const EnglishGrammar& g = *d_.grammar;
+    const EnglishGrammar& g = *G().grammar;
     uint32_t fired = 0, repaired = 0;
     bool rare_loop = false;  // a word too rare to know whether English doubles it, doubled
     std::vector<Pending> repairs;
@@ -448,10 +483,10 @@ class GarbledStage : public Stage {
       if (!t.word || prev == nullptr || t.all_caps || t.number) continue;
       // A modal straight before a determiner inside a statement ("the forces would the
       // city"): English puts a verb there; only a question inverts ("Will the army...?").
-      if (prev->word && tags[i - 1] == d_.modal && d_.determiner_tag[tags[i]] && i >= 2 && !question)
+      if (prev->word && tags[i - 1] == G().modal && G().determiner_tag[tags[i]] && i >= 2 && !question)
         fired |= 1u << kModalDeterminer;
       // A tag no English sentence of Brown puts after the two before it.
-      if (s.tagging.surprise[i] >= d_.tag_surprise && tags[i] != d_.np && prev->word && tags[i - 1] != d_.np)
+      if (s.tagging.surprise[i] >= d_.tag_surprise && tags[i] != G().np && prev->word && tags[i - 1] != G().np)
         fired |= 1u << kUnlikelyTags;
       if (!prev->word || prev->all_caps || prev->number) continue;
       bool unlikely_here = false;  // a pair or a tag unseen where it would be expected
@@ -504,7 +539,7 @@ class GarbledStage : public Stage {
         const bool contraction = w.ends_with("'d") || w.ends_with("'ll") || w.ends_with("'re") ||
                                  w.ends_with("'ve") || w.ends_with("'m") || w.ends_with("n't") ||
                                  (w.ends_with("'s") && (tag.starts_with("pp") || tag == "ex" || tag.starts_with("wp")));
-        finite = d_.finite_tag[tags[k]] || (tag == "vb" && !infinitive) || contraction ||
+        finite = G().finite_tag[tags[k]] || (tag == "vb" && !infinitive) || contraction ||
                  (tag == "vbn" && subject_before);  // a past tense taken for a participle
         // The tagger may have taken a verb for a noun ("the Talib already control"): a word
         // Brown also knows as a finite verb counts, unless a determiner, adjective or
@@ -512,7 +547,7 @@ class GarbledStage : public Stage {
         const bool nominal = before == "at" || before.starts_with("dt") || before == "ap" || before == "jj" ||
                              before.ends_with("$") || before == "in" || before == "cd" || before == "od";
         if (!nominal && !infinitive && tokens[k].info != nullptr)
-          for (const auto& tc : tokens[k].info->tags) finite |= d_.finite_capable_tag[tc.tag];
+          for (const auto& tc : tokens[k].info->tags) finite |= G().finite_capable_tag[tc.tag];
       }
       if (!finite) fired |= 1u << kClauseWithoutVerb;
       break;
@@ -522,14 +557,14 @@ class GarbledStage : public Stage {
     // full stop: not as tagged, and not by any tag Brown gives the word (the tagger may
     // take "control" for a noun where it is a verb); a lower-case word Brown does not know
     // could be one too.
-    const bool full_stop = !tokens.empty() && tags.back() == d_.period;
+    const bool full_stop = !tokens.empty() && tags.back() == G().period;
     if (full_stop) {
       bool verb = false;
       for (size_t i = 0; i < tokens.size() && !verb; ++i) {
         const Token& t = tokens[i];
-        verb = d_.verb_tag[tags[i]] || (t.word && !t.capitalised && !t.number && t.count() == 0);
+        verb = G().verb_tag[tags[i]] || (t.word && !t.capitalised && !t.number && t.count() == 0);
         if (t.info != nullptr)
-          for (const auto& tc : t.info->tags) verb |= d_.verb_tag[tc.tag];
+          for (const auto& tc : t.info->tags) verb |= G().verb_tag[tc.tag];
       }
       if (!verb) fired |= 1u << kNoVerb;
     }
@@ -539,7 +574,7 @@ class GarbledStage : public Stage {
     if (full_stop && tokens.size() >= 3) {
       const size_t v = tokens.size() - 2;
       const auto verb = tags[v];
-      if (tokens[v].word && d_.verb_tag[verb] &&
+      if (tokens[v].word && G().verb_tag[verb] &&
           static_cast<double>(g.WordTagCount(tokens[v].lower, verb)) * g.EndRate(verb) >= 5 &&
           g.BeforeEndCount(tokens[v].lower, verb) == 0)
         fired |= 1u << kNoObject;
@@ -623,6 +658,34 @@ std::string DefaultGrammarPath() {
   return MTCLEAN_DEFAULT_GRAMMAR;
 }
 
+StatusOr<std::unique_ptr<GarbledStage::GrammarModel>> GarbledStage::GrammarModel::Load(const std::string& path) {
+  auto grammar = EnglishGrammar::Load(path);
+  if (!grammar.ok()) return grammar.status();
+  auto m = std::make_unique<GrammarModel>();
+  m->grammar = std::move(*grammar);
+  const EnglishGrammar& g = *m->grammar;
+  m->verb_tag.assign(256, false);
+  for (size_t t = 0; t < g.tag_count(); ++t) {
+    const std::string_view name = g.TagName(static_cast<EnglishGrammar::TagId>(t));
+    m->verb_tag[t] = name.starts_with("vb") || name == "md" || name.starts_with("be") ||
+                    name.starts_with("hv") || name.starts_with("do");
+  }
+  m->finite_tag.assign(256, false);
+  for (const char* finite : {"vbd", "vbz", "md", "bez", "bedz", "bed", "bem", "ber", "hvz", "hvd", "hv", "do",
+                             "dod", "doz"})
+    if (g.Tag(finite) != EnglishGrammar::kNoTag) m->finite_tag[g.Tag(finite)] = true;
+  m->finite_capable_tag.assign(256, false);
+  for (const char* v : {"vb", "vbz", "vbd"})
+    if (g.Tag(v) != EnglishGrammar::kNoTag) m->finite_capable_tag[g.Tag(v)] = true;
+  m->determiner_tag.assign(256, false);
+  for (const char* t : {"at", "dt", "dti", "dts", "dtx"})
+    if (g.Tag(t) != EnglishGrammar::kNoTag) m->determiner_tag[g.Tag(t)] = true;
+  m->modal = g.Tag("md");
+  m->np = g.Tag("np");
+  m->period = g.Tag(".");
+  return m;
+}
+
 const StageDescriptor& GarbledStageDescriptor() {
   static const StageDescriptor kDescriptor{
       "garbled",
@@ -632,9 +695,9 @@ const StageDescriptor& GarbledStageDescriptor() {
       [](const StageOptions& options, const StageEnvironment& env) -> StatusOr<std::unique_ptr<Stage>> {
         GarbledStage::Data d;
         const std::string path = options.GetString("grammar").empty() ? DefaultGrammarPath() : options.GetString("grammar");
-        auto grammar = EnglishGrammar::Load(path);
-        if (!grammar.ok()) return grammar.status();
-        d.grammar = std::move(*grammar);
+        if (access(path.c_str(), R_OK) != 0)
+          return Status::Error("cannot read the English grammar model " + path + " (run scripts/setup.sh, then build)");
+        d.grammar_path = path;
         d.flag_above = options.GetDouble("flag_above");
         d.drop_above = options.GetDouble("drop_above");
         d.tag_surprise = options.GetDouble("tag_surprise");
@@ -670,26 +733,6 @@ const StageDescriptor& GarbledStageDescriptor() {
             d.calques[lang].push_back(std::move(c));
           }
         }
-        const EnglishGrammar& g = *d.grammar;
-        d.verb_tag.assign(256, false);
-        for (size_t t = 0; t < g.tag_count(); ++t) {
-          const std::string_view name = g.TagName(static_cast<EnglishGrammar::TagId>(t));
-          d.verb_tag[t] = name.starts_with("vb") || name == "md" || name.starts_with("be") ||
-                          name.starts_with("hv") || name.starts_with("do");
-        }
-        d.finite_tag.assign(256, false);
-        for (const char* finite : {"vbd", "vbz", "md", "bez", "bedz", "bed", "bem", "ber", "hvz", "hvd", "hv", "do",
-                                   "dod", "doz"})
-          if (g.Tag(finite) != EnglishGrammar::kNoTag) d.finite_tag[g.Tag(finite)] = true;
-        d.finite_capable_tag.assign(256, false);
-        for (const char* v : {"vb", "vbz", "vbd"})
-          if (g.Tag(v) != EnglishGrammar::kNoTag) d.finite_capable_tag[g.Tag(v)] = true;
-        d.determiner_tag.assign(256, false);
-        for (const char* t : {"at", "dt", "dti", "dts", "dtx"})
-          if (g.Tag(t) != EnglishGrammar::kNoTag) d.determiner_tag[g.Tag(t)] = true;
-        d.modal = g.Tag("md");
-        d.np = g.Tag("np");
-        d.period = g.Tag(".");
         return std::unique_ptr<Stage>(std::make_unique<GarbledStage>(std::move(d)));
       }};
   return kDescriptor;
