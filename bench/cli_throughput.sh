@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Times the CLI on a large JSONL corpus and prints MB/s and peak memory, at two corpus sizes
-# (memory must stay flat as the input grows) and for 1 and 2 workers.
+# Times the CLI and prints MB/s and peak memory:
 #   bench/cli_throughput.sh [BUILD_DIR=build] [BIG_MB=256]
-# The corpus is the samples' paragraphs shuffled into documents (English news), with
-# encoding and punctuation damage in one document out of five.
+# 1. Unique English prose (bench/unique_prose.py: the Debian Handbook, GNU info manuals, manual
+#    pages, the Brown corpus; 8 MB, no paragraph twice): each stage alone and the default chain,
+#    at -j1, the chain also at -j2, next to gzip -6 on the same bytes (machines differ).
+# 2. The samples' paragraphs shuffled into a big corpus (English news, encoding and punctuation
+#    damage in one document out of five): repeated text, which flatters every cache, at two
+#    sizes (memory must stay flat as the input grows) and for 1 and 2 workers.
 set -euo pipefail
 BUILD=${1:-build}
 BIG_MB=${2:-256}
@@ -34,15 +37,35 @@ with open(path, "w", encoding="utf-8") as f:
 PY
 }
 
+row() {  # row LABEL JOBS CORPUS PIPELINE
+  local mb
+  mb=$(python3 -c "import os; print(os.path.getsize('$3') / 1e6)")
+  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$BUILD/mtclean" clean "$3" -o "$WORK/out.jsonl" -j "$2" -p "$4" -q
+  read -r secs kb < "$WORK/time.txt"
+  python3 -c "print('%-34s %5d %10.2f %10.2f %12.1f' % ('$1', $2, $secs, $mb / max($secs, 1e-9), $kb / 1024))"
+}
+
+UNIQUE="$WORK/unique-prose.jsonl"
+[ -f "$UNIQUE" ] || /usr/bin/python3 "$SRC/bench/unique_prose.py" "$UNIQUE" 8 >&2
+printf "%-34s %5s %10s %10s %12s\n" "unique English prose, 8 MB" jobs seconds MB/s peak_RSS_MB
+start=$(date +%s.%N)
+gzip -6 -c "$UNIQUE" > /dev/null
+python3 -c "import os; s=$(date +%s.%N)-$start; print('%-34s %5d %10.2f %10.2f' % ('gzip -6 (for scale)', 1, s, os.path.getsize('$UNIQUE') / 1e6 / s))"
+for stage in unicode punctuation boilerplate diacritics names garbled; do
+  printf '%s\n' "$stage" > "$WORK/$stage.pipeline"
+  row "$stage alone" 1 "$UNIQUE" "$WORK/$stage.pipeline"
+done
+printf 'unicode\npunctuation\n' > "$WORK/cheap.pipeline"
+row "unicode + punctuation" 1 "$UNIQUE" "$WORK/cheap.pipeline"
+row "default chain" 1 "$UNIQUE" default
+row "default chain" 2 "$UNIQUE" default
+
 make_corpus 64 "$WORK/corpus-64.jsonl"
 make_corpus "$BIG_MB" "$WORK/corpus-$BIG_MB.jsonl"
-printf "%-22s %5s %10s %10s %12s\n" corpus jobs seconds MB/s peak_RSS_MB
+printf "\n%-34s %5s %10s %10s %12s\n" "repeated samples (default chain)" jobs seconds MB/s peak_RSS_MB
 for corpus in "$WORK/corpus-64.jsonl" "$WORK/corpus-$BIG_MB.jsonl"; do
-  mb=$(python3 -c "import os; print(os.path.getsize('$corpus') / 1e6)")
   for jobs in 1 2; do
-    /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$BUILD/mtclean" clean "$corpus" -o "$WORK/out.jsonl" -j "$jobs" -q
-    read -r secs kb < "$WORK/time.txt"
-    python3 -c "print('%-22s %5d %10.2f %10.1f %12.1f' % ('$(basename "$corpus")', $jobs, $secs, $mb / max($secs, 1e-9), $kb / 1024))"
+    row "$(basename "$corpus")" "$jobs" "$corpus" default
   done
 done
 rm -f "$WORK/out.jsonl"
