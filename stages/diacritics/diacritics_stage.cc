@@ -497,28 +497,55 @@ class DiacriticsStage : public Stage {
     return &lang;
   }
 
+  // Whether the first forty words of s.words[begin, end) hold two function words or more of
+  // the languages with an accent model that are no English function words (function_words:
+  // the stop-word lists, without accents).
+  bool ForeignFunctionWords(const DiacriticsScratch& s, size_t begin, size_t end) const {
+    uint32_t english = 0, restorable = 0;
+    for (size_t i = 0; i < d_.function_word_languages.size(); ++i) {
+      if (d_.function_word_languages[i] == "en") english |= 1u << i;
+      else if (d_.models.count(d_.function_word_languages[i]) > 0) restorable |= 1u << i;
+    }
+    size_t found = 0;
+    for (size_t k = begin; k < end && k < begin + 40; ++k) {
+      const auto bits = static_cast<uint32_t>(d_.function_words.Find(s.Plain(k)));
+      found += (bits & english) == 0 && (bits & restorable) != 0 ? 1 : 0;
+    }
+    return found >= 2;
+  }
+
   // Stripped of its accents, Spanish can read as French to CLD2 ("gestion de paquetes"):
   // a run of words CLD2 gives to a language the stage restores is given to whichever of
   // those languages' word counts make its words most likely (words no language knows, such
   // as names, do not vote). Then a language the stage restores that has most of the words
   // is the document's (s.main_language; true), though CLD2 put English first by bytes.
   bool RedecideAccentedSpans(DiacriticsScratch& s) const {
+    if (d_.models.size() < 2) return false;
+    // The models are read when a run first needs them: a run CLD2 calls English needs them
+    // only when it holds function words of a language the stage restores (below).
     std::vector<std::pair<std::string_view, const AccentModel*>> candidates;
-    for (const auto& [lang, model] : d_.models) candidates.emplace_back(lang, model.get());
-    if (candidates.size() < 2) return false;
+    auto load_candidates = [&] {
+      if (!candidates.empty()) return;
+      for (const auto& [lang, model] : d_.models) candidates.emplace_back(lang, model.get());
+      // English votes too, by its own counts: CLD2 can read a stripped Spanish paragraph that
+      // quotes a command or two as English (99%, "apt-file que esta en el paquete").
+      if (EnglishCounts() != nullptr) candidates.emplace_back("en", EnglishCounts());
+    };
     auto restored = [&](std::string_view lang) { return d_.models.count(std::string(lang)) > 0; };
-    // English votes too, by its own counts: CLD2 can read a stripped Spanish paragraph that
-    // quotes a command or two as English (99%, "apt-file que esta en el paquete").
-    if (EnglishCounts() != nullptr) candidates.emplace_back("en", EnglishCounts());
-    std::vector<double> score(candidates.size());
-    std::vector<size_t> known_by(candidates.size());  // words of two letters or more each knows
+    std::vector<double> score(d_.models.size() + 1);
+    std::vector<size_t> known_by(d_.models.size() + 1);  // words of two letters or more each knows
     std::unordered_map<std::string_view, size_t> words_of;
     for (size_t begin = 0; begin < s.words.size();) {
       size_t end = begin + 1;
       while (end < s.words.size() && s.word_language[end] == s.word_language[begin]) ++end;
       const std::string_view cld_language = s.word_language[begin];
-      const bool other = !restored(cld_language) && !cld_language.empty();
+      bool other = !restored(cld_language) && !cld_language.empty();
+      // A run CLD2 calls English is another language stripped of its accents only if it
+      // has that language's function words ("que", "de la", "und"); most English runs have
+      // none but homographs ("a", "in"), and are settled by that look-up alone.
+      if (other && cld_language == "en" && !ForeignFunctionWords(s, begin, end)) other = false;
       if (restored(cld_language) || other) {
+        load_candidates();
         std::fill(score.begin(), score.end(), 0.0);
         std::fill(known_by.begin(), known_by.end(), 0);
         size_t voters = 0, long_words = 0;
