@@ -34,6 +34,7 @@
 #include "lexicon/gazetteer.h"
 #include "pipeline/data_files.h"
 #include "pipeline/multi_pass.h"
+#include "pipeline/long_tokens.h"
 #include "pipeline/utf8.h"
 #include "stages/names/names_stage.h"
 #include "stages/punctuation/punctuation_stage.h"
@@ -107,13 +108,11 @@ struct Word {
   bool ascii;
 };
 
-// A run of non-space characters longer than this holds no word of prose (German compounds and
-// hyphenated phrases stay well below): its letters are neither restored nor repaired, which
-// keeps a page with a base64 image or a minified script as cheap as its prose.
-constexpr size_t kLongestToken = 100;
-
 void Tokenize(std::string_view text, std::vector<Word>& words) {
   words.clear();
+  // The letters of a run of non-space characters longer than any word (pipeline/long_tokens.h)
+  // are neither restored nor repaired: a page with a base64 image costs what its prose costs.
+  LongTokens long_tokens(text);
   for (size_t pos = 0; pos < text.size();) {
     int32_t cp = static_cast<unsigned char>(text[pos]);
     size_t len = 1;
@@ -141,6 +140,7 @@ void Tokenize(std::string_view text, std::vector<Word>& words) {
       ascii = false;
       pos += static_cast<size_t>(n > 0 ? n : -n);
     }
+    if (long_tokens.Contains(b)) continue;
     words.push_back({b, pos, ascii});
   }
   // Words of URLs, e-mail addresses and file names ("/educacao-saude/") are no prose.
@@ -149,7 +149,6 @@ void Tokenize(std::string_view text, std::vector<Word>& words) {
   for (size_t k = 0, chunk_begin = 0, chunk_end = 0; k < words.size(); ++k) {
     // Most words stand between spaces, or end with one mark before a space: no address.
     const size_t b = words[k].begin, e = words[k].end;
-    if (e - b > kLongestToken) continue;  // no word is so long: a base64 image, a hash
     const bool open_before = b == 0 || space(text[b - 1]);
     const bool closed_after = e == text.size() || space(text[e]) ||
                               ((e + 1 == text.size() || space(text[e + 1])) && text[e] != '/' && text[e] != '@');
@@ -164,7 +163,6 @@ void Tokenize(std::string_view text, std::vector<Word>& words) {
       while (chunk_end < text.size() && !space(text[chunk_end])) ++chunk_end;
     }
     std::string_view chunk = text.substr(chunk_begin, chunk_end - chunk_begin);
-    if (chunk.size() > kLongestToken) continue;  // minified script, base64: its letter runs are no words
     // Only a chunk with an inner '.', ':', '/' or '@' can be an address (most are a word
     // with its punctuation).
     std::string_view inner = chunk.substr(0, chunk.size() > 1 ? chunk.size() - 1 : 0);

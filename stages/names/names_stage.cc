@@ -25,6 +25,7 @@
 #include "lexicon/phonetic_key.h"
 #include "pipeline/data_files.h"
 #include "pipeline/multi_pass.h"
+#include "pipeline/long_tokens.h"
 #include "pipeline/utf8.h"
 
 namespace mtclean {
@@ -348,6 +349,7 @@ class NamesStage : public Stage {
 
   static void Tokenize(std::string_view text, std::vector<Word>& words) {
     words.clear();
+    LongTokens long_tokens(text);  // a base64 image's letter runs are no names
     auto ascii_letter = [](unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
     for (size_t pos = 0; pos < text.size();) {
       const auto byte = static_cast<unsigned char>(text[pos]);
@@ -389,6 +391,7 @@ class NamesStage : public Stage {
             IsNameParticle(token.substr(0, hyphen)) && std::isupper(static_cast<unsigned char>(token[hyphen + 1])))
           cap = true;
       }
+      if (long_tokens.Contains(b)) continue;
       words.push_back({b, pos, cap, particle});
     }
   }
