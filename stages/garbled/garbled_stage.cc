@@ -19,9 +19,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <mutex>
-#include <cstdlib>
 #include <memory>
+#include <mutex>
 #include <unordered_map>
 
 #include "lexicon/english_grammar.h"
@@ -283,7 +282,7 @@ class GarbledStage : public Stage {
   const GrammarModel& G() const {
     std::call_once(*d_.grammar_once, [this] {
       auto loaded = GrammarModel::Load(d_.grammar_path);
-      if (!loaded.ok()) {  // Check()ed at set-up: the build's own file went bad since
+      if (!loaded.ok()) {  // readable at set-up: the build's own file went bad since
         std::fprintf(stderr, "mtclean: %s\n", loaded.status().message().c_str());
         std::abort();
       }
