@@ -1,10 +1,5 @@
 #include "lexicon/accent_model.h"
 
-#include <unistd.h>
-
-#include <cstdio>
-#include <cstdlib>
-
 #include <utf8proc.h>
 #include <xxhash.h>
 
@@ -52,24 +47,6 @@ std::string WithoutMarks(std::string_view text) {
   std::string out = n >= 0 ? std::string(reinterpret_cast<char*>(mapped), static_cast<size_t>(n)) : std::string(text);
   std::free(mapped);
   return out;
-}
-
-Status LazyAccentModel::Check() const {
-  if (access(path_.c_str(), R_OK) != 0)
-    return Status::Error("cannot read accent model " + path_ + " (run scripts/setup.sh, then build)");
-  return Status();
-}
-
-const AccentModel* LazyAccentModel::get() const {
-  std::call_once(once_, [this] {
-    auto loaded = AccentModel::Load(path_);
-    if (!loaded.ok()) {
-      std::fprintf(stderr, "mtclean: %s\n", loaded.status().message().c_str());
-      std::abort();
-    }
-    model_ = std::move(*loaded);
-  });
-  return model_.get();
 }
 
 StatusOr<std::unique_ptr<AccentModel>> AccentModel::Load(const std::string& path) {

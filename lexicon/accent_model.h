@@ -11,13 +11,13 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "lexicon/lazy_model.h"
 #include "lexicon/word_table.h"
 #include "mtclean/status.h"
 
@@ -105,29 +105,10 @@ class AccentModel {
   }
 };
 
-// An accent model read from its file the first time a document needs it, so that a run
-// pays at start-up only for the languages it meets (`echo hi | mtclean clean` reads none).
-// Check() at set-up says whether the file is there; thread-safe afterwards.
-class LazyAccentModel {
+// An accent model read the first time a document needs it (lexicon/lazy_model.h).
+class LazyAccentModel : public LazyModel<AccentModel> {
  public:
-  explicit LazyAccentModel(std::string path) : path_(std::move(path)) {}
-  // Moved only while a stage is set up, before any load.
-  LazyAccentModel(LazyAccentModel&& other) noexcept : path_(std::move(other.path_)) {}
-  LazyAccentModel(const LazyAccentModel&) = delete;
-  LazyAccentModel& operator=(const LazyAccentModel&) = delete;
-
-  // Whether the file can be read (the error a user sees when the build made no model).
-  Status Check() const;
-  // The model, loaded on first use. A file that went unreadable or bad since Check() ends
-  // the process with its message: the build's own data is broken.
-  const AccentModel* get() const;
-  const AccentModel& operator*() const { return *get(); }
-  const AccentModel* operator->() const { return get(); }
-
- private:
-  std::string path_;
-  mutable std::once_flag once_;
-  mutable std::unique_ptr<AccentModel> model_;
+  explicit LazyAccentModel(std::string path) : LazyModel(std::move(path), "accent model") {}
 };
 
 }  // namespace mtclean

@@ -12,19 +12,16 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <memory>
-#include <mutex>
 #include <unordered_map>
 
 #include "lexicon/english_grammar.h"
 #include "lexicon/english_words.h"
+#include "lexicon/lazy_model.h"
 #include "lexicon/word_table.h"
 #include "pipeline/data_files.h"
 #include "pipeline/utf8.h"
@@ -214,9 +211,7 @@ class GarbledStage : public Stage {
     static StatusOr<std::unique_ptr<GrammarModel>> Load(const std::string& path);
   };
   struct Data {
-    std::string grammar_path;
-    std::unique_ptr<std::once_flag> grammar_once = std::make_unique<std::once_flag>();
-    mutable std::unique_ptr<GrammarModel> grammar;
+    std::unique_ptr<LazyModel<GrammarModel>> grammar;
     double flag_above = 0.5, drop_above = 0, tag_surprise = 9;
     bool repair = true;
     std::string source_language, hunspell_dir;
@@ -279,17 +274,7 @@ class GarbledStage : public Stage {
   }
 
  private:
-  const GrammarModel& G() const {
-    std::call_once(*d_.grammar_once, [this] {
-      auto loaded = GrammarModel::Load(d_.grammar_path);
-      if (!loaded.ok()) {  // readable at set-up: the build's own file went bad since
-        std::fprintf(stderr, "mtclean: %s\n", loaded.status().message().c_str());
-        std::abort();
-      }
-      d_.grammar = std::move(*loaded);
-    });
-    return *d_.grammar;
-  }
+  const GrammarModel& G() const { return **d_.grammar; }
 
   // A paragraph of running text, not a title, menu or caption: it ends like a sentence and
   // has lower-case words.
@@ -694,9 +679,8 @@ const StageDescriptor& GarbledStageDescriptor() {
       [](const StageOptions& options, const StageEnvironment& env) -> StatusOr<std::unique_ptr<Stage>> {
         GarbledStage::Data d;
         const std::string path = options.GetString("grammar").empty() ? DefaultGrammarPath() : options.GetString("grammar");
-        if (access(path.c_str(), R_OK) != 0)
-          return Status::Error("cannot read the English grammar model " + path + " (run scripts/setup.sh, then build)");
-        d.grammar_path = path;
+        d.grammar = std::make_unique<LazyModel<GarbledStage::GrammarModel>>(path, "the English grammar model");
+        if (Status st = d.grammar->Check(); !st.ok()) return st;
         d.flag_above = options.GetDouble("flag_above");
         d.drop_above = options.GetDouble("drop_above");
         d.tag_surprise = options.GetDouble("tag_surprise");
