@@ -310,6 +310,8 @@ class DiacriticsStage : public Stage {
     // which has none): word -> bit i for function_word_languages[i].
     StopWordTable function_words;
     std::vector<std::string> function_word_languages;
+    // Bits of function_words: English's, and those of the languages with an accent model.
+    uint32_t english_function_bit = 0, restorable_function_bits = 0;
     std::unique_ptr<LazyAccentModel> english_counts;  // build/accents/en.accents, if built
   };
   explicit DiacriticsStage(Data d) : d_(std::move(d)) {}
@@ -499,15 +501,10 @@ class DiacriticsStage : public Stage {
   // the languages with an accent model that are no English function words (function_words:
   // the stop-word lists, without accents).
   bool ForeignFunctionWords(const DiacriticsScratch& s, size_t begin, size_t end) const {
-    uint32_t english = 0, restorable = 0;
-    for (size_t i = 0; i < d_.function_word_languages.size(); ++i) {
-      if (d_.function_word_languages[i] == "en") english |= 1u << i;
-      else if (d_.models.count(d_.function_word_languages[i]) > 0) restorable |= 1u << i;
-    }
     size_t found = 0;
     for (size_t k = begin; k < end && k < begin + 40; ++k) {
       const auto bits = static_cast<uint32_t>(d_.function_words.Find(s.Plain(k)));
-      found += (bits & english) == 0 && (bits & restorable) != 0 ? 1 : 0;
+      found += (bits & d_.english_function_bit) == 0 && (bits & d_.restorable_function_bits) != 0 ? 1 : 0;
     }
     return found >= 2;
   }
@@ -1267,6 +1264,8 @@ const StageDescriptor& DiacriticsStageDescriptor() {
           auto stop = ReadDataLines(env.data_dir, file);
           if (!stop.ok()) return stop.status();
           const auto bit = static_cast<uint8_t>(1u << d.function_word_languages.size());
+          if (lang == "en") d.english_function_bit |= bit;
+          else if (d.models.count(lang) > 0) d.restorable_function_bits |= bit;
           d.function_word_languages.push_back(lang);
           for (const auto& w : *stop)
             if (w.size() >= 2 && w.find('\'') == std::string::npos) d.function_words.Add(PlainWord(w), bit);

@@ -48,7 +48,7 @@ std::unordered_map<std::string, std::string> ReadMo(const std::string& path) {
 std::string WithoutArticle(const std::string& folded) {
   size_t space = folded.find(' ');
   if (space == std::string::npos) return folded;
-  static const char* const kArticles[] = {"al", "el", "ar", "as", "ash", "at", "ath", "ad", "adh", "an", "az", "ad"};
+  static const char* const kArticles[] = {"al", "el", "ar", "as", "ash", "at", "ath", "ad", "adh", "an", "az"};
   for (const char* a : kArticles)
     if (folded.compare(0, space, a) == 0) return folded.substr(space + 1);
   return folded;
