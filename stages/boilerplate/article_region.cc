@@ -77,11 +77,14 @@ void ArticleRegion::WrappedParagraphs(std::string_view text, PageScratch& s) con
         stopwords += l.stopwords;
         chars += l.keep_end - l.keep_begin;
       }
+      // The run is one piece of prose: its lines are a sentence if its last line ends one.
+      const bool sentence = s.lines[s.content[e]].sentence;
       if (words >= 8 && stopwords * 100 >= 15 * words)
         for (size_t k = c; k <= e; ++k) {
           Line& l = s.lines[s.content[k]];
           l.prose = true;
           l.paragraph |= chars >= 140;
+          l.sentence = sentence;
         }
     }
     c = e + 1;

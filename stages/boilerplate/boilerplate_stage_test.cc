@@ -185,6 +185,18 @@ TEST_CASE("boilerplate: a paragraph goes for where it stands only after the arti
   CHECK(out.find("Wakil Kohsar") == std::string::npos);
 }
 
+TEST_CASE("boilerplate: a sentence wrapped over two lines stays whole in the page's foot") {
+  // The first half ends with no sentence end, the second starts in lower case: one sentence,
+  // kept or removed together (the half alone is no sentence and would go for where it stands).
+  std::string wrapped = "Children under four years of age are not counted\nas paying guests at the house.\n";
+  std::string in = kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n\nAdvertisement\n\n" + wrapped +
+                   "\nSearch\nLogin\nContact\n";
+  std::string out = B(in);
+  CHECK(out.find(wrapped) != std::string::npos);
+  CHECK(out.find("Advertisement") == std::string::npos);
+  CHECK(out.find("Login") == std::string::npos);
+}
+
 TEST_CASE("boilerplate: a list of other pages' titles goes with its heading") {
   std::string in = kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 +
                    "\n\nMore Great Stories From Us\n\n"
