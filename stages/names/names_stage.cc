@@ -10,6 +10,7 @@
 // skeleton but is not explained by the rules is flagged, not changed.
 #include "stages/names/names_stage.h"
 
+#include <unicode/locid.h>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -255,8 +256,14 @@ class NamesStage : public Stage {
       std::string name;
       RulePairs rules;
       size_t distinctive;
+      RulePairs own;  // the first `distinctive` rules alone
     };
     std::vector<Language> languages;
+    // Countries whose names English romanises from the Arabic script (CLDR's likely script of
+    // the country's language: Afghanistan, Iran, Iraq, Pakistan...). The common variation of
+    // ar.tsv (vowels, q/k) explains only their names: Pinyin or Cyrillic romanisations do not
+    // vary so, and "Shanshan" is no "Shenzhen".
+    std::unordered_set<std::string> arabic_script_countries;
     std::unordered_map<std::string, std::string> admin1_terms;    // country -> "Province"
     std::unordered_set<std::string> admin_words;
     std::unordered_set<std::string> titles;            // "President", "Minister"
@@ -696,8 +703,10 @@ class NamesStage : public Stage {
       // "y"); vowel variation alone ("Thani"/"Thane") is how English romanisations differ,
       // and is only flagged.
       bool derived = std::find(dropped_vowel.begin(), dropped_vowel.end(), form) != dropped_vowel.end();
+      const bool romanised_from_arabic = c.country.empty() || d_.arabic_script_countries.count(std::string(c.country)) > 0;
       for (const auto& lang : d_.languages) {
-        Derivation dv = Derive(form, folded, lang.rules, lang.distinctive, e - b > 1 ? 4 : 3);
+        Derivation dv = Derive(form, folded, romanised_from_arabic ? lang.rules : lang.own, lang.distinctive,
+                               e - b > 1 ? 4 : 3);
         if (dv.applications > 0 && dv.distinctive > 0) derived = true;
         else if (dv.applications > 0) near = true;
       }
@@ -916,6 +925,18 @@ StatusOr<RulePairs> LoadRules(const std::string& data_dir, const std::string& la
   return rules;
 }
 
+// ISO 3166 codes of the countries whose likely script (CLDR, through ICU) is Arabic.
+std::unordered_set<std::string> ArabicScriptCountries() {
+  std::unordered_set<std::string> out;
+  for (const char* const* cc = icu::Locale::getISOCountries(); *cc != nullptr; ++cc) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale locale("und", *cc);
+    locale.addLikelySubtags(status);
+    if (U_SUCCESS(status) && std::string_view(locale.getScript()) == "Arab") out.insert(*cc);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string DefaultGazetteerPath() {
@@ -946,9 +967,11 @@ const StageDescriptor& NamesStageDescriptor() {
           auto rules = LoadRules(env.data_dir, lang);
           if (!rules.ok()) return rules.status();
           size_t own = rules->size();
+          RulePairs own_rules = *rules;
           rules->insert(rules->end(), common->begin(), common->end());
-          d.languages.push_back({lang, std::move(*rules), own});
+          d.languages.push_back({lang, std::move(*rules), own, std::move(own_rules)});
         }
+        d.arabic_script_countries = ArabicScriptCountries();
         auto terms = ReadDataLines(env.data_dir, "gazetteer/admin1_terms.tsv");
         if (!terms.ok()) return terms.status();
         for (const std::string& l : *terms) {
