@@ -25,6 +25,8 @@ PACKAGES=(
   debian-reference-fr debian-reference-es maint-guide-fr maint-guide-es
   # garbled: British spellings are English too; Italian words left untranslated
   hunspell-en-gb hunspell-it
+  # garbled: a word trigram model of English (CMU Sphinx, BSD-2) and the library that reads it
+  pocketsphinx-en-us libsphinxbase-dev
   # the Python package (python/), its tests and the Dask runner; Debian's python3, never PyPI
   python3-dev python3-pybind11 python3-pytest python3-dask python3-distributed
   # review: the HTML report is tested in headless Chromium (tests/html_report_test.sh)

@@ -8,18 +8,22 @@
 // sentence showing it alone is likely to be garbled, combined as a noisy-OR), and a
 // sentence that reaches `flag_above` is flagged with the signs that fired.
 #include "stages/garbled/garbled_stage.h"
+#include "stages/garbled/lm_signs.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <unordered_map>
 
 #include "lexicon/english_grammar.h"
+#include "lexicon/english_lm.h"
 #include "lexicon/english_words.h"
 #include "lexicon/lazy_model.h"
 #include "lexicon/word_table.h"
@@ -59,25 +63,27 @@ enum Feature : uint32_t {
   kCalque,
   kClauseWithoutVerb,
   kModalDeterminer,
+  kUnlikelyEnglish,
   kFeatureCount
 };
 
 constexpr std::array<std::string_view, kFeatureCount> kFeatureNames = {
     "unlikely-tags", "unseen-word-pair", "unlikely-next-tag", "capital-inside", "no-verb",
     "no-object",     "broken-sentence",  "word-loop",         "source-words",   "calque",
-    "clause-without-verb", "modal-determiner"};
+    "clause-without-verb", "modal-determiner", "unlikely-english"};
 
 // How likely a sentence showing the sign alone is garbled; signs combine as a noisy-OR, so
 // with `flag_above` at 0.5 the signs read off statistics (0.3) flag only two together.
 // Set on the Brown texts left out for tuning (bench/garbled_eval.py dev and synthetic-dev):
 // unlikely-tags and no-verb fire about as often on clean sentences as on broken ones, and
 // weigh little.
-constexpr std::array<double, kFeatureCount> kWeights = {0.1, 0.3, 0.3, 0.3, 0.2, 0.3, 0.7, 0.8, 0.5, 0.3, 0.5, 0.5};
+// unlikely-english weighs what its calibrated model says for the sentence (lm_signs.h).
+constexpr std::array<double, kFeatureCount> kWeights = {0.1, 0.3, 0.3, 0.3, 0.2, 0.3, 0.7, 0.8, 0.5, 0.3, 0.5, 0.5, 0};
 
 // How many times two frequent words must be expected to meet for their never meeting to be a sign.
 constexpr double kPairExpected = 5;
 
-constexpr std::array<OptionInfo, 9> kOptions = {{
+constexpr std::array<OptionInfo, 12> kOptions = {{
     {"flag_above", OptionType::kDouble, "0.5", "flag a sentence whose garbledness score reaches this"},
     {"drop_above", OptionType::kDouble, "0", "remove sentences whose score reaches this (0: never; the corpus preset sets it)"},
     {"repair", OptionType::kBool, "true",
@@ -89,6 +95,9 @@ constexpr std::array<OptionInfo, 9> kOptions = {{
     {"hunspell_dir", OptionType::kString, "/usr/share/hunspell", "Hunspell dictionaries"},
     {"abbreviations", OptionType::kString, "abbreviations/en.txt", "abbreviations whose full stop ends no sentence"},
     {"tag_surprise", OptionType::kDouble, "9", "a tag this unlikely after the two before (-log P) is a sign"},
+    {"english_lm", OptionType::kString, "", "word trigram model of English (default: $MTCLEAN_ENGLISH_LM or Debian pocketsphinx-en-us)"},
+    {"lm_weights", OptionType::kString, "garbled/lm_weights.tsv", "trained weights of the English-model sign"},
+    {"lm_shift", OptionType::kDouble, "0", "moves the English-model sign's threshold (raw score; positive: fewer flags)"},
 }};
 
 struct Token {
@@ -124,6 +133,9 @@ class GarbledScratch : public StageScratch {
   EnglishGrammar::Tagging tagging;
   std::vector<Pending> pending;
   WordMap<int> capitalised_in_document;
+  // The worker's own English language model, read with its first sentence: the library keeps
+  // look-up state in the model, and one shared model made two workers slower than one.
+  std::unique_ptr<EnglishLanguageModel> lm;
 };
 
 bool IsWordChar(int32_t cp) { return utf8::IsLetter(cp) || utf8::IsDigit(cp) || utf8::IsMark(cp); }
@@ -212,6 +224,9 @@ class GarbledStage : public Stage {
   };
   struct Data {
     std::unique_ptr<LazyModel<GrammarModel>> grammar;
+    std::string lm_path;  // each worker reads it with its first sentence judged
+    garbled::LmWeights lm_weights;
+    double lm_shift = 0;
     double flag_above = 0.5, drop_above = 0, tag_surprise = 9;
     bool repair = true;
     std::string source_language, hunspell_dir;
@@ -275,6 +290,18 @@ class GarbledStage : public Stage {
 
  private:
   const GrammarModel& G() const { return **d_.grammar; }
+
+  const EnglishLanguageModel& Lm(GarbledScratch& s) const {
+    if (s.lm == nullptr) {
+      auto loaded = EnglishLanguageModel::Load(d_.lm_path);
+      if (!loaded.ok()) {  // readable at set-up: the build's data went bad
+        std::fprintf(stderr, "mtclean: %s\n", loaded.status().message().c_str());
+        std::abort();
+      }
+      s.lm = std::move(*loaded);
+    }
+    return *s.lm;
+  }
 
   // A paragraph of running text, not a title, menu or caption: it ends like a sentence and
   // has lower-case words.
@@ -591,8 +618,16 @@ class GarbledStage : public Stage {
         }
     }
 
+    // The English model's judgement of the whole sentence: a sign from the score that 5% of
+    // clean English sentences reach, weighing the share of such sentences of real machine
+    // translation that are garbled.
+    const garbled::LmFeatures lm_features = garbled::SentenceFeatures(Lm(s), in.substr(begin, end - begin));
+    const double lm_score = lm_features.words >= 3 ? d_.lm_weights.Raw(lm_features) : -1e9;
+    const double lm_probability = d_.lm_weights.Probability(lm_score);
+    if (lm_score >= d_.lm_weights.threshold + d_.lm_shift) fired |= 1u << kUnlikelyEnglish;
     const uint32_t signs = fired & ~(d_.repair ? repaired : 0u);
     double clean = 1;
+    if (signs >> kUnlikelyEnglish & 1u) clean *= 1 - lm_probability;
     for (uint32_t f = 0; f < kFeatureCount; ++f)
       if ((signs >> f & 1u) && f != kUnseenPair && f != kUnlikelyNextTag) clean *= 1 - kWeights[f];
     // An unseen pair and an unseen tag after the same word are one piece of evidence; each
@@ -681,6 +716,16 @@ const StageDescriptor& GarbledStageDescriptor() {
         const std::string path = options.GetString("grammar").empty() ? DefaultGrammarPath() : options.GetString("grammar");
         d.grammar = std::make_unique<LazyModel<GarbledStage::GrammarModel>>(path, "the English grammar model");
         if (Status st = d.grammar->Check(); !st.ok()) return st;
+        const std::string lm_path =
+            options.GetString("english_lm").empty() ? DefaultEnglishLanguageModelPath() : options.GetString("english_lm");
+        if (access(lm_path.c_str(), R_OK) != 0)
+          return Status::Error("cannot read the English language model " + lm_path +
+                               " (Debian pocketsphinx-en-us: run scripts/setup.sh)");
+        d.lm_path = lm_path;
+        auto weights = garbled::LmWeights::Load(env.data_dir + "/" + options.GetString("lm_weights"));
+        if (!weights.ok()) return weights.status();
+        d.lm_weights = *weights;
+        d.lm_shift = options.GetDouble("lm_shift");
         d.flag_above = options.GetDouble("flag_above");
         d.drop_above = options.GetDouble("drop_above");
         d.tag_surprise = options.GetDouble("tag_surprise");

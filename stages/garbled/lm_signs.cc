@@ -1,0 +1,134 @@
+#include "stages/garbled/lm_signs.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "pipeline/utf8.h"
+
+namespace mtclean::garbled {
+namespace {
+// Probabilities below this are all "never seen": the floor keeps one unknown word from
+// outweighing the rest of the sentence.
+constexpr double kFloor = -7.0;
+}  // namespace
+
+void LmWords(std::string_view sentence, std::vector<std::string>* out) {
+  out->clear();
+  std::string word;
+  auto flush = [&] {
+    while (!word.empty() && word.back() == '\'') word.pop_back();
+    if (!word.empty()) out->push_back(word);
+    word.clear();
+  };
+  for (size_t pos = 0; pos < sentence.size();) {
+    int32_t cp = 0;
+    const int n = utf8::Decode(sentence, pos, &cp);
+    const size_t len = static_cast<size_t>(n > 0 ? n : -n);
+    if (cp < 0x80 && std::isalnum(static_cast<unsigned char>(cp))) {
+      word.push_back(static_cast<char>(std::tolower(cp)));
+    } else if ((cp == '\'' || cp == 0x2019) && !word.empty()) {
+      word.push_back('\'');
+    } else if (utf8::IsLetter(cp) || utf8::IsMark(cp)) {
+      word.append(sentence.substr(pos, len));  // a letter English rarely writes: an unknown word
+    } else {
+      flush();
+    }
+    pos += len;
+  }
+  flush();
+}
+
+LmFeatures SentenceFeatures(const EnglishLanguageModel& lm, std::string_view sentence) {
+  LmFeatures f;
+  thread_local std::vector<std::string> words;
+  thread_local std::vector<std::string_view> views;
+  thread_local std::vector<EnglishLanguageModel::WordScore> scores;
+  LmWords(sentence, &words);
+  f.words = words.size();
+  if (words.size() < 3) return f;
+  views.assign(words.begin(), words.end());
+  lm.Score(views, &scores);
+  std::vector<double> surprise, logprob;
+  for (size_t i = 0; i < scores.size(); ++i) {
+    const double p = std::max(kFloor, static_cast<double>(scores[i].log10_prob));
+    logprob.push_back(p);
+    // The first word has no context; an unknown word says nothing of its context.
+    if (i > 0 && !scores[i].unknown)
+      surprise.push_back(p - std::max(kFloor, static_cast<double>(scores[i].log10_unigram)));
+  }
+  if (surprise.empty()) surprise.push_back(0);
+  auto& v = f.values;
+  v[kMinSurprise] = *std::min_element(surprise.begin(), surprise.end());
+  v[kMinSurprisePair] = surprise[0];
+  for (size_t i = 0; i + 1 < surprise.size(); ++i)
+    v[kMinSurprisePair] = std::min(v[kMinSurprisePair], (surprise[i] + surprise[i + 1]) / 2);
+  double sum = 0;
+  size_t surprised = 0, very = 0;
+  for (double s : surprise) {
+    sum += s;
+    surprised += s < -0.5 ? 1 : 0;
+    very += s < -1.0 ? 1 : 0;
+  }
+  v[kMeanSurprise] = sum / static_cast<double>(surprise.size());
+  v[kShareSurprised] = static_cast<double>(surprised) / static_cast<double>(surprise.size());
+  v[kShareVerySurprised] = static_cast<double>(very) / static_cast<double>(surprise.size());
+  double total = 0;
+  for (double p : logprob) total += p;
+  v[kMeanLogProb] = total / static_cast<double>(logprob.size());
+  v[kMinWindowLogProb] = 0;
+  for (size_t i = 0; i + 2 < logprob.size(); ++i)
+    v[kMinWindowLogProb] = std::min(v[kMinWindowLogProb], (logprob[i] + logprob[i + 1] + logprob[i + 2]) / 3);
+  return f;
+}
+
+StatusOr<LmWeights> LmWeights::Load(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Status::Error("cannot read " + path);
+  LmWeights w;
+  std::array<bool, kLmFeatureCount> seen{};
+  std::string line;
+  for (int lineno = 1; std::getline(in, line); ++lineno) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    std::string name;
+    double a = 0, b = 0, c = 0;
+    fields >> name >> a;
+    auto bad = [&] { return Status::Error(path + ":" + std::to_string(lineno) + ": cannot read '" + line + "'"); };
+    if (fields.fail()) return bad();
+    if (name == "bias") w.bias = a;
+    else if (name == "threshold") w.threshold = a;
+    else if (name == "length") w.length = a;
+    else if (name == "calibration") {
+      fields >> b;
+      if (fields.fail()) return bad();
+      w.calibration_slope = a, w.calibration_offset = b;
+    } else {
+      auto it = std::find(kLmFeatureNames.begin(), kLmFeatureNames.end(), name);
+      if (it == kLmFeatureNames.end())
+        return Status::Error(path + ":" + std::to_string(lineno) + ": unknown feature '" + name + "'");
+      fields >> b >> c;
+      if (fields.fail() || b <= 0) return bad();
+      const size_t k = static_cast<size_t>(it - kLmFeatureNames.begin());
+      w.mean[k] = a, w.scale[k] = b, w.weight[k] = c;
+      seen[k] = true;
+    }
+  }
+  for (size_t k = 0; k < kLmFeatureCount; ++k)
+    if (!seen[k]) return Status::Error(path + ": no weight for " + std::string(kLmFeatureNames[k]));
+  return w;
+}
+
+double LmWeights::Raw(const LmFeatures& f) const {
+  double z = bias + length * std::log(static_cast<double>(std::max<size_t>(f.words, 1)));
+  for (size_t k = 0; k < kLmFeatureCount; ++k) z += weight[k] * (f.values[k] - mean[k]) / scale[k];
+  return z;
+}
+
+double LmWeights::Probability(double z) const {
+  return 1.0 / (1.0 + std::exp(-(calibration_slope * z + calibration_offset)));
+}
+
+}  // namespace mtclean::garbled
