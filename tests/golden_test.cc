@@ -7,6 +7,7 @@
 //   MTCLEAN_REGENERATE=1 build/unit_tests "[golden]"
 // and review `git diff samples/expected tests/golden` line by line before committing.
 #include <catch2/catch.hpp>
+#include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -118,7 +119,9 @@ TEST_CASE("golden: one-line cases", "[golden]") {
 
 TEST_CASE("golden: batch output is byte-identical for one and two workers", "[golden]") {
   auto pipeline = testing::MakePipeline(DefaultSpec());
-  fs::path dir = fs::temp_directory_path() / "mtclean_golden_batch";
+  // One folder per process: two test runs on one machine (a CI check beside a developer's)
+  // must not remove each other's files.
+  fs::path dir = fs::temp_directory_path() / ("mtclean_golden_batch." + std::to_string(getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   // A JSONL corpus of the samples' paragraphs and the cases, many times over, plus a

@@ -1,6 +1,7 @@
 #include "pipeline/io/byte_stream.h"
 
 #include <catch2/catch.hpp>
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -9,7 +10,8 @@ namespace mtclean {
 namespace {
 
 std::string TempPath(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("mtclean_test_" + name)).string();
+  // One name per process: two test runs on one machine must not share files.
+  return (std::filesystem::temp_directory_path() / ("mtclean_test_" + std::to_string(getpid()) + "_" + name)).string();
 }
 
 void WriteFile(const std::string& path, const std::string& data) {

@@ -80,6 +80,20 @@ constexpr std::array<std::string_view, kFeatureCount> kFeatureNames = {
 // unlikely-english weighs what its calibrated model says for the sentence (lm_signs.h).
 constexpr std::array<double, kFeatureCount> kWeights = {0.1, 0.3, 0.3, 0.3, 0.2, 0.3, 0.7, 0.8, 0.5, 0.3, 0.5, 0.5, 0};
 
+// A word doubled this much likelier (log10) in the English model than by chance is doubled
+// on purpose ("bye bye" 4.3, "very very" 1.6, "really really" 0.8); the model's transcribed
+// speech doubles "it", "we", "will" by hesitation (0.2-0.5).
+constexpr double kReduplication = 0.75;
+
+// Words that join a word to itself ("on and on", "day after day").
+bool IsJoiner(std::string_view w) { return w == "and" || w == "or" || w == "after" || w == "by" || w == "upon"; }
+bool IsDeterminerLike(std::string_view w) {
+  for (std::string_view d : {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+                             "my", "your"})
+    if (w == d) return true;
+  return false;
+}
+
 // How many times two frequent words must be expected to meet for their never meeting to be a sign.
 constexpr double kPairExpected = 5;
 
@@ -416,10 +430,17 @@ class GarbledStage : public Stage {
         if (!same(i, i + n)) continue;
         size_t copies = 1;
         while (i + (copies + 1) * n <= tokens.size() && same(i, i + copies * n)) ++copies;
-        // Doubled in English ("that that"): left alone; too rare a word to know: a sign only.
+        // "on and on and on", "over and over and over", "day after day after day": a word
+        // joined to itself is English.
+        if (n == 2 && (IsJoiner(tokens[i].lower) || IsJoiner(tokens[i + 1].lower)) &&
+            !IsDeterminerLike(tokens[i].lower) && !IsDeterminerLike(tokens[i + 1].lower))
+          continue;
+        // Doubled in English ("that that" in Brown; "bye bye", "very very" far likelier in the
+        // English model than chance): left alone; too rare a word to know: a sign only.
         if (n == 1 && copies == 2) {
           if (tokens[i].count() >= EnglishGrammar::kFrequentPairWord && g.PairCount(tokens[i].lower, tokens[i].lower) > 0)
             continue;
+          if (Lm(s).Surprise(tokens[i].lower, tokens[i].lower) >= kReduplication) continue;
           if (tokens[i].count() < EnglishGrammar::kFrequentPairWord) {
             if (!tokens[i].capitalised && tokens[i].lower.size() >= 3) {
               fired |= 1u << kWordLoop;
@@ -529,6 +550,10 @@ class GarbledStage : public Stage {
     // make one.
     for (size_t i = 0; i + 2 < tokens.size(); ++i) {
       if (tokens[i].lower != "that" || g.TagName(tags[i]) != "cs" || !tokens[i + 1].word) continue;
+      // One or two words to the end are a demonstrative's phrase ("again that night."), no clause.
+      size_t rest = 0;
+      for (size_t k = i + 1; k < tokens.size(); ++k) rest += tokens[k].word ? 1 : 0;
+      if (rest < 3) continue;
       // Only where a subject follows ("that the withdrawal"; not "that shown in Figure 3").
       const std::string_view opens = g.TagName(tags[i + 1]);
       if (!(opens == "at" || opens.starts_with("dt") || opens == "ap" || opens == "cd" || opens.starts_with("pp") ||

@@ -42,6 +42,19 @@ TEST_CASE("garbled: word loops are written once, English doublings stay") {
         "The army said in a statement that the road was open again.");
   const std::string doubled = "He said that that decision was wrong and had had no support from the council.";
   CHECK(G(doubled) == doubled);
+  // Reduplication is English: a word joined to itself, an interjection or intensifier said
+  // twice. Neither changed nor flagged.
+  for (const std::string idiom : {"The speeches went on and on and on until midnight, and the crowd left.",
+                                  "They asked the same question over and over and over again that night.",
+                                  "She waved bye bye to the children at the gate of the school.",
+                                  "It was a very very long day for the rescue teams in the valley."}) {
+    INFO(idiom);
+    CHECK(G(idiom) == idiom);
+    CHECK(Signs(idiom) == std::vector<std::string>{});
+  }
+  // The model's speech doubles "it" by hesitation; written English does not.
+  CHECK(G("The council said it it would meet again in the spring to vote on the plan.") ==
+        "The council said it would meet again in the spring to vote on the plan.");
 }
 
 TEST_CASE("garbled: a verb capitalised inside a sentence is lowered, titles stay") {
