@@ -7,6 +7,15 @@
 namespace mtclean {
 namespace {
 
+// An edit of in[in_begin, in_end) to out[out_begin, out_end) by a stage's rule.
+Edit E(size_t in_begin, size_t in_end, size_t out_begin, size_t out_end, uint16_t stage, uint16_t rule,
+       float confidence) {
+  Edit e;
+  e.in_begin = in_begin, e.in_end = in_end, e.out_begin = out_begin, e.out_end = out_end;
+  e.stage = stage, e.rule = rule, e.confidence = confidence;
+  return e;
+}
+
 // Random non-overlapping edits over `in`; returns the output and fills `edits`.
 std::string RandomEdits(std::mt19937& rng, const std::string& in, std::vector<Edit>* edits,
                         uint16_t stage) {
@@ -66,8 +75,8 @@ TEST_CASE("composition of random edit lists accounts for the whole diff") {
 
 TEST_CASE("overlapping edits merge and keep both stages") {
   // "abcdef": stage 0 replaces "cd" by "X"; stage 1 replaces "bX" by "Y".
-  std::vector<Edit> e1 = {{2, 4, 2, 3, 0, 0, 0, 0.9f, false}};
-  std::vector<Edit> e2 = {{1, 3, 1, 2, 1, 5, 0, 0.8f, false}};
+  std::vector<Edit> e1 = {E(2, 4, 2, 3, 0, 0, 0.9f)};
+  std::vector<Edit> e2 = {E(1, 3, 1, 2, 1, 5, 0.8f)};
   std::vector<Edit> out;
   ComposeEdits(e1, e2, &out);
   REQUIRE(out.size() == 1);
@@ -83,8 +92,8 @@ TEST_CASE("overlapping edits merge and keep both stages") {
 
 TEST_CASE("separate edits keep their own attribution and shift") {
   // "hello world": stage 0 deletes "hello " (0..6); stage 1 replaces "world" (0..5 in B).
-  std::vector<Edit> e1 = {{0, 6, 0, 0, 0, 1, 0, 1.0f, false}};
-  std::vector<Edit> e2 = {{0, 5, 0, 5, 1, 2, 0, 1.0f, false}};
+  std::vector<Edit> e1 = {E(0, 6, 0, 0, 0, 1, 1.0f)};
+  std::vector<Edit> e2 = {E(0, 5, 0, 5, 1, 2, 1.0f)};
   std::vector<Edit> out;
   ComposeEdits(e1, e2, &out);
   // The deletion point touches the replaced span, so they merge into one edit.
@@ -92,8 +101,8 @@ TEST_CASE("separate edits keep their own attribution and shift") {
   CHECK(out[0].in_begin == 0);
   CHECK(out[0].in_end == 11);
 
-  e1 = {{0, 1, 0, 2, 0, 1, 0, 1.0f, false}};   // "a" -> "aa" at the start
-  e2 = {{5, 6, 5, 5, 1, 2, 0, 1.0f, false}};   // delete a byte further on
+  e1 = {E(0, 1, 0, 2, 0, 1, 1.0f)};   // "a" -> "aa" at the start
+  e2 = {E(5, 6, 5, 5, 1, 2, 1.0f)};   // delete a byte further on
   ComposeEdits(e1, e2, &out);
   REQUIRE(out.size() == 2);
   CHECK(out[0].stage == 0);
@@ -105,7 +114,7 @@ TEST_CASE("separate edits keep their own attribution and shift") {
 
 TEST_CASE("MapToInput maps positions back through edits") {
   // A = "abcdef" -> B = "abXYZef" (cd -> XYZ at 2..4 -> 2..5)
-  std::vector<Edit> e = {{2, 4, 2, 5, 0, 0, 0, 1.0f, false}};
+  std::vector<Edit> e = {E(2, 4, 2, 5, 0, 0, 1.0f)};
   CHECK(MapToInput(e, 1, false) == 1);
   CHECK(MapToInput(e, 3, false) == 2);
   CHECK(MapToInput(e, 3, true) == 4);
@@ -115,8 +124,8 @@ TEST_CASE("MapToInput maps positions back through edits") {
 
 TEST_CASE("CheckEditInvariants catches a log that misses a change") {
   CHECK(CheckEditInvariants({}, "abc", "abd") != "");
-  CHECK(CheckEditInvariants({{2, 3, 2, 3, 0, 0, 0, 1.0f, false}}, "abc", "abd") == "");
-  CHECK(CheckEditInvariants({{2, 3, 2, 4, 0, 0, 0, 1.0f, false}}, "abc", "abd") != "");
+  CHECK(CheckEditInvariants({E(2, 3, 2, 3, 0, 0, 1.0f)}, "abc", "abd") == "");
+  CHECK(CheckEditInvariants({E(2, 3, 2, 4, 0, 0, 1.0f)}, "abc", "abd") != "");
 }
 
 }  // namespace

@@ -35,7 +35,8 @@ bool TextRewriter::Replace(size_t begin, size_t end, std::string_view replacemen
   return true;
 }
 
-void TextRewriter::Flag(size_t begin, size_t end, uint16_t rule, float confidence, uint32_t features) {
+void TextRewriter::Flag(size_t begin, size_t end, uint16_t rule, float confidence, uint32_t features,
+                        std::string evidence) {
   Edit e;
   e.in_begin = begin;
   e.in_end = end;
@@ -45,6 +46,7 @@ void TextRewriter::Flag(size_t begin, size_t end, uint16_t rule, float confidenc
   e.confidence = confidence;
   e.features = features;
   e.is_flag = true;
+  e.evidence = std::move(evidence);
   flags_->push_back(e);
 }
 

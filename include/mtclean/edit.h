@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace mtclean {
@@ -33,6 +34,9 @@ struct Edit {
   // which signs of a garbled sentence fired); zero for most edits.
   uint32_t features = 0;
   bool is_flag = false;
+  // For a flag, what the stage saw, in words (the garbled stage: the English model's score and
+  // the sentence's least likely words); empty for most edits.
+  std::string evidence;
 
   EditAction action() const {
     if (is_flag) return EditAction::kFlag;

@@ -78,8 +78,10 @@ class TextRewriter {
     return Replace(at, at, text, rule, confidence);
   }
   // Marks in[begin, end) for review without changing it. May be called in any order.
-  // `features`: bits of the stage's features() that led to the flag.
-  void Flag(size_t begin, size_t end, uint16_t rule, float confidence, uint32_t features = 0);
+  // `features`: bits of the stage's features() that led to the flag; `evidence`: what the
+  // stage saw, in words, for a reviewer.
+  void Flag(size_t begin, size_t end, uint16_t rule, float confidence, uint32_t features = 0,
+            std::string evidence = {});
   // Sets the whole output at once from a stage that ran its own passes (see
   // pipeline/multi_pass.h): `edits` map this rewriter's input to `output`. Must be the only
   // change made through this rewriter.

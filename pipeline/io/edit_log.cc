@@ -48,6 +48,10 @@ void AppendOne(std::string_view doc_id, std::string_view original, const std::st
   const auto features = pipeline.stage(e.stage).features();
   append_names("features", e.features, features.size(), [&](size_t i) { return features[i]; });
   append_names("merged", e.merged_stages, pipeline.size(), [&](size_t i) { return pipeline.stage(i).name(); });
+  if (!e.evidence.empty()) {
+    out->append(",\"evidence\":");
+    AppendJsonString(e.evidence, out);
+  }
   out->append("}\n");
 }
 

@@ -150,6 +150,7 @@ std::vector<ReviewChange> ReviewChanges(const Pipeline& pipeline, const Document
     const auto names = stage.features();
     for (size_t f = 0; f < names.size() && f < 32; ++f)
       if (e.features >> f & 1u) c.features.emplace_back(names[f]);
+    c.evidence = e.evidence;
     out.push_back(std::move(c));
   };
   for (const Edit& e : result.edits) add(e, false);
@@ -238,6 +239,7 @@ void AppendTerminalDiff(const Pipeline& pipeline, const Document& original, cons
       notes += "    " + number + (c.flag ? " \u2691 " : " ") + c.stage + "/" + c.rule + " " +
                Number(c.confidence, "%.2f");
       for (size_t f = 0; f < c.features.size(); ++f) notes += (f == 0 ? ": " : ", ") + c.features[f];
+      if (!c.evidence.empty()) notes += " (" + c.evidence + ")";
       notes += '\n';
     }
     unchanged(cursor, std::max(cursor, line_end), false, true);
@@ -296,6 +298,7 @@ Status HtmlReport::Add(const Document& original, const CleanResult& result) {
     cursor = at;
     std::string title = c.stage + " / " + c.rule + " · confidence " + Number(c.confidence, "%.2f");
     for (size_t f = 0; f < c.features.size(); ++f) title += (f == 0 ? " · signs: " : ", ") + c.features[f];
+    if (!c.evidence.empty()) title += " · " + c.evidence;
     const std::string attributes = " data-stage=\"" + ClassName(c.stage) + "\" data-rule=\"" + ClassName(c.rule) +
                                    "\" data-lowrisk=\"" + (LowRisk(c) ? "1" : "0") + "\" title=\"" + Escaped(title) +
                                    "\"";

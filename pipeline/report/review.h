@@ -28,7 +28,8 @@ struct ReviewChange {
   std::string stage, rule;
   float confidence = 1;
   bool flag = false;
-  std::vector<std::string> features;  // the evidence behind a flag, if the stage gives it
+  std::vector<std::string> features;  // the signs behind a flag, if the stage gives them
+  std::string evidence;               // what the stage saw, in words, if it says
 };
 
 // The changes and flags of a result, in order of position (a flag after the edits at its

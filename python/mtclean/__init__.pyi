@@ -3,7 +3,7 @@ from typing import Any, Iterable, Mapping, Sequence, Union
 
 class Error(ValueError): ...
 
-Edit = dict[str, Any]  # stage, rule, action, start, end, before, after, confidence[, features, merged]
+Edit = dict[str, Any]  # stage, rule, action, start, end, before, after, confidence[, features, evidence, merged]
 Doc = Union[str, Mapping[str, Any]]
 
 class Result:

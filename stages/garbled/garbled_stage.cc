@@ -672,7 +672,16 @@ class GarbledStage : public Stage {
     }
     if (d_.repair)
       for (auto& r : repairs) s.pending.push_back(std::move(r));
-    if (score >= d_.flag_above) ctx.rewriter.Flag(begin, end, kGarbled, static_cast<float>(score), signs);
+    if (score >= d_.flag_above) {
+      std::string evidence;
+      if (signs >> kUnlikelyEnglish & 1u) {
+        char number[96];
+        std::snprintf(number, sizeof number, "English model: score %.1f from %.1f, %zu words; least likely: ",
+                      lm_score, d_.lm_weights.threshold + d_.lm_shift, lm_features.words);
+        evidence = number + lm_features.least_likely;
+      }
+      ctx.rewriter.Flag(begin, end, kGarbled, static_cast<float>(score), signs, std::move(evidence));
+    }
   }
 
   // Whether the worker's Hunspell dictionary of `lang` ("es", or a name such as "en_GB")

@@ -59,12 +59,20 @@ LmFeatures SentenceFeatures(const EnglishLanguageModel& lm, std::string_view sen
     if (i > 0 && !scores[i].unknown)
       surprise.push_back(p - std::max(kFloor, static_cast<double>(scores[i].log10_unigram)));
   }
-  if (surprise.empty()) surprise.push_back(0);
+  std::vector<size_t> at;  // the word of each surprise
+  for (size_t i = 1; i < scores.size(); ++i)
+    if (!scores[i].unknown) at.push_back(i);
+  if (surprise.empty()) surprise.push_back(0), at.push_back(0);
   auto& v = f.values;
   v[kMinSurprise] = *std::min_element(surprise.begin(), surprise.end());
   v[kMinSurprisePair] = surprise[0];
+  size_t worst = 0;
   for (size_t i = 0; i + 1 < surprise.size(); ++i)
-    v[kMinSurprisePair] = std::min(v[kMinSurprisePair], (surprise[i] + surprise[i + 1]) / 2);
+    if ((surprise[i] + surprise[i + 1]) / 2 < v[kMinSurprisePair])
+      v[kMinSurprisePair] = (surprise[i] + surprise[i + 1]) / 2, worst = i;
+  const size_t from = at[worst] > 0 ? at[worst] - 1 : 0;
+  const size_t to = std::min(words.size(), at[std::min(worst + 1, at.size() - 1)] + 1);
+  for (size_t k = from; k < to; ++k) f.least_likely += (k > from ? " " : "") + words[k];
   double sum = 0;
   size_t surprised = 0, very = 0;
   for (double s : surprise) {

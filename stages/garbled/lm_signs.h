@@ -36,6 +36,7 @@ inline constexpr std::array<std::string_view, kLmFeatureCount> kLmFeatureNames =
 struct LmFeatures {
   size_t words = 0;
   std::array<double, kLmFeatureCount> values{};
+  std::string least_likely;  // the two neighbouring words of kMinSurprisePair ("continue would")
 };
 
 // The sentence's words as the model spells them: lower case, split at hyphens and other

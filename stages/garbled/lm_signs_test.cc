@@ -40,6 +40,8 @@ TEST_CASE("lm signs: a word out of place is a surprise the sentence as written i
   CHECK(swapped.values[kMinSurprisePair] < fluent.values[kMinSurprisePair] - 0.5);
   CHECK(swapped.values[kMinSurprise] < fluent.values[kMinSurprise]);
   CHECK(dropped.values[kMinSurprise] < fluent.values[kMinSurprise] - 0.5);
+  // The evidence a reviewer reads: the least likely neighbours, with the word before them.
+  CHECK(swapped.least_likely.find("continue would") != std::string::npos);
   CHECK(swapped.values[kMeanLogProb] < fluent.values[kMeanLogProb]);
   CHECK(SentenceFeatures(*lm, "Yes, indeed.").words == 2);  // too short to judge
 }
@@ -87,6 +89,8 @@ TEST_CASE("lm signs: the stage flags from the trained threshold, with the calibr
   REQUIRE(forced.size() == 1);
   CHECK(forced[0].confidence > 0.01f);
   CHECK(forced[0].confidence < 0.5f);  // an ordinary sentence: most such are not garbled
+  CHECK(forced[0].evidence.starts_with("English model: score "));
+  CHECK(forced[0].evidence.find("12 words; least likely: ") != std::string::npos);
 }
 
 }  // namespace
