@@ -688,8 +688,12 @@ class NamesStage : public Stage {
     std::unordered_set<std::string> answers;  // entities spelled alike are one answer
     bool near = false;
     for (const auto& c : candidates) {
-      if (c.prominence < min_prominence || !utf8::IsUpper(utf8::At(c.form, 0))) continue;
       const bool place = c.type != EntityType::kPerson && c.type != EntityType::kOrganisation;
+      // "X province": the context narrows the answers to divisions, where a less prominent
+      // name is as sure as a prominent one alone.
+      const bool division = c.type == EntityType::kAdmin1 || c.type == EntityType::kAdmin2;
+      const float needed = context == 'p' && division ? std::min(min_prominence, 3.0f) : min_prominence;
+      if (c.prominence < needed || !utf8::IsUpper(utf8::At(c.form, 0))) continue;
       if ((context == 'p' && !place) || (context == 'h' && c.type != EntityType::kPerson)) continue;
       if (known_prominence >= 0 && c.prominence < known_prominence + 2) continue;
       // A single word may be anybody's surname ("Parise", "Buser"): only a name of a
