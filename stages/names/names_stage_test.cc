@@ -56,6 +56,9 @@ TEST_CASE("names: names spelled by Spanish or French rules take their English fo
   // An exonym in English text: French "Koundouz" for Kunduz, the country named.
   CHECK(N("The fighting in Koundouz went on, officials in Afghanistan said on Monday.") ==
         "The fighting in Kunduz went on, officials in Afghanistan said on Monday.");
+  // Spanish writes "sh" as "s" and no doubled consonant: "Basar al-Asad".
+  CHECK(N("Syrian President Basar al-Asad met the envoy in Damascus on Monday.") ==
+        "Syrian President Bashar al-Assad met the envoy in Damascus on Monday.");
 }
 
 TEST_CASE("names: another language's spelling the data knows becomes the English name") {
