@@ -35,7 +35,7 @@ TEST_CASE("review: changes and flags in order, with what a reviewer needs") {
   CHECK(changes[2].after == ".");
   CHECK(LowRisk(changes[0]));
   CHECK_FALSE(LowRisk(changes[1]));  // a flag is never low risk
-  ReviewChange removal{0, 5, "Hello", "", "boilerplate", "byline", 0.95f, false, {}};
+  ReviewChange removal{0, 5, "Hello", "", "boilerplate", "byline", 0.95f, false, {}, ""};
   CHECK_FALSE(LowRisk(removal));  // removing words is never low risk
 
   std::string plain;
