@@ -72,13 +72,6 @@ void EnglishLanguageModel::Score(std::span<const std::string_view> words, std::v
   }
 }
 
-double EnglishLanguageModel::Surprise(std::string_view previous, std::string_view word) const {
-  const std::string_view pair[2] = {previous, word};
-  std::vector<WordScore> scores;
-  Score(pair, &scores);
-  return static_cast<double>(scores[1].log10_prob) - static_cast<double>(scores[1].log10_unigram);
-}
-
 std::string DefaultEnglishLanguageModelPath() {
   if (const char* env = std::getenv("MTCLEAN_ENGLISH_LM"); env != nullptr && *env != '\0') return env;
   return MTCLEAN_DEFAULT_ENGLISH_LM;

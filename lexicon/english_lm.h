@@ -36,10 +36,6 @@ class EnglishLanguageModel {
   // before it.
   void Score(std::span<const std::string_view> words, std::vector<WordScore>* out) const;
 
-  // log10 P(word | previous) - log10 P(word) at a sentence's start: above 0, the model saw
-  // `word` after `previous` more often than chance ("bye bye": 4.3, "the the": -0.35).
-  double Surprise(std::string_view previous, std::string_view word) const;
-
  private:
   EnglishLanguageModel() = default;
   ngram_model_s* model_ = nullptr;

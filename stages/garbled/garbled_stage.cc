@@ -80,11 +80,6 @@ constexpr std::array<std::string_view, kFeatureCount> kFeatureNames = {
 // unlikely-english weighs what its calibrated model says for the sentence (lm_signs.h).
 constexpr std::array<double, kFeatureCount> kWeights = {0.1, 0.3, 0.3, 0.3, 0.2, 0.3, 0.7, 0.8, 0.5, 0.3, 0.5, 0.5, 0};
 
-// A word doubled this much likelier (log10) in the English model than by chance is doubled
-// on purpose ("bye bye" 4.3, "very very" 1.6, "really really" 0.8); the model's transcribed
-// speech doubles "it", "we", "will" by hesitation (0.2-0.5).
-constexpr double kReduplication = 0.75;
-
 // Words that join a word to itself ("on and on", "day after day").
 bool IsJoiner(std::string_view w) { return w == "and" || w == "or" || w == "after" || w == "by" || w == "upon"; }
 bool IsDeterminerLike(std::string_view w) {
@@ -305,6 +300,17 @@ class GarbledStage : public Stage {
  private:
   const GrammarModel& G() const { return **d_.grammar; }
 
+  // Whether Brown tags the word so: "uh" (an interjection: "bye", "ha", "tut", which English
+  // says twice on purpose), "ql" (a qualifier: "very", "so", "as"). The English language model
+  // cannot tell reduplication: its transcribed speech doubles "its" by hesitation more than
+  // "very".
+  bool HasBrownTag(const Token& t, std::string_view tag) const {
+    if (t.info == nullptr) return false;
+    for (const auto& tc : t.info->tags)
+      if (G().grammar->TagName(tc.tag) == tag) return true;
+    return false;
+  }
+
   const EnglishLanguageModel& Lm(GarbledScratch& s) const {
     if (s.lm == nullptr) {
       auto loaded = EnglishLanguageModel::Load(d_.lm_path);
@@ -435,12 +441,14 @@ class GarbledStage : public Stage {
         if (n == 2 && (IsJoiner(tokens[i].lower) || IsJoiner(tokens[i + 1].lower)) &&
             !IsDeterminerLike(tokens[i].lower) && !IsDeterminerLike(tokens[i + 1].lower))
           continue;
-        // Doubled in English ("that that" in Brown; "bye bye", "very very" far likelier in the
-        // English model than chance): left alone; too rare a word to know: a sign only.
+        // Doubled in English ("that that" in Brown, "bye bye", "very very"): left alone; too
+        // rare a word to know: a sign only.
         if (n == 1 && copies == 2) {
           if (tokens[i].count() >= EnglishGrammar::kFrequentPairWord && g.PairCount(tokens[i].lower, tokens[i].lower) > 0)
             continue;
-          if (Lm(s).Surprise(tokens[i].lower, tokens[i].lower) >= kReduplication) continue;
+          // An interjection or a qualifier ("bye bye", "very very", "so so"): English says it
+          // twice on purpose; a doubled "as" goes unseen with them.
+          if (HasBrownTag(tokens[i], "uh") || HasBrownTag(tokens[i], "ql")) continue;
           if (tokens[i].count() < EnglishGrammar::kFrequentPairWord) {
             if (!tokens[i].capitalised && tokens[i].lower.size() >= 3) {
               fired |= 1u << kWordLoop;
@@ -643,7 +651,7 @@ class GarbledStage : public Stage {
         }
     }
 
-    // The English model's judgement of the whole sentence: a sign from the score that 5% of
+    // The English model's judgement of the whole sentence: a sign from the score that 1% of
     // clean English sentences reach, weighing the share of such sentences of real machine
     // translation that are garbled.
     const garbled::LmFeatures lm_features = garbled::SentenceFeatures(Lm(s), in.substr(begin, end - begin));

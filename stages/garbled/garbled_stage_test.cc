@@ -52,8 +52,8 @@ TEST_CASE("garbled: word loops are written once, English doublings stay") {
     CHECK(G(idiom) == idiom);
     CHECK(Signs(idiom) == std::vector<std::string>{});
   }
-  // The model's speech doubles "it" by hesitation; written English does not.
-  CHECK(G("The council said it it would meet again in the spring to vote on the plan.") ==
+  // Words Brown never doubles are still written once.
+  CHECK(G("The council said it would would meet again in the spring to vote on the plan.") ==
         "The council said it would meet again in the spring to vote on the plan.");
 }
 

@@ -51,7 +51,7 @@ struct LmWeights {
   std::array<double, kLmFeatureCount> mean{}, scale{}, weight{};
   double bias = 0, length = 0;          // z = bias + sum weight*(x-mean)/scale + length*ln(words)
   double calibration_slope = 1, calibration_offset = 0;  // P(garbled) = 1/(1+exp(-(slope*z+offset)))
-  double threshold = 0;  // z from which the sign fires (reached by 5% of clean English sentences)
+  double threshold = 0;  // z from which the sign fires (reached by 1% of clean English sentences)
   static StatusOr<LmWeights> Load(const std::string& path);
   double Raw(const LmFeatures& f) const;
   // The calibrated probability that a sentence whose raw score is z is garbled.
