@@ -36,6 +36,7 @@ std::string FixtureGazetteer() {
         {"Syria", EntityType::kCountry, "SY", 8, {}, "SY", 0, {"Siria", "Syrie", "Syrien"}},
         {"Damascus", EntityType::kCity, "SY", 6.2f, {}, "SY.13", kSeatOfCountry, {"Damasco", "Damas", "Damaskus"}},
         {"Khost", EntityType::kAdmin1, "AF", 4.98f, {"Khowst", "Khost Province"}, "AF.37", 0, {}},
+        {"Laghman", EntityType::kAdmin1, "AF", 5.1f, {"Laghman Province"}, "AF.35", 0, {}},
         {"Shenzhen", EntityType::kCity, "CN", 7.1f, {}, "CN.30", 0, {}},
         {"China", EntityType::kCountry, "CN", 9, {}, "CN", 0, {}},
     };
@@ -56,6 +57,9 @@ TEST_CASE("names: names spelled by Spanish or French rules take their English fo
   // An exonym in English text: French "Koundouz" for Kunduz, the country named.
   CHECK(N("The fighting in Koundouz went on, officials in Afghanistan said on Monday.") ==
         "The fighting in Kunduz went on, officials in Afghanistan said on Monday.");
+  // Spanish has no "gh": "Lagman" is Laghman.
+  CHECK(N("The governor of Lagman province in Afghanistan said the roads were closed.") ==
+        "The governor of Laghman province in Afghanistan said the roads were closed.");
   // Spanish writes "sh" as "s" and no doubled consonant: "Basar al-Asad".
   CHECK(N("Syrian President Basar al-Asad met the envoy in Damascus on Monday.") ==
         "Syrian President Bashar al-Assad met the envoy in Damascus on Monday.");
