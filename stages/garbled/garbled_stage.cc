@@ -12,7 +12,6 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -80,6 +79,9 @@ constexpr std::array<std::string_view, kFeatureCount> kFeatureNames = {
 // unlikely-english weighs what its calibrated model says for the sentence (lm_signs.h).
 constexpr std::array<double, kFeatureCount> kWeights = {0.1, 0.3, 0.3, 0.3, 0.2, 0.3, 0.7, 0.8, 0.5, 0.3, 0.5, 0.5, 0};
 
+// How the English language model is named in the error a user sees.
+constexpr const char* kEnglishLmName = "the English language model (Debian pocketsphinx-en-us)";
+
 // Words that join a word to itself ("on and on", "day after day").
 bool IsJoiner(std::string_view w) { return w == "and" || w == "or" || w == "after" || w == "by" || w == "upon"; }
 bool IsDeterminerLike(std::string_view w) {
@@ -144,7 +146,7 @@ class GarbledScratch : public StageScratch {
   WordMap<int> capitalised_in_document;
   // The worker's own English language model, read with its first sentence: the library keeps
   // look-up state in the model, and one shared model made two workers slower than one.
-  std::unique_ptr<EnglishLanguageModel> lm;
+  std::unique_ptr<LazyModel<EnglishLanguageModel>> lm;
 };
 
 bool IsWordChar(int32_t cp) { return utf8::IsLetter(cp) || utf8::IsDigit(cp) || utf8::IsMark(cp); }
@@ -263,6 +265,7 @@ class GarbledStage : public Stage {
     if (U_FAILURE(status)) s->sentences.reset();
     auto en = EnglishWords::Open(d_.hunspell_dir + "/en_US");
     if (en.ok()) s->english = std::move(*en);
+    s->lm = std::make_unique<LazyModel<EnglishLanguageModel>>(d_.lm_path, kEnglishLmName);
     return s;
   }
 
@@ -311,17 +314,6 @@ class GarbledStage : public Stage {
     return false;
   }
 
-  const EnglishLanguageModel& Lm(GarbledScratch& s) const {
-    if (s.lm == nullptr) {
-      auto loaded = EnglishLanguageModel::Load(d_.lm_path);
-      if (!loaded.ok()) {  // readable at set-up: the build's data went bad
-        std::fprintf(stderr, "mtclean: %s\n", loaded.status().message().c_str());
-        std::abort();
-      }
-      s.lm = std::move(*loaded);
-    }
-    return *s.lm;
-  }
 
   // A paragraph of running text, not a title, menu or caption: it ends like a sentence and
   // has lower-case words.
@@ -654,7 +646,7 @@ class GarbledStage : public Stage {
     // The English model's judgement of the whole sentence: a sign from the score that 1% of
     // clean English sentences reach, weighing the share of such sentences of real machine
     // translation that are garbled.
-    const garbled::LmFeatures lm_features = garbled::SentenceFeatures(Lm(s), in.substr(begin, end - begin));
+    const garbled::LmFeatures lm_features = garbled::SentenceFeatures(**s.lm, in.substr(begin, end - begin));
     const double lm_score = lm_features.words >= 3 ? d_.lm_weights.Raw(lm_features) : -1e9;
     const double lm_probability = d_.lm_weights.Probability(lm_score);
     if (lm_score >= d_.lm_weights.threshold + d_.lm_shift) fired |= 1u << kUnlikelyEnglish;
@@ -760,9 +752,7 @@ const StageDescriptor& GarbledStageDescriptor() {
         if (Status st = d.grammar->Check(); !st.ok()) return st;
         const std::string lm_path =
             options.GetString("english_lm").empty() ? DefaultEnglishLanguageModelPath() : options.GetString("english_lm");
-        if (access(lm_path.c_str(), R_OK) != 0)
-          return Status::Error("cannot read the English language model " + lm_path +
-                               " (Debian pocketsphinx-en-us: run scripts/setup.sh)");
+        if (Status st = LazyModel<EnglishLanguageModel>(lm_path, kEnglishLmName).Check(); !st.ok()) return st;
         d.lm_path = lm_path;
         auto weights = garbled::LmWeights::Load(env.data_dir + "/" + options.GetString("lm_weights"));
         if (!weights.ok()) return weights.status();

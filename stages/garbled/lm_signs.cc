@@ -52,16 +52,16 @@ LmFeatures SentenceFeatures(const EnglishLanguageModel& lm, std::string_view sen
   views.assign(words.begin(), words.end());
   lm.Score(views, &scores);
   std::vector<double> surprise, logprob;
+  std::vector<size_t> at;  // the word of each surprise
   for (size_t i = 0; i < scores.size(); ++i) {
     const double p = std::max(kFloor, static_cast<double>(scores[i].log10_prob));
     logprob.push_back(p);
     // The first word has no context; an unknown word says nothing of its context.
-    if (i > 0 && !scores[i].unknown)
+    if (i > 0 && !scores[i].unknown) {
       surprise.push_back(p - std::max(kFloor, static_cast<double>(scores[i].log10_unigram)));
+      at.push_back(i);
+    }
   }
-  std::vector<size_t> at;  // the word of each surprise
-  for (size_t i = 1; i < scores.size(); ++i)
-    if (!scores[i].unknown) at.push_back(i);
   if (surprise.empty()) surprise.push_back(0), at.push_back(0);
   auto& v = f.values;
   v[kMinSurprise] = *std::min_element(surprise.begin(), surprise.end());

@@ -17,6 +17,7 @@
 #include <cctype>
 #include <array>
 #include <map>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -88,7 +89,7 @@ struct Derivation {
   int distinctive = 0;
 };
 
-Derivation Derive(std::string_view english, std::string_view source, const RulePairs& rules,
+Derivation Derive(std::string_view english, std::string_view source, std::span<const RulePairs::value_type> rules,
                   size_t distinctive_rules, int budget) {
   const size_t n = english.size(), m = source.size();
   std::vector<Derivation> best((n + 1) * (m + 1));
@@ -256,7 +257,6 @@ class NamesStage : public Stage {
       std::string name;
       RulePairs rules;
       size_t distinctive;
-      RulePairs own;  // the first `distinctive` rules alone
     };
     std::vector<Language> languages;
     // Countries whose names English romanises from the Arabic script (CLDR's likely script of
@@ -709,8 +709,9 @@ class NamesStage : public Stage {
       bool derived = std::find(dropped_vowel.begin(), dropped_vowel.end(), form) != dropped_vowel.end();
       const bool romanised_from_arabic = c.country.empty() || d_.arabic_script_countries.count(std::string(c.country)) > 0;
       for (const auto& lang : d_.languages) {
-        Derivation dv = Derive(form, folded, romanised_from_arabic ? lang.rules : lang.own, lang.distinctive,
-                               e - b > 1 ? 4 : 3);
+        const std::span<const RulePairs::value_type> rules(lang.rules.data(),
+                                                           romanised_from_arabic ? lang.rules.size() : lang.distinctive);
+        Derivation dv = Derive(form, folded, rules, lang.distinctive, e - b > 1 ? 4 : 3);
         if (dv.applications > 0 && dv.distinctive > 0) derived = true;
         else if (dv.applications > 0) near = true;
       }
@@ -971,9 +972,8 @@ const StageDescriptor& NamesStageDescriptor() {
           auto rules = LoadRules(env.data_dir, lang);
           if (!rules.ok()) return rules.status();
           size_t own = rules->size();
-          RulePairs own_rules = *rules;
           rules->insert(rules->end(), common->begin(), common->end());
-          d.languages.push_back({lang, std::move(*rules), own, std::move(own_rules)});
+          d.languages.push_back({lang, std::move(*rules), own});
         }
         d.arabic_script_countries = ArabicScriptCountries();
         auto terms = ReadDataLines(env.data_dir, "gazetteer/admin1_terms.tsv");
