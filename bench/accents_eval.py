@@ -58,7 +58,7 @@ def prose(lang):
 
 def model_top(lang):
     top = {}
-    for line in open(os.path.join(BUILD, "accents", lang + ".accents"), encoding="utf-8"):
+    for line in open(os.path.join(BUILD, "accents", lang + ".accents.tsv"), encoding="utf-8"):
         f = line.rstrip("\n").split("\t")
         if f[0] != "u":
             continue

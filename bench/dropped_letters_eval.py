@@ -47,7 +47,7 @@ def main():
     good = hunspell_good(list(variants), "/usr/share/hunspell/es_ES")
     english_good = hunspell_good(sorted(types), "/usr/share/hunspell/en_US")
     spanish_counts = {}
-    for line in open(os.path.join(BUILD, "accents", "es.accents"), encoding="utf-8"):
+    for line in open(os.path.join(BUILD, "accents", "es.accents.tsv"), encoding="utf-8"):
         f = line.rstrip("\n").split("\t")
         if f[0] == "u":
             spanish_counts[f[1]] = int(f[2])

@@ -33,28 +33,60 @@ std::string WithoutMarks(std::string_view text);
 
 class AccentModel {
  public:
+  // Reads a model: the binary image build_accent_model writes (mmap-ed: nothing to parse,
+  // the pages a run touches are read, and every worker and process shares them), or the
+  // text form it is compiled from (tests; `<lang>.accents.tsv` beside the build's models).
   static StatusOr<std::unique_ptr<AccentModel>> Load(const std::string& path);
+  // Writes the model as a binary image, atomically (build time).
+  Status WriteBinary(const std::string& path) const;
+  ~AccentModel();
+  AccentModel(const AccentModel&) = delete;
+  AccentModel& operator=(const AccentModel&) = delete;
+
   // The ending whose contexts words share: the last two letters of a word of five or more
   // ("utilisé" -> "sé"... "é" with the letter before), else "".
   static std::string Ending(std::string_view form);
 
+  // One form of a plain spelling (lower case), as stored in the image.
+  struct FormRecord;
   struct Form {
-    std::string form;
-    uint64_t count;
-    // Filled by Load from the counts, for Choose to find beside the form: how often the
-    // form is seen in the prose (and capitalised inside a sentence there), with how many
-    // different neighbours left and right; the same for its ending.
-    uint32_t seen = 0, capitalised = 0, left_types = 0, right_types = 0;
-    std::string ending;
-    uint32_t ending_seen = 0, ending_left_types = 0, ending_right_types = 0;
+    std::string_view form;
+    uint64_t count = 0;
+  };
+  // The forms of one plain spelling: a view into the image.
+  class FormList {
+   public:
+    FormList() = default;
+    FormList(const AccentModel* model, const FormRecord* first, size_t n) : model_(model), first_(first), n_(n) {}
+    size_t size() const { return n_; }
+    bool empty() const { return n_ == 0; }
+    Form operator[](size_t i) const;
+    class iterator {
+     public:
+      iterator(const FormList* list, size_t i) : list_(list), i_(i) {}
+      Form operator*() const { return (*list_)[i_]; }
+      iterator& operator++() { return ++i_, *this; }
+      bool operator!=(const iterator& o) const { return i_ != o.i_; }
+
+     private:
+      const FormList* list_;
+      size_t i_;
+    };
+    iterator begin() const { return {this, 0}; }
+    iterator end() const { return {this, n_}; }
+
+   private:
+    const AccentModel* model_ = nullptr;
+    const FormRecord* first_ = nullptr;
+    size_t n_ = 0;
   };
   // The forms (lower case) whose plain spelling is `plain`; empty when none is known.
-  const std::vector<Form>& Forms(std::string_view plain) const;
-  // The forms of `plain` when one of them carries accents. Null when the counts do not
+  FormList Forms(std::string_view plain) const;
+  // The forms of `plain` when one of them carries accents. Empty when the counts do not
   // know `plain` (*known false) or write it only so, without accents ("avec": most words of
   // a text, told from the table's slot alone; a 32-bit tag stands for the spelling there,
   // so one unknown word in four billion or so is taken for such a word, and left as it is).
-  const std::vector<Form>* AccentedForms(std::string_view plain, bool* known) const;
+  FormList AccentedForms(std::string_view plain, bool* known) const;
 
   struct Choice {
     std::string_view form;  // empty when `plain` is unknown
@@ -77,32 +109,51 @@ class AccentModel {
   double PlainFrequency(std::string_view plain) const;
 
  private:
-  // Plain spellings with their forms and total count, in an open-addressing table keyed
-  // by the spelling's hash: the look-up of every word of a text, one cache miss or two
-  // where a node-based map costs several.
-  struct Plain {
-    std::string plain;
-    std::vector<Form> forms;
-    uint64_t count = 0;
+  AccentModel() = default;
+  struct Header;
+  struct PlainRecord;
+  struct PairSlot;
+  // The image (accent_model_image.cc): either mmap-ed or compiled from text into `owned_`.
+  // Sections, each a multiple of 8 bytes: the slots of plain spellings (an open-addressing
+  // table keyed by the spelling's hash: per slot the hash's high 32 bits, kOnlyPlain, then
+  // index + 1 into the plain records, 0 empty), plain records, form records, four pair tables
+  // (left, right, ending left, ending right; open addressing on PairHash keys), the sorted
+  // attested-accent keys, then the strings.
+  static StatusOr<std::unique_ptr<AccentModel>> CompileText(const std::string& path);
+  Status Attach(const uint8_t* data, size_t size, const std::string& path);
+  const uint8_t* data_ = nullptr;
+  size_t size_ = 0;
+  bool mapped_ = false;
+  std::vector<uint64_t> owned_;  // the image when compiled from text (8-byte aligned)
+
+  uint64_t total_ = 0;
+  const uint64_t* slots_ = nullptr;
+  size_t slot_count_ = 0;
+  const PlainRecord* plains_ = nullptr;
+  const FormRecord* forms_ = nullptr;
+  struct PairTable {
+    const PairSlot* slots = nullptr;
+    size_t count = 0;  // a power of two, or 0
+    uint32_t Find(uint64_t key) const;
   };
-  std::vector<Plain> plains_;
-  // Per slot: the spelling's hash's high 32 bits, then kOnlyPlain, then index + 1 into
-  // plains_ (0: empty); a power of two of them.
-  std::vector<uint64_t> slots_;
+  PairTable left_, right_, ending_left_, ending_right_;
+  const uint64_t* attested_ = nullptr;
+  size_t attested_count_ = 0;
+  const char* strings_ = nullptr;
+  std::string_view String(uint32_t offset, uint32_t length) const { return {strings_ + offset, length}; }
+
   static constexpr uint64_t kOnlyPlain = uint64_t{1} << 31;
-  const Plain* FindPlain(std::string_view plain) const;
+  const PlainRecord* FindPlain(std::string_view plain) const;
   // The slot of `plain` (0: unknown). With `trust_only_plain`, a slot whose tag matches and
   // whose spelling is written only plain is taken without comparing the spelling.
   uint64_t FindSlot(std::string_view plain, bool trust_only_plain) const;
   static size_t Index(uint64_t slot) { return (slot & (kOnlyPlain - 1)) - 1; }
-  HashCountTable left_, right_;  // PairHash(plain, form), PairHash(form, plain)
-  HashCountTable ending_left_, ending_right_;
-  uint64_t total_ = 0;
-  std::unordered_set<uint64_t> attested_;  // AccentKey(left, accented, any), (any, accented, right)
+  FormList FormsOf(const PlainRecord& p) const;
   static constexpr int32_t kAnyLetter = 0x1FFFFF;
   static uint64_t AccentKey(int32_t left, int32_t accented, int32_t right) {
     return uint64_t(uint32_t(left)) << 42 | uint64_t(uint32_t(accented)) << 21 | uint64_t(uint32_t(right));
   }
+  friend class FormList;
 };
 
 // An accent model read the first time a document needs it (lexicon/lazy_model.h).

@@ -65,6 +65,38 @@ TEST_CASE("LazyAccentModel: checked at set-up, read once on first use, by any th
   CHECK(lazy->Choose("a", "jusqu", "paris").form == "à");
 }
 
+TEST_CASE("AccentModel: the binary image answers as the text it was compiled from") {
+  auto text = AccentModel::Load(FixtureModel());
+  REQUIRE(text.ok());
+  const auto binary_path = (std::filesystem::temp_directory_path() / ("mtclean_fixture_bin." + std::to_string(getpid()) + ".accents")).string();
+  REQUIRE((*text)->WriteBinary(binary_path).ok());
+  auto binary = AccentModel::Load(binary_path);
+  REQUIRE(binary.ok());
+  for (const char* plain : {"a", "ete", "debian", "nothing"}) {
+    CHECK((*binary)->Forms(plain).size() == (*text)->Forms(plain).size());
+    CHECK((*binary)->PlainFrequency(plain) == (*text)->PlainFrequency(plain));
+  }
+  CHECK((*binary)->Forms("a")[1].count == 1000);
+  bool known = false;
+  CHECK((*binary)->AccentedForms("ete", &known).size() == 1);
+  CHECK(known);
+  CHECK((*binary)->AccentedForms("zzz", &known).empty());
+  CHECK_FALSE(known);
+  const auto choice = (*binary)->Choose("a", "jusqu", "paris");
+  CHECK(choice.form == "à");
+  CHECK(choice.probability == (*text)->Choose("a", "jusqu", "paris").probability);
+  CHECK((*binary)->Choose("debian", "el", "es", true).form == "debian");
+  CHECK((*binary)->AccentAttested('t', U'\u00e9', 0));       // "été" ends so
+  CHECK_FALSE((*binary)->AccentAttested('w', U'\u00e9', 'k'));
+
+  // A truncated image is refused with a message, not read out of bounds.
+  std::filesystem::resize_file(binary_path, std::filesystem::file_size(binary_path) - 8);
+  auto truncated = AccentModel::Load(binary_path);
+  REQUIRE_FALSE(truncated.ok());
+  CHECK(truncated.status().message().find("rebuild it") != std::string::npos);
+  std::filesystem::remove(binary_path);
+}
+
 TEST_CASE("AccentModel: a malformed file names its line") {
   auto path = (std::filesystem::temp_directory_path() / ("mtclean_bad." + std::to_string(getpid()) + ".accents")).string();
   std::ofstream(path) << "u\ta\t1\nx\tbroken\n";

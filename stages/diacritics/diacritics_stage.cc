@@ -683,8 +683,8 @@ class DiacriticsStage : public Stage {
       std::string_view original = text.substr(w.begin, w.end - w.begin);
       const std::string_view p = s.Plain(k);
       bool known = false;
-      const std::vector<AccentModel::Form>* forms = model.AccentedForms(p, &known);
-      if (known && forms == nullptr) continue;  // most words ("avec"): nothing to restore
+      const AccentModel::FormList forms = model.AccentedForms(p, &known);
+      if (known && forms.empty()) continue;  // most words ("avec"): nothing to restore
       if (!stripped) {
         // A document that kept its accents: only words the dictionary rejects.
         if (dict == nullptr || dict->Known(original) || dict->Known(p)) continue;
@@ -697,9 +697,9 @@ class DiacriticsStage : public Stage {
                                (joined_before || std::binary_search(names.begin(), names.end(), p));
       // Decisions repeat ("de la", "a la"): cached per worker by the word and its neighbours.
       AccentModel::Choice c;
-      if (forms != nullptr && forms->size() == 1) {
-        c = {(*forms)[0].form, 1.0};
-      } else if (forms != nullptr) {
+      if (forms.size() == 1) {
+        c = {forms[0].form, 1.0};
+      } else if (!forms.empty()) {
         std::string& key = s.key;
         key.assign(lang);
         key.append(1, '\t').append(prev).append(1, '\t').append(p).append(1, '\t').append(next).append(capitalised ? "\t1" : "\t0");

@@ -4,7 +4,8 @@
 //   build_accent_model -o fr.accents --lm fr_FR.lm --html /usr/share/doc/debian-handbook/html/fr-FR
 //
 // Inputs: Debian onboard-data n-gram models (their 1-grams: words and counts) and accented
-// prose (HTML pages: tags removed). Output (text, read by lexicon/accent_model.h):
+// prose (HTML pages: tags removed). Output: `<out>.tsv` as text, then `<out>`, the binary image
+// the stage mmaps (lexicon/accent_model_records.h), compiled from the text:
 //   u<TAB>form<TAB>count                 one line per lower-case word form
 //   l<TAB>plain-previous<TAB>form<TAB>n  a form after a word (the word without accents)
 //   r<TAB>form<TAB>plain-next<TAB>n      a form before a word
@@ -267,7 +268,10 @@ int main(int argc, char** argv) {
     ++class_right[{ending, next}];
     ++class_seen[ending];
   }
-  std::ofstream out(out_path + ".tmp");
+  // The counts as text (`<out>.tsv`, to read what a model holds), then compiled into the
+  // binary image the stage maps (`<out>`).
+  const std::string text_path = out_path + ".tsv";
+  std::ofstream out(text_path + ".tmp");
   std::vector<std::pair<std::string, uint64_t>> sorted(unigrams.begin(), unigrams.end());
   std::sort(sorted.begin(), sorted.end());
   for (const auto& [w, n] : sorted) out << "u\t" << w << '\t' << n << '\n';
@@ -290,8 +294,14 @@ int main(int argc, char** argv) {
   for (const auto& [k, n] : class_right) out << "R\t" << k.first << '\t' << k.second << '\t' << n << '\n';
   for (const auto& [k, n] : class_seen) out << "T\t" << k << '\t' << n << '\n';
   out.close();
-  if (!out || std::rename((out_path + ".tmp").c_str(), out_path.c_str()) != 0) {
-    std::cerr << "build_accent_model: cannot write " << out_path << "\n";
+  if (!out || std::rename((text_path + ".tmp").c_str(), text_path.c_str()) != 0) {
+    std::cerr << "build_accent_model: cannot write " << text_path << "\n";
+    return 1;
+  }
+  auto model = mtclean::AccentModel::Load(text_path);
+  mtclean::Status written = model.ok() ? (*model)->WriteBinary(out_path) : model.status();
+  if (!written.ok()) {
+    std::cerr << "build_accent_model: " << written.message() << "\n";
     return 1;
   }
   std::cerr << "build_accent_model: " << unigrams.size() << " forms, " << contexts << " contexts from " << pages
