@@ -312,7 +312,7 @@ Gazetteer::Entry Gazetteer::Get(uint32_t id) const {
   return {name, static_cast<EntityType>(r.type), country, r.prominence, id, name, r.region, r.capital};
 }
 
-std::vector<Gazetteer::Entry> Gazetteer::Find(uint64_t hash, uint32_t) const {
+std::vector<Gazetteer::Entry> Gazetteer::Find(uint64_t hash, float min_prominence) const {
   Header h;
   std::memcpy(&h, data_, sizeof h);
   const auto* keys = reinterpret_cast<const KeyRecord*>(data_ + sizeof h + h.entries * sizeof(EntryRecord));
@@ -323,7 +323,9 @@ std::vector<Gazetteer::Entry> Gazetteer::Find(uint64_t hash, uint32_t) const {
   const char* strings = reinterpret_cast<const char*>(data_ + sizeof h + h.entries * sizeof(EntryRecord) +
                                                       h.keys * sizeof(KeyRecord));
   std::vector<Entry> out;
+  const auto* records = reinterpret_cast<const EntryRecord*>(data_ + sizeof h);
   for (; it != end && it->hash == hash; ++it) {
+    if (records[it->entry].prominence < min_prominence) continue;
     Entry e = Get(it->entry);
     e.form = std::string_view(strings + it->form_offset, it->form_length);
     out.push_back(e);
@@ -331,26 +333,26 @@ std::vector<Gazetteer::Entry> Gazetteer::Find(uint64_t hash, uint32_t) const {
   return out;
 }
 
-std::vector<Gazetteer::Entry> Gazetteer::FindByName(std::string_view folded) const {
-  return Find(KeyHash(folded, kByName), kByName);
+std::vector<Gazetteer::Entry> Gazetteer::FindByName(std::string_view folded, float min_prominence) const {
+  return Find(KeyHash(folded, kByName), min_prominence);
 }
 
-std::vector<Gazetteer::Entry> Gazetteer::FindBySkeleton(std::string_view skeleton) const {
-  return Find(KeyHash(skeleton, kBySkeleton), kBySkeleton);
+std::vector<Gazetteer::Entry> Gazetteer::FindBySkeleton(std::string_view skeleton, float min_prominence) const {
+  return Find(KeyHash(skeleton, kBySkeleton), min_prominence);
 }
 
-std::vector<Gazetteer::Entry> Gazetteer::FindByPhonetic(std::string_view key) const {
-  return Find(KeyHash(key, kByPhonetic), kByPhonetic);
+std::vector<Gazetteer::Entry> Gazetteer::FindByPhonetic(std::string_view key, float min_prominence) const {
+  return Find(KeyHash(key, kByPhonetic), min_prominence);
 }
 
-std::vector<Gazetteer::Entry> Gazetteer::FindByExonym(std::string_view folded) const {
-  return Find(KeyHash(folded, kByExonym), kByExonym);
+std::vector<Gazetteer::Entry> Gazetteer::FindByExonym(std::string_view folded, float min_prominence) const {
+  return Find(KeyHash(folded, kByExonym), min_prominence);
 }
 
 std::vector<Gazetteer::Entry> Gazetteer::CapitalsOf(uint32_t region) const {
   if (region == 0) return {};
   return Find(KeyHash(std::string_view(reinterpret_cast<const char*>(&region), sizeof region), kCapitalOf),
-              kCapitalOf);
+              kAny);
 }
 
 }  // namespace mtclean

@@ -81,24 +81,28 @@ class Gazetteer {
 
   size_t size() const;
   Entry Get(uint32_t id) const;
+  // Each look-up below returns only entries at least `min_prominence` prominent, when given: a
+  // skeleton or a short name matches thousands of hamlets, and a caller that will skip them
+  // is spared building, sorting and copying them.
+  static constexpr float kAny = -1e30f;
   // Entries whose canonical name or an alternate folds to `folded`.
-  std::vector<Entry> FindByName(std::string_view folded) const;
+  std::vector<Entry> FindByName(std::string_view folded, float min_prominence = kAny) const;
   // Entries with the same skeleton as the canonical name or an alternate.
-  std::vector<Entry> FindBySkeleton(std::string_view skeleton) const;
+  std::vector<Entry> FindBySkeleton(std::string_view skeleton, float min_prominence = kAny) const;
   // Entries whose canonical name or an alternate reads as `key` (EnglishPhoneticKey); only
   // names prominent enough to be repaired to (prominence 3 and up) and seats of divisions are
   // indexed.
-  std::vector<Entry> FindByPhonetic(std::string_view key) const;
+  std::vector<Entry> FindByPhonetic(std::string_view key, float min_prominence = kAny) const;
   // Entries that another language writes as `folded` (GazetteerEntry::exonyms), where that
   // spelling is not one of their English ones.
-  std::vector<Entry> FindByExonym(std::string_view folded) const;
+  std::vector<Entry> FindByExonym(std::string_view folded, float min_prominence = kAny) const;
   // The seat of a division: the capital of a first-level division (RegionId("AF.02")) or of
   // a country (RegionId("AF")).
   std::vector<Entry> CapitalsOf(uint32_t region) const;
 
  private:
   Gazetteer() = default;
-  std::vector<Entry> Find(uint64_t key_hash, uint32_t kind) const;
+  std::vector<Entry> Find(uint64_t key_hash, float min_prominence) const;
   const uint8_t* data_ = nullptr;
   size_t size_ = 0;
   // Index of the first key whose hash has each value of its top bucket_bits_ bits.

@@ -648,8 +648,13 @@ class NamesStage : public Stage {
     }
     // Candidates: names with the same skeleton, and names the source languages' rules, read
     // backwards, spell out ("Jan" may be "Khan", "Guardak" may be "Wardak").
-    auto candidates = d_.gazetteer->FindBySkeleton(Skeleton(folded));
-    for (auto& c : d_.gazetteer->FindByName(folded)) {
+    // Only names of prominence 3 and up are ever repaired to, a single word only to one of 5
+    // unless the context asks for a division (the test below): the look-ups leave the rest
+    // out (a skeleton matches thousands of hamlets).
+    constexpr float kCandidate = 3.0f, kSingleWord = 5.0f;
+    const float floor = e - b == 1 && context != 'p' ? kSingleWord : kCandidate;
+    auto candidates = d_.gazetteer->FindBySkeleton(Skeleton(folded), floor);
+    for (auto& c : d_.gazetteer->FindByName(folded, floor)) {
       if (FoldName(c.name) == folded) continue;
       c.form = c.name;  // an exonym: judge the canonical name against it
       candidates.push_back(c);
@@ -659,12 +664,12 @@ class NamesStage : public Stage {
     std::sort(variants.begin(), variants.end());
     variants.erase(std::unique(variants.begin(), variants.end()), variants.end());
     for (const std::string& v : variants) {
-      for (auto& c : d_.gazetteer->FindByName(v)) candidates.push_back(c);
-      for (auto& c : d_.gazetteer->FindBySkeleton(Skeleton(v))) candidates.push_back(c);
+      for (auto& c : d_.gazetteer->FindByName(v, floor)) candidates.push_back(c);
+      for (auto& c : d_.gazetteer->FindBySkeleton(Skeleton(v), floor)) candidates.push_back(c);
     }
     // And names that sound alike when a letter is read the way a source language reads it.
     for (const std::string& reading : readings)
-      for (auto& c : d_.gazetteer->FindByPhonetic(reading)) candidates.push_back(c);
+      for (auto& c : d_.gazetteer->FindByPhonetic(reading, floor)) candidates.push_back(c);
     // A careless encoder drops an accented letter with its accent: Spanish accents the vowel
     // before a final n or s of a word stressed on its last syllable ("Macrón" -> "Macrn").
     // Names spelled exactly so but for that vowel are explained.
@@ -674,7 +679,7 @@ class NamesStage : public Stage {
         std::string_view("aeiou").find(folded[last - 2]) == std::string_view::npos && folded[last - 2] != ' ')
       for (char v : std::string_view("aeiou")) {
         std::string variant = folded.substr(0, last - 1) + v + folded.substr(last - 1);
-        for (auto& c : d_.gazetteer->FindByName(variant)) candidates.push_back(c);
+        for (auto& c : d_.gazetteer->FindByName(variant, floor)) candidates.push_back(c);
         dropped_vowel.push_back(std::move(variant));
       }
     std::sort(candidates.begin(), candidates.end(), [](const auto& x, const auto& y) { return x.id < y.id; });
@@ -682,7 +687,7 @@ class NamesStage : public Stage {
                                  [](const auto& x, const auto& y) { return x.id == y.id && x.form == y.form; }),
                      candidates.end());
     // Single unknown words match many small places: only prominent names count alone.
-    const float min_prominence = e - b == 1 ? 5.0f : 3.0f;
+    const float min_prominence = e - b == 1 ? kSingleWord : kCandidate;
     const Gazetteer::Entry* best = nullptr;
     bool best_canonical = false;
     std::unordered_set<std::string> answers;  // entities spelled alike are one answer
@@ -692,7 +697,7 @@ class NamesStage : public Stage {
       // "X province": the context narrows the answers to divisions, where a less prominent
       // name is as sure as a prominent one alone.
       const bool division = c.type == EntityType::kAdmin1 || c.type == EntityType::kAdmin2;
-      const float needed = context == 'p' && division ? std::min(min_prominence, 3.0f) : min_prominence;
+      const float needed = context == 'p' && division ? kCandidate : min_prominence;
       if (c.prominence < needed || !utf8::IsUpper(utf8::At(c.form, 0))) continue;
       if ((context == 'p' && !place) || (context == 'h' && c.type != EntityType::kPerson)) continue;
       if (known_prominence >= 0 && c.prominence < known_prominence + 2) continue;
