@@ -279,7 +279,10 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     if (l.rule >= 0) continue;
     bool keep;
     const bool region = (c >= head_begin && c < head_end) || (c >= foot_begin && c < foot_end);
+    const std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
     if (c >= block_first && c <= block_last) keep = true;
+    // Data is the article's wherever it stands: a recipe's ingredients, a data sheet's values.
+    else if (IsQuantityLine(WithoutBullet(raw)) || IsFactLine(WithoutBullet(raw), IsBulletStart(raw))) keep = true;
     // After the article's end paragraphs go too (author boxes, teasers' summaries); a short
     // sentence that does not stand alone between chrome lines stays, as in the head and foot
     // ("UP NEXT" / "Thunder: Host the Lakers on Friday." closes an agency's sports story).

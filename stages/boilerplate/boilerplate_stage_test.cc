@@ -183,6 +183,30 @@ TEST_CASE("boilerplate: a paragraph goes for where it stands only after the arti
   CHECK(out.find(author) != std::string::npos);
   CHECK(out.find("Advertisement") == std::string::npos);
   CHECK(out.find("Wakil Kohsar") == std::string::npos);
+  // A bare credit under a photo ("© Getty Images", no year) is the photo's, not the site's
+  // copyright: the paragraph after it is still the article's.
+  std::string credit = kPara1 + "\n\n" + kPara2 + "\n\n\xC2\xA9 Getty Images\n\n" + author + "\n\nRelated posts\n";
+  out = B(credit);
+  CHECK(out.find(author) != std::string::npos);
+  CHECK(out.find("Getty") == std::string::npos);
+  // A site's copyright ends it.
+  std::string site = kPara1 + "\n\n" + kPara2 + "\n\n\xC2\xA9 2021 Kabul Daily Media Group\n\n" + author + "\n";
+  CHECK(B(site).find(author) == std::string::npos);
+}
+
+TEST_CASE("boilerplate: a recipe's ingredients and a data sheet's values stay where chrome surrounds them") {
+  // Lines that measure or state something are data of the article, though they are no prose
+  // and stand between chrome lines (the ingredients before a recipe's first paragraph).
+  std::string page = "Home\nRecipes\nSearch\n\nPrivacy Policy\n\n65 g butter\n\n120g flat rice noodles\n\n"
+                     "\xE2\x80\xA2 Origin: Kasberg im Frankenland\n\nShare on Facebook\n\n" +
+                     kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n\nPrivacy Policy\n\nDeadline: 03.11.2019\n\n"
+                     "Contact\nImprint\nNewsletter\n";
+  std::string out = B(page);
+  for (const char* kept : {"65 g butter", "120g flat rice noodles", "Origin: Kasberg im Frankenland",
+                           "Deadline: 03.11.2019", "Share on Facebook"})
+    CHECK((out.find(kept) != std::string::npos) == (std::string(kept) != "Share on Facebook"));
+  CHECK(out.find("Recipes") == std::string::npos);
+  CHECK(out.find("Imprint") == std::string::npos);
 }
 
 TEST_CASE("boilerplate: a sentence wrapped over two lines stays whole in the page's foot") {

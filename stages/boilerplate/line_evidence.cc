@@ -116,7 +116,10 @@ void LineEvidence::GluedPhrase(std::string_view text, Line& l) const {
 
 bool LineEvidence::CaptionCredit(std::string_view raw) {
   const size_t mark = raw.find("\xC2\xA9");
-  if (mark == std::string_view::npos || mark < 12) return false;  // "© 2020 Site", "(c) Site"
+  if (mark == std::string_view::npos) return false;  // "(c) Site"
+  // Before the mark a caption's text; or a bare "© Getty Images" under a photo: a name of one
+  // to three words without a year ("© 2020 Site" is the site's).
+  if (mark < 12 && (mark > 0 || CountWords(raw.substr(mark + 2)) > 3)) return false;
   for (size_t k = 0; k + 4 <= raw.size(); ++k) {  // a year: "Text © 2019 Agentur" is the site's
     const bool year = (raw.compare(k, 2, "19") == 0 || raw.compare(k, 2, "20") == 0) &&
                       std::isdigit(static_cast<unsigned char>(raw[k + 2])) &&

@@ -83,6 +83,15 @@ inline bool IsBulletStart(std::string_view t) {
   return false;
 }
 
+// The text of a list item after its bullet ("• 65 g Butter" -> "65 g Butter").
+inline std::string_view WithoutBullet(std::string_view t) {
+  if (!IsBulletStart(t)) return t;
+  const size_t space = t.find_first_of(" \t");
+  t.remove_prefix(space);
+  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+  return t;
+}
+
 inline std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);

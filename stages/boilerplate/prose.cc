@@ -1,6 +1,7 @@
 #include "stages/boilerplate/prose.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -127,6 +128,54 @@ bool IsProse(const LineShape& s, bool know_language) {
 bool IsParagraph(const LineShape& s) {
   if (s.spaceless_script) return s.code_points >= 60;
   return s.code_points >= 110 && (s.sentence_end || s.sentence_inside);
+}
+
+namespace {
+
+size_t SpacedWords(std::string_view s) {
+  size_t n = 0;
+  for (bool in = false; char c : s) {
+    const bool space = c == ' ' || c == '\t';
+    if (!space && !in) ++n;
+    in = !space;
+  }
+  return n;
+}
+
+}  // namespace
+
+bool IsQuantityLine(std::string_view raw) {
+  // "65 g Margarine oder Butter", "120g kway teow (flat rice noodles)", "2 EL Zucker": a
+  // number, a unit of one to three letters (glued or not), and what is measured.
+  size_t pos = 0;
+  auto skip_spaces = [&] { while (pos < raw.size() && (raw[pos] == ' ' || raw[pos] == '\t')) ++pos; };
+  skip_spaces();
+  const size_t digits_begin = pos;
+  while (pos < raw.size() && (std::isdigit(static_cast<unsigned char>(raw[pos])) || raw[pos] == ',' ||
+                              raw[pos] == '.' || raw[pos] == '/'))
+    ++pos;
+  if (pos == digits_begin || !std::isdigit(static_cast<unsigned char>(raw[digits_begin]))) return false;
+  skip_spaces();
+  const size_t unit_begin = pos;
+  while (pos < raw.size() && std::isalpha(static_cast<unsigned char>(raw[pos]))) ++pos;
+  const size_t unit = pos - unit_begin;
+  if (unit == 0 || unit > 3 || (pos < raw.size() && raw[pos] != ' ' && raw[pos] != '.')) return false;
+  if (pos < raw.size() && raw[pos] == '.') ++pos;
+  return SpacedWords(raw.substr(pos)) >= 1;  // what is measured
+}
+
+bool IsFactLine(std::string_view raw, bool list_item) {
+  // "Ort: Kasberg im Frankenland", "Nennversorgungsspannung: 220...240VAC": a name of one to
+  // three words, its colon, and a value of one to four.
+  const size_t colon = raw.find(": ");
+  if (colon == std::string_view::npos || colon == 0 || !utf8::IsUpper(utf8::At(raw, 0))) return false;
+  const std::string_view key = raw.substr(0, colon), value = raw.substr(colon + 2);
+  const size_t key_words = SpacedWords(key), value_words = SpacedWords(value);
+  // A headline is written so too ("Skoda: Der lange Weg zum Strom"): a value is short, and
+  // a list item's or a number ("Einsendeschluss: 03.11.2019").
+  const bool number = std::any_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return key_words >= 1 && key_words <= 3 && value_words >= 1 && value_words <= 4 && (list_item || number) &&
+         value.find(": ") == std::string_view::npos;
 }
 
 }  // namespace mtclean::boilerplate

@@ -58,6 +58,16 @@ bool IsProse(const LineShape& shape, bool know_language);
 // caption): such lines are never removed for where they stand.
 bool IsParagraph(const LineShape& shape);
 
+// Whether a line (a list bullet stripped) measures something: a number, a unit of one to three
+// letters and what is measured ("65 g Margarine oder Butter", "120g kway teow"): a recipe's
+// ingredients or a product's data, the article's own even where chrome surrounds it.
+bool IsQuantityLine(std::string_view raw);
+
+// Whether a line states a fact as "name: value" ("Ort: Kasberg im Frankenland",
+// "Nennversorgungsspannung: 220...240VAC"): a data sheet's or a contest's details. `raw` is
+// without its list bullet, `list_item` whether it had one.
+bool IsFactLine(std::string_view raw, bool list_item);
+
 }  // namespace mtclean::boilerplate
 
 #endif  // MTCLEAN_STAGES_BOILERPLATE_PROSE_H_

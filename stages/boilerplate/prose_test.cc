@@ -76,3 +76,22 @@ TEST_CASE("stop words: a table of many thousand words grows and finds them all")
 
 }  // namespace
 }  // namespace mtclean::boilerplate
+
+TEST_CASE("prose: lines that measure or state a value") {
+  using mtclean::boilerplate::IsFactLine;
+  using mtclean::boilerplate::IsQuantityLine;
+  CHECK(IsQuantityLine("65 g Margarine oder Butter"));
+  CHECK(IsQuantityLine("120g kway teow (flat rice noodles)"));
+  CHECK(IsQuantityLine("2 EL Zucker"));
+  CHECK(IsQuantityLine("0,5s Genauigkeitsklasse"));
+  CHECK_FALSE(IsQuantityLine("3 Kommentare"));       // a counter: the word is no unit
+  CHECK_FALSE(IsQuantityLine("1/199 Simone32x"));    // a gallery counter and a user name
+  CHECK_FALSE(IsQuantityLine("5 Dinge, die du wissen musst"));
+  CHECK_FALSE(IsQuantityLine("Butter"));
+  CHECK(IsFactLine("Ort: Kasberg im Frankenland", true));
+  CHECK(IsFactLine("Einsendeschluss: 03.11.2019 (Poststempel)", false));
+  CHECK_FALSE(IsFactLine("Ort: Kasberg im Frankenland", false));  // no list item, no number
+  CHECK_FALSE(IsFactLine("Skoda: Der lange Weg zum Strom", true));  // a headline: too long a value
+  CHECK_FALSE(IsFactLine("Kategorie: News", false));
+  CHECK_FALSE(IsFactLine("ort: x", true));
+}
