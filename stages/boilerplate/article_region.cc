@@ -183,7 +183,7 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
       if (!IsEvidence(l)) continue;
       if (l.rule == kLinkList) continue;  // a list between paragraphs: the article's own
       ++n;
-      if (!(IsInlineRule(l.rule) || l.soft)) return false;
+      if (!IsInlineRule(l.rule)) return false;
     }
     return n <= 6;
   };

@@ -387,6 +387,15 @@ const StageDescriptor& BoilerplateStageDescriptor() {
         if (Status st = load_set("boilerplate/site_name_words.txt", &evidence.site_words); !st.ok()) return st;
         if (Status st = load_set("boilerplate/breadcrumb_roots.txt", &evidence.breadcrumb_roots); !st.ok()) return st;
         if (Status st = load_set("boilerplate/comment_verbs.txt", &evidence.comment_verbs); !st.ok()) return st;
+        auto box_words = ReadDataLines(env.data_dir, "boilerplate/box_headings.txt");
+        if (!box_words.ok()) return box_words.status();
+        for (const std::string& line : *box_words) {
+          const size_t tab = line.find('\t');
+          const std::string kind = line.substr(0, tab);
+          if (tab == std::string::npos || (kind != "which" && kind != "what"))
+            return Status::Error("boilerplate/box_headings.txt: want 'which<TAB>word' or 'what<TAB>word', not '" + line + "'");
+          (kind == "which" ? evidence.box_which : evidence.box_what).insert(line.substr(tab + 1));
+        }
         data.confidence.fill(0.9f);
         auto confidence = ReadDataLines(env.data_dir, "boilerplate/rule_confidence.tsv");
         if (!confidence.ok()) return confidence.status();

@@ -194,6 +194,33 @@ TEST_CASE("boilerplate: a paragraph goes for where it stands only after the arti
   CHECK(B(site).find(author) == std::string::npos);
 }
 
+TEST_CASE("boilerplate: the heading of a box of other pages ends the article, in any of the phrase lists' languages") {
+  const std::string teaser =
+      "The mayor of the city said on Monday that the new bridge over the river would open next "
+      "spring, after years of delays, two lawsuits and a budget that doubled.";
+  // No phrase list holds these headings: a word saying which pages and one saying what is
+  // listed make them ("Verwandte Links", "Noticias relacionadas", "More Great WIRED Stories").
+  for (const std::string heading : {"Verwandte Links", "Noticias relacionadas", "More Great WIRED Stories",
+                                    "Autres articles"}) {
+    std::string out = B(kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n\n" + heading + "\n\n" + teaser + "\n");
+    CHECK(out == kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n");
+  }
+  // Inside a sentence, or as a sentence, the same words are the article's.
+  const std::string sentence = "More stories like these are told in the village.";
+  std::string page = kPara1 + "\n\n" + sentence + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n";
+  CHECK(B(page) == page);
+}
+
+TEST_CASE("boilerplate: a one-word chrome heading after the article does not join what follows to it") {
+  // "Comments" may head a part of an article, so inside it it stays; but the prose after it
+  // is not joined to the article across it as it is across an advertisement marker.
+  const std::string plug =
+      "Advertise with the most visited news site in the country: we offer fully customizable and "
+      "flexible digital marketing packages for every budget.";
+  std::string out = B(kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n\nComments\n\n" + plug + "\n");
+  CHECK(out == kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n");
+}
+
 TEST_CASE("boilerplate: a recipe's ingredients and a data sheet's values stay where chrome surrounds them") {
   // Lines that measure or state something are data of the article, though they are no prose
   // and stand between chrome lines (the ingredients before a recipe's first paragraph).

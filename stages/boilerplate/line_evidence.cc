@@ -23,10 +23,16 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
   const bool quoted = raw.rfind("\xE2\x80\x9C", 0) == 0 || raw.rfind("\"", 0) == 0 ||
                       raw.rfind("\xC2\xAB", 0) == 0;
   if (const auto* p = data_.phrases.MatchLine(f.text); p != nullptr && !quoted) {
-    l.rule = p->rule;
+    // "Noticias relacionadas" alone heads a box of links, where "Noticias relacionadas: X"
+    // inside an article is a read-more line.
+    l.rule = p->rule == kReadMore && BoxHeading(raw, f) ? kRelatedLinks : p->rule;
     // A single word ("Archive", "Links", "Weiter") is also a heading an article may use: it
     // marks chrome around the article, but inside it stays.
     l.soft = f.words() == 1 && p->rule != kAdvertising;
+    return;
+  }
+  if (!quoted && BoxHeading(raw, f)) {
+    l.rule = kRelatedLinks;
     return;
   }
   if (const auto* p = data_.phrases.MatchPrefix(f.text); p != nullptr && !quoted) {
@@ -112,6 +118,19 @@ void LineEvidence::GluedPhrase(std::string_view text, Line& l) const {
     l.glued_from = found[i].first;
     end = found[i].first;
   }
+}
+
+bool LineEvidence::BoxHeading(std::string_view raw, const FoldedLine& f) const {
+  if (f.words() < 2 || f.words() > 6) return false;
+  const int32_t last = utf8::Previous(raw, raw.size());
+  if (last == '.' || last == '!' || last == '?' || last == ',' || last == ';') return false;
+  size_t which = 0, what = 0;
+  for (size_t w = 0; w < f.words(); ++w) {
+    const std::string_view word = Word(f, w);
+    if (data_.box_which.find(word) != data_.box_which.end()) ++which;
+    else if (data_.box_what.find(word) != data_.box_what.end()) ++what;
+  }
+  return which >= 1 && what >= 1 && 2 * (which + what) >= f.words();
 }
 
 bool LineEvidence::CaptionCredit(std::string_view raw) {

@@ -20,6 +20,7 @@ class LineEvidence {
   struct Data {
     PhraseList phrases;
     WordSet date_words, site_words, breadcrumb_roots, comment_verbs;
+    WordSet box_which, box_what;  // words of the headings of related-pages boxes
     std::vector<std::string> agencies;  // longest first
     std::vector<std::string> agencies_sorted;  // for a credit alone on its line
     std::array<bool, 256> agency_last_bytes{};
@@ -62,6 +63,11 @@ class LineEvidence {
   // A line of month and weekday names (date_words) and numbers: "18 marca 2021", "Jun 18th".
   // `raw` is the trimmed line, `line` the line as folded (the fold's word offsets are in it).
   bool IsDateline(const FoldedLine& f, std::string_view raw, std::string_view line) const;
+
+  // The heading of a box that lists other pages: two to six words, no sentence, with a word
+  // saying which pages and one saying what is listed, and these half of the line ("Verwandte
+  // Links", "More Great WIRED Stories", "Noticias relacionadas").
+  bool BoxHeading(std::string_view raw, const FoldedLine& f) const;
 
   // Whether the words of `raw` from word `from` on all start with a capital letter.
   static bool AllCapitalised(std::string_view raw, size_t from);
