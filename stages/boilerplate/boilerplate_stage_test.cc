@@ -129,6 +129,14 @@ TEST_CASE("phrase lists: folding and data errors") {
   auto list = boilerplate::PhraseList::Load(dir.string(), {"xx"}, {"comment-form"});
   REQUIRE_FALSE(list.ok());
   CHECK(list.status().message().find("xx.txt:3: unknown rule 'bogus'") != std::string::npos);
+  // An `inside` phrase is found anywhere in a line, at word boundaries.
+  std::ofstream(dir / "boilerplate" / "xx.txt") << "footer\tinside\tall rights reserved\n";
+  list = boilerplate::PhraseList::Load(dir.string(), {"xx"}, {"footer"});
+  REQUIRE(list.ok());
+  CHECK(list->MatchInside("copyright the x service all rights reserved read our privacy policy") != nullptr);
+  CHECK(list->MatchInside("all rights reserved") != nullptr);
+  CHECK(list->MatchInside("not all rights reservedly") == nullptr);
+  CHECK(list->MatchInside("smallall rights reserved") == nullptr);
   std::filesystem::remove_all(dir);
 }
 
@@ -207,6 +215,17 @@ TEST_CASE("boilerplate: the heading of a box of other pages ends the article, in
   }
   // Inside a sentence, or as a sentence, the same words are the article's.
   const std::string sentence = "More stories like these are told in the village.";
+  std::string page = kPara1 + "\n\n" + sentence + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n";
+  CHECK(B(page) == page);
+}
+
+TEST_CASE("boilerplate: a rights notice anywhere in a short line is the site's footer") {
+  std::string notice = "Copyright 2020 The Kabul Information Service. All Rights Reserved. Read our Privacy Policy.";
+  std::string out = B(kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n\n" + notice + "\n");
+  CHECK(out == kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n");
+  // In an article's sentence it stays.
+  std::string sentence = "The court said that all rights reserved to the states by the constitution of 1787 "
+                         "remain theirs, whatever the federal government now claims about its own powers.";
   std::string page = kPara1 + "\n\n" + sentence + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n";
   CHECK(B(page) == page);
 }

@@ -56,6 +56,18 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
     }
   }
   GluedPhrase(text, l);
+  // "Copyright 2020 X. All Rights Reserved. Read our Privacy Policy.": the phrase closes its
+  // sentence (a mark or the line's end follows it); "all rights reserved to the states" is prose.
+  size_t last_word = 0;
+  if (const auto* p = data_.phrases.MatchInside(f.text, &last_word); p != nullptr && !quoted && l.words <= 30) {
+    const std::string_view line = text.substr(l.begin, l.end - l.begin);
+    const size_t after = f.word_ends[last_word];
+    const size_t next = line.find_first_not_of(" \t", after);
+    if (next == std::string_view::npos || std::string_view(".!|-,;").find(line[next]) != std::string_view::npos) {
+      l.rule = p->rule;
+      return;
+    }
+  }
   // "© 2019 CBS Interactive Inc. All Rights Reserved.", "(c) Site", "Text: X – © Agentur",
   // a licence line ("... licensed under a Creative Commons ... licence").
   if (((raw.rfind("(c) ", 0) == 0 || raw.rfind("(C) ", 0) == 0 || raw.find("\xC2\xA9") != std::string_view::npos) &&

@@ -1,5 +1,7 @@
 #include "stages/boilerplate/phrase_list.h"
 
+#include <algorithm>
+
 #include <utf8proc.h>
 
 #include <fstream>
@@ -125,8 +127,9 @@ StatusOr<PhraseList> PhraseList::Load(const std::string& data_dir,
       if (kind == "line") p.kind = MatchKind::kLine;
       else if (kind == "prefix") p.kind = MatchKind::kPrefix;
       else if (kind == "glued") p.kind = MatchKind::kGlued;
+      else if (kind == "inside") p.kind = MatchKind::kInside;
       else
-        return Status::Error(path + ":" + std::to_string(line_no) + ": match must be line, prefix or glued, got '" +
+        return Status::Error(path + ":" + std::to_string(line_no) + ": match must be line, prefix, glued or inside, got '" +
                              kind + "'");
       FoldedLine folded;
       Fold(std::string_view(line).substr(t2 + 1), &folded);
@@ -140,6 +143,8 @@ StatusOr<PhraseList> PhraseList::Load(const std::string& data_dir,
     const Phrase& p = list.phrases_[i];
     if (p.kind == MatchKind::kLine) {
       list.line_index_.emplace(p.folded, i);
+    } else if (p.kind == MatchKind::kInside) {
+      list.inside_index_[p.folded.substr(0, p.folded.find(' '))].push_back(i);
     } else {
       list.prefix_index_[p.folded.substr(0, p.folded.find(' '))].push_back(i);
       // A glued phrase alone on its line ("Related") is chrome too.
@@ -169,6 +174,25 @@ const Phrase* PhraseList::MatchPrefix(std::string_view folded) const {
 const Phrase* PhraseList::MatchGlued(std::string_view folded) const {
   const Phrase* p = MatchPrefix(folded);
   return p != nullptr && p->kind == MatchKind::kGlued ? p : nullptr;
+}
+
+const Phrase* PhraseList::MatchInside(std::string_view folded, size_t* last_word) const {
+  if (inside_index_.empty()) return nullptr;
+  for (size_t at = 0, word = 0; at < folded.size(); ++word) {
+    const size_t space = folded.find(' ', at);
+    const std::string_view rest = folded.substr(at);
+    if (auto it = inside_index_.find(rest.substr(0, space == std::string_view::npos ? rest.size() : space - at));
+        it != inside_index_.end())
+      for (size_t i : it->second)
+        if (StartsWithWords(rest, phrases_[i].folded)) {
+          if (last_word != nullptr)
+            *last_word = word + static_cast<size_t>(std::count(phrases_[i].folded.begin(), phrases_[i].folded.end(), ' '));
+          return &phrases_[i];
+        }
+    if (space == std::string_view::npos) break;
+    at = space + 1;
+  }
+  return nullptr;
 }
 
 StatusOr<std::unordered_set<std::string>> LoadWordSet(const std::string& data_dir,

@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "lexicon/word_table.h"
 #include "mtclean/status.h"
 
 namespace mtclean::boilerplate {
@@ -45,7 +46,7 @@ inline bool IsSpacelessScript(int32_t cp) {
          (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x1000 && cp <= 0x109F) || (cp >= 0xF900 && cp <= 0xFAFF);
 }
 
-enum class MatchKind { kLine, kPrefix, kGlued };
+enum class MatchKind { kLine, kPrefix, kGlued, kInside };
 
 struct Phrase {
   std::string folded;
@@ -71,6 +72,9 @@ class PhraseList {
   const Phrase* MatchPrefix(std::string_view folded) const;
   // The longest glued phrase `folded` starts with.
   const Phrase* MatchGlued(std::string_view folded) const;
+  // A phrase of kind `inside` anywhere in the folded line, at word boundaries; `last_word`,
+  // when given, is set to the index of the match's last word.
+  const Phrase* MatchInside(std::string_view folded, size_t* last_word = nullptr) const;
   size_t size() const { return phrases_.size(); }
 
  private:
@@ -78,6 +82,8 @@ class PhraseList {
   std::unordered_map<std::string, size_t> line_index_;
   // First word -> phrases (prefix and glued) starting with it.
   std::unordered_map<std::string, std::vector<size_t>> prefix_index_;
+  // First word -> phrases of kind `inside` starting with it.
+  std::unordered_map<std::string, std::vector<size_t>, StringHash, std::equal_to<>> inside_index_;
 };
 
 // A set of lower-case words read from a data file (stop words, date words, ...).
