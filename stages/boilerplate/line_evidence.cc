@@ -59,7 +59,7 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
   // "Copyright 2020 X. All Rights Reserved. Read our Privacy Policy.": the phrase closes its
   // sentence (a mark or the line's end follows it); "all rights reserved to the states" is prose.
   size_t last_word = 0;
-  if (const auto* p = data_.phrases.MatchInside(f.text, &last_word); p != nullptr && !quoted && l.words <= 30) {
+  if (const auto* p = l.words <= 30 && !quoted ? data_.phrases.MatchInside(f.text, &last_word) : nullptr; p != nullptr) {
     const std::string_view line = text.substr(l.begin, l.end - l.begin);
     const size_t after = f.word_ends[last_word];
     const size_t next = line.find_first_not_of(" \t", after);
