@@ -36,6 +36,7 @@
 #include "pipeline/multi_pass.h"
 #include "pipeline/long_tokens.h"
 #include "pipeline/utf8.h"
+#include "stages/diacritics/country_letters.h"
 #include "stages/names/names_stage.h"
 #include "stages/punctuation/punctuation_stage.h"
 
@@ -281,7 +282,20 @@ class DiacriticsScratch : public StageScratch {
   bool countries_ready = false;
   std::unordered_map<std::string, DropDecision> english_cache;
   std::unordered_map<std::string, DropDecision> known_cache;  // words English knows, by language
-  std::unordered_map<std::string, std::string> name_cache;
+  // A name's spelling in the gazetteer, where it is to be respelled ("" where not).
+  struct NameChoice {
+    std::string name;
+    std::string country;    // only in a document that names this country (a town's plain name)
+    bool native = false;    // the accents are ones its country's official languages write
+  };
+  std::unordered_map<std::string, NameChoice> name_cache;
+  // Respellings that wait for the document's evidence: plain names that would take
+  // diacritics ("Sao Paulo" -> "São Paulo"), made only where the document lost diacritics;
+  // accents its country writes ("Témara"), taken off only where the document shows stray
+  // accents of a translation's source language on other names.
+  std::vector<Pending> marked_names, native_accents;
+  size_t stray_accents = 0;  // names respelled whose accents their country does not write
+  CountryLetters country_letters;
   // The model's choice for a word between two neighbours, by the hash of (language,
   // neighbours, word, capital): a direct-mapped cache, one memory access per look-up where a
   // map of strings cost three; a new key overwrites the slot's. Forms point into the model.
@@ -873,6 +887,18 @@ class DiacriticsStage : public Stage {
       s.repaired[k] = repair;
     }
     if (!s.repaired.empty()) ShortenedForms(text, s, *english);  // a document that shows the artefact
+    // English writes most foreign names without their diacritics ("Sao Paulo", "Antonio
+    // Guterres"): a plain name takes them only where the document lost diacritics (a letter
+    // dropped with its accent was put back) or writes the name with them elsewhere.
+    for (Pending& p : s.marked_names)
+      if (!s.repaired.empty() || text.find(p.replacement) != std::string_view::npos) s.pending.push_back(std::move(p));
+    // Accents a place's country writes ("Témara", "México") go where the document shows a
+    // translation's stray accents: on a name whose country writes no such accent ("Kabúl"),
+    // or on two names.
+    if (s.stray_accents > 0 || s.native_accents.size() >= 2)
+      for (Pending& p : s.native_accents) s.pending.push_back(std::move(p));
+    s.marked_names.clear();
+    s.native_accents.clear();
   }
 
   // "the Talib already control": a word that lost an accented vowel and what followed it
@@ -1132,6 +1158,9 @@ class DiacriticsStage : public Stage {
   // Names written with stray accents, or without their own diacritics, take the gazetteer's
   // spelling: runs of one to three capitalised words.
   void NameForms(std::string_view text, DiacriticsScratch& s, EnglishWords& english) const {
+    s.marked_names.clear();
+    s.native_accents.clear();
+    s.stray_accents = 0;
     if (d_.gazetteer == nullptr) return;
     for (size_t k = 0; k < s.words.size(); ++k) {
       if (!utf8::IsUpper(utf8::At(text, s.words[k].begin))) continue;
@@ -1159,21 +1188,22 @@ class DiacriticsStage : public Stage {
           if (s.name_cache.size() > 100000) s.name_cache.clear();
           cached = s.name_cache.emplace(std::string(span), NameForm(span, s, english, k, len)).first;
         }
-        std::string better = cached->second;
-        if (better.empty()) continue;
-        if (size_t tab = better.find('\t'); tab != std::string::npos) {  // "name\tcountry"
-          if (DocumentCountries(text, s).count(better.substr(tab + 1)) == 0) continue;
-          better.resize(tab);
-        }
-        s.pending.push_back({begin, end, better, kNameForm, 0.85f});
+        const DiacriticsScratch::NameChoice& choice = cached->second;
+        if (choice.name.empty()) continue;
+        if (!choice.country.empty() && DocumentCountries(text, s).count(choice.country) == 0) continue;
+        bool plain = true;
+        for (size_t j = k; j < k + len; ++j) plain &= s.words[j].ascii;
+        if (!plain && !choice.native) ++s.stray_accents;
+        (plain ? s.marked_names : choice.native ? s.native_accents : s.pending)
+            .push_back({begin, end, choice.name, kNameForm, 0.85f});
         k += len - 1;
         break;
       }
     }
   }
 
-  std::string NameForm(std::string_view span, DiacriticsScratch& s, EnglishWords& english, size_t k,
-                       size_t len) const {
+  DiacriticsScratch::NameChoice NameForm(std::string_view span, DiacriticsScratch& s, EnglishWords& english,
+                                         size_t k, size_t len) const {
     bool ascii = true;
     for (size_t j = k; j < k + len; ++j) ascii &= s.words[j].ascii;
     const std::string folded = FoldName(span);
@@ -1183,28 +1213,34 @@ class DiacriticsStage : public Stage {
       if (e.prominence < 5.0f || FoldName(e.name) != folded) continue;
       if (best == nullptr || e.prominence > best->prominence) best = &e;
     }
-    if (best == nullptr || best->name == span) return "";
+    if (best == nullptr || best->name == span) return {};
     if (!ascii) {
       // Stray accents: the gazetteer writes the name otherwise ("Kabúl"), and English does
       // not know the accented spelling.
-      if (KnownInAnyCase(english, span)) return "";
-      return OrthographicDiacritics(best->name) ? std::string(best->name) : WithoutMarks(best->name);
+      if (KnownInAnyCase(english, span)) return {};
+      // Accents its country's official languages write ("Témara": French is written in
+      // Morocco; "México") may be the place's own spelling: they wait for the document's
+      // evidence (NameForms). "ú" is written in no language of Afghanistan: "Kabúl" is a
+      // translation's. (The gazetteer's alternate names cannot tell: GeoNames lists "Cabúl"
+      // and "Trípoli" among them.)
+      return {OrthographicDiacritics(best->name) ? std::string(best->name) : WithoutMarks(best->name), "",
+              s.country_letters.Writes(best->country, span)};
     }
     // A plain spelling of a name with diacritics ("Sao Paulo"): unless English writes it so
     // itself ("Montreal") or the house style keeps ASCII.
-    if (d_.ascii_names || !OrthographicDiacritics(best->name)) return "";
-    if (KnownInAnyCase(english, span)) return "";
+    if (d_.ascii_names || !OrthographicDiacritics(best->name)) return {};
+    if (KnownInAnyCase(english, span)) return {};
     bool all_known = true;
     for (size_t pos = 0, b = 0; pos <= span.size(); ++pos)
       if (pos == span.size() || span[pos] == ' ') {
         all_known &= KnownInAnyCase(english, span.substr(b, pos - b));
         b = pos + 1;
       }
-    if (all_known) return "";
+    if (all_known) return {};
     // A town's ASCII spelling may be another place's English name ("Rio Grande", the
     // river): below a million people, only in a document that names the town's country.
-    if (best->prominence < 6.0f) return std::string(best->name) + '\t' + std::string(best->country);
-    return std::string(best->name);
+    if (best->prominence < 6.0f) return {std::string(best->name), std::string(best->country)};
+    return {std::string(best->name), "", false};
   }
 
 

@@ -150,8 +150,19 @@ TEST_CASE("diacritics: clean English stays as it is") {
 
 TEST_CASE("diacritics: names take the gazetteer's spelling in English text") {
   if (!DataPresent()) return;
+  // A stray accent of a translation's source language goes: no language of Afghanistan
+  // writes "ú". English writes "Sao Paulo" itself: it stays where nothing else lost an accent.
   CHECK(D("The delegation flew from Sao Paulo to Kabúl on Monday, officials said in a statement.") ==
-        "The delegation flew from São Paulo to Kabul on Monday, officials said in a statement.");
+        "The delegation flew from Sao Paulo to Kabul on Monday, officials said in a statement.");
+  // It takes its diacritics where the document writes it so elsewhere.
+  CHECK(D("The delegation flew from Sao Paulo to Kabul on Monday. In São Paulo, officials said nothing.") ==
+        "The delegation flew from São Paulo to Kabul on Monday. In São Paulo, officials said nothing.");
+  // Accents a place's country writes ("Témara": French is written in Morocco) are its own
+  // spelling, unless the document shows stray accents on other names.
+  CHECK(D("The governor of Témara announced new measures against the spread of the disease.") ==
+        "The governor of Témara announced new measures against the spread of the disease.");
+  CHECK(D("The governor of Témara flew to Kabúl to discuss the spread of the disease.") ==
+        "The governor of Temara flew to Kabul to discuss the spread of the disease.");
   // House styles that keep ASCII.
   CHECK(D("The delegation flew from Sao Paulo to Kabúl on Monday, officials said in a statement.",
           "ascii_names=true") == "The delegation flew from Sao Paulo to Kabul on Monday, officials said in a statement.");

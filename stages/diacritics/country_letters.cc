@@ -1,0 +1,66 @@
+#include "stages/diacritics/country_letters.h"
+
+#include <unicode/unistr.h>
+#include <unicode/ures.h>
+#include <unicode/ulocdata.h>
+#include <unicode/uniset.h>
+#include <unicode/uset.h>
+
+#include "pipeline/utf8.h"
+
+namespace mtclean {
+
+CountryLetters::CountryLetters() = default;
+CountryLetters::~CountryLetters() = default;
+
+const icu::UnicodeSet& CountryLetters::LettersOf(const std::string& country) {
+  auto it = sets_.find(country);
+  if (it != sets_.end()) return *it->second;
+  // The official languages of the country (CLDR supplemental territoryInfo: official or de
+  // facto official; regional languages such as Catalan in Spain are not the country's).
+  auto letters = std::make_unique<icu::UnicodeSet>();
+  UErrorCode status = U_ZERO_ERROR;
+  UResourceBundle* supplemental = ures_openDirect(nullptr, "supplementalData", &status);
+  UResourceBundle* territories = ures_getByKey(supplemental, "territoryInfo", nullptr, &status);
+  UResourceBundle* territory = ures_getByKey(territories, country.c_str(), nullptr, &status);
+  const int32_t languages = U_SUCCESS(status) ? ures_getSize(territory) : 0;
+  UResourceBundle* language = nullptr;
+  for (int32_t i = 0; i < languages; ++i) {
+    UErrorCode st = U_ZERO_ERROR;
+    language = ures_getByIndex(territory, i, language, &st);
+    if (U_FAILURE(st) || ures_getType(language) != URES_TABLE) continue;
+    int32_t length = 0;
+    const UChar* official = ures_getStringByKey(language, "officialStatus", &length, &st);
+    if (U_FAILURE(st) || official == nullptr) continue;
+    const icu::UnicodeString status_name(official, length);
+    if (status_name != u"official" && status_name != u"de_facto_official") continue;
+    ULocaleData* data = ulocdata_open(ures_getKey(language), &st);
+    if (U_FAILURE(st)) continue;
+    USet* set = ulocdata_getExemplarSet(data, nullptr, USET_ADD_CASE_MAPPINGS, ULOCDATA_ES_STANDARD, &st);
+    if (U_SUCCESS(st) && set != nullptr) letters->addAll(*icu::UnicodeSet::fromUSet(set));
+    if (set != nullptr) uset_close(set);
+    ulocdata_close(data);
+  }
+  if (language != nullptr) ures_close(language);
+  if (territory != nullptr) ures_close(territory);
+  if (territories != nullptr) ures_close(territories);
+  if (supplemental != nullptr) ures_close(supplemental);
+  letters->freeze();
+  return *sets_.emplace(country, std::move(letters)).first->second;
+}
+
+bool CountryLetters::Writes(std::string_view country, std::string_view text) {
+  if (country.size() != 2) return false;
+  const icu::UnicodeSet& letters = LettersOf(std::string(country));
+  if (letters.isEmpty()) return false;
+  for (size_t pos = 0; pos < text.size();) {
+    int32_t cp = 0;
+    const int n = utf8::Decode(text, pos, &cp);
+    pos += static_cast<size_t>(n > 0 ? n : -n);
+    if (cp < 0x80 || !utf8::IsLetter(cp)) continue;
+    if (!letters.contains(cp)) return false;
+  }
+  return true;
+}
+
+}  // namespace mtclean
