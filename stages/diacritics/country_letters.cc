@@ -10,6 +10,34 @@
 
 namespace mtclean {
 
+namespace {
+
+// CLDR's standard exemplar characters of `language`, both cases.
+void AddExemplars(const char* language, icu::UnicodeSet* letters) {
+  UErrorCode status = U_ZERO_ERROR;
+  ULocaleData* data = ulocdata_open(language, &status);
+  if (U_FAILURE(status)) return;
+  USet* set = ulocdata_getExemplarSet(data, nullptr, USET_ADD_CASE_MAPPINGS, ULOCDATA_ES_STANDARD, &status);
+  if (U_SUCCESS(status) && set != nullptr) letters->addAll(*icu::UnicodeSet::fromUSet(set));
+  if (set != nullptr) uset_close(set);
+  ulocdata_close(data);
+}
+
+// Whether every letter of `text` beyond ASCII is in `letters`.
+bool AllIn(const icu::UnicodeSet& letters, std::string_view text) {
+  if (letters.isEmpty()) return false;
+  for (size_t pos = 0; pos < text.size();) {
+    int32_t cp = 0;
+    const int n = utf8::Decode(text, pos, &cp);
+    pos += static_cast<size_t>(n > 0 ? n : -n);
+    if (cp < 0x80 || !utf8::IsLetter(cp)) continue;
+    if (!letters.contains(cp)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 CountryLetters::CountryLetters() = default;
 CountryLetters::~CountryLetters() = default;
 
@@ -34,12 +62,7 @@ const icu::UnicodeSet& CountryLetters::LettersOf(const std::string& country) {
     if (U_FAILURE(st) || official == nullptr) continue;
     const icu::UnicodeString status_name(official, length);
     if (status_name != u"official" && status_name != u"de_facto_official") continue;
-    ULocaleData* data = ulocdata_open(ures_getKey(language), &st);
-    if (U_FAILURE(st)) continue;
-    USet* set = ulocdata_getExemplarSet(data, nullptr, USET_ADD_CASE_MAPPINGS, ULOCDATA_ES_STANDARD, &st);
-    if (U_SUCCESS(st) && set != nullptr) letters->addAll(*icu::UnicodeSet::fromUSet(set));
-    if (set != nullptr) uset_close(set);
-    ulocdata_close(data);
+    AddExemplars(ures_getKey(language), letters.get());
   }
   if (language != nullptr) ures_close(language);
   if (territory != nullptr) ures_close(territory);
@@ -49,18 +72,21 @@ const icu::UnicodeSet& CountryLetters::LettersOf(const std::string& country) {
   return *sets_.emplace(country, std::move(letters)).first->second;
 }
 
+const icu::UnicodeSet& CountryLetters::LanguageLetters(const std::string& language) {
+  auto it = language_sets_.find(language);
+  if (it != language_sets_.end()) return *it->second;
+  auto letters = std::make_unique<icu::UnicodeSet>();
+  AddExemplars(language.c_str(), letters.get());
+  letters->freeze();
+  return *language_sets_.emplace(language, std::move(letters)).first->second;
+}
+
 bool CountryLetters::Writes(std::string_view country, std::string_view text) {
-  if (country.size() != 2) return false;
-  const icu::UnicodeSet& letters = LettersOf(std::string(country));
-  if (letters.isEmpty()) return false;
-  for (size_t pos = 0; pos < text.size();) {
-    int32_t cp = 0;
-    const int n = utf8::Decode(text, pos, &cp);
-    pos += static_cast<size_t>(n > 0 ? n : -n);
-    if (cp < 0x80 || !utf8::IsLetter(cp)) continue;
-    if (!letters.contains(cp)) return false;
-  }
-  return true;
+  return country.size() == 2 && AllIn(LettersOf(std::string(country)), text);
+}
+
+bool CountryLetters::LanguageWrites(std::string_view language, std::string_view text) {
+  return AllIn(LanguageLetters(std::string(language)), text);
 }
 
 }  // namespace mtclean

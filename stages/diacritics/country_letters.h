@@ -28,10 +28,14 @@ class CountryLetters {
   // of the languages CLDR's territory data calls official or de facto official there. False
   // for a country CLDR has no such language for.
   bool Writes(std::string_view country, std::string_view text);
+  // Whether every letter of `text` beyond ASCII is a letter of `language` (e.g. "es"):
+  // CLDR's standard exemplar characters, both cases.
+  bool LanguageWrites(std::string_view language, std::string_view text);
 
  private:
   const icu::UnicodeSet& LettersOf(const std::string& country);
-  std::unordered_map<std::string, std::unique_ptr<icu::UnicodeSet>> sets_;
+  const icu::UnicodeSet& LanguageLetters(const std::string& language);
+  std::unordered_map<std::string, std::unique_ptr<icu::UnicodeSet>> sets_, language_sets_;
 };
 
 }  // namespace mtclean

@@ -202,6 +202,27 @@ std::string WithCaseOf(std::string_view original, std::string_view form) {
 // Whether a name's diacritics are those of its own language's spelling (São, Bogotá, Kraków,
 // Erdoğan) and not a scholarly transliteration's (Kandahār, Maīdān): macrons and dots below
 // are not written in English text.
+// Whether two spellings differ only in how a letter is encoded: Romanian's s and t with a
+// comma below (ș ț, the standard's) or with a cedilla (ş ţ, older fonts').
+bool SameLetters(std::string_view a, std::string_view b) {
+  auto norm = [](std::string_view t) {
+    std::string out;
+    for (size_t pos = 0; pos < t.size();) {
+      int32_t cp = 0;
+      const int n = utf8::Decode(t, pos, &cp);
+      const size_t len = static_cast<size_t>(n > 0 ? n : -n);
+      if (cp == 0x015F) out += "\xC8\x99";       // ş -> ș
+      else if (cp == 0x015E) out += "\xC8\x98";  // Ş -> Ș
+      else if (cp == 0x0163) out += "\xC8\x9B";  // ţ -> ț
+      else if (cp == 0x0162) out += "\xC8\x9A";  // Ţ -> Ț
+      else out.append(t.substr(pos, len));
+      pos += len;
+    }
+    return out;
+  };
+  return norm(a) == norm(b);
+}
+
 bool OrthographicDiacritics(std::string_view name) {
   utf8proc_uint8_t* mapped = nullptr;
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
@@ -892,10 +913,10 @@ class DiacriticsStage : public Stage {
     // dropped with its accent was put back) or writes the name with them elsewhere.
     for (Pending& p : s.marked_names)
       if (!s.repaired.empty() || text.find(p.replacement) != std::string_view::npos) s.pending.push_back(std::move(p));
-    // Accents a place's country writes ("Témara", "México") go where the document shows a
-    // translation's stray accents: on a name whose country writes no such accent ("Kabúl"),
-    // or on two names.
-    if (s.stray_accents > 0 || s.native_accents.size() >= 2)
+    // Accents a place's country writes ("Témara", "México", "Chișinău") go only where the
+    // document shows a translation's artefacts: stray accents on a name whose country writes
+    // no such accent ("Kabúl"), or letters dropped with their accents.
+    if (s.stray_accents > 0 || !s.repaired.empty())
       for (Pending& p : s.native_accents) s.pending.push_back(std::move(p));
     s.marked_names.clear();
     s.native_accents.clear();
@@ -1218,13 +1239,21 @@ class DiacriticsStage : public Stage {
       // Stray accents: the gazetteer writes the name otherwise ("Kabúl"), and English does
       // not know the accented spelling.
       if (KnownInAnyCase(english, span)) return {};
+      if (SameLetters(span, best->name)) return {};  // "Cimișlia", "Cimişlia": one letter
+      // Stray accents are a source language's: "Kyōto"'s macron is a romanisation's.
+      bool source = false;
+      for (const auto& lang : d_.source_languages) source = source || s.country_letters.LanguageWrites(lang, span);
+      if (!source) return {};
       // Accents its country's official languages write ("Témara": French is written in
       // Morocco; "México") may be the place's own spelling: they wait for the document's
       // evidence (NameForms). "ú" is written in no language of Afghanistan: "Kabúl" is a
       // translation's. (The gazetteer's alternate names cannot tell: GeoNames lists "Cabúl"
       // and "Trípoli" among them.)
-      return {OrthographicDiacritics(best->name) ? std::string(best->name) : WithoutMarks(best->name), "",
-              s.country_letters.Writes(best->country, span)};
+      // Any place of the name counts ("Cádiz" is Spain's, though the Philippines' is larger).
+      bool native = false;
+      for (const auto& e : found)
+        native = native || (e.prominence >= 5.0f && FoldName(e.name) == folded && s.country_letters.Writes(e.country, span));
+      return {OrthographicDiacritics(best->name) ? std::string(best->name) : WithoutMarks(best->name), "", native};
     }
     // A plain spelling of a name with diacritics ("Sao Paulo"): unless English writes it so
     // itself ("Montreal") or the house style keeps ASCII.

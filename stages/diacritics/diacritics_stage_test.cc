@@ -163,6 +163,15 @@ TEST_CASE("diacritics: names take the gazetteer's spelling in English text") {
         "The governor of Témara announced new measures against the spread of the disease.");
   CHECK(D("The governor of Témara flew to Kabúl to discuss the spread of the disease.") ==
         "The governor of Temara flew to Kabul to discuss the spread of the disease.");
+  // Any place of the name counts: Spain writes "Cádiz" (the Philippines' Cadiz is larger).
+  CHECK(D("Thousands of people have left Cádiz since fighting began in the spring.") ==
+        "Thousands of people have left Cádiz since fighting began in the spring.");
+  // No source language writes a macron: "Kyōto" is a romanisation, no translation's accent.
+  CHECK(D("The governor of Kyōto announced new measures against the spread of the disease.") ==
+        "The governor of Kyōto announced new measures against the spread of the disease.");
+  // Romanian's comma below and the older cedilla are one letter.
+  CHECK(D("Thousands of people have left Cimișlia since fighting began in the spring.") ==
+        "Thousands of people have left Cimișlia since fighting began in the spring.");
   // House styles that keep ASCII.
   CHECK(D("The delegation flew from Sao Paulo to Kabúl on Monday, officials said in a statement.",
           "ascii_names=true") == "The delegation flew from Sao Paulo to Kabul on Monday, officials said in a statement.");
