@@ -25,7 +25,7 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
   if (const auto* p = data_.phrases.MatchLine(f.text); p != nullptr && !quoted) {
     // "Noticias relacionadas" alone heads a box of links, where "Noticias relacionadas: X"
     // inside an article is a read-more line.
-    l.rule = p->rule == kReadMore && BoxHeading(raw, f) ? kRelatedLinks : p->rule;
+    l.rule = p->rule == kReadMore && BoxHeading(raw, f) ? static_cast<int>(kRelatedLinks) : p->rule;
     // A single word ("Archive", "Links", "Weiter") is also a heading an article may use: it
     // marks chrome around the article, but inside it stays.
     l.soft = f.words() == 1 && p->rule != kAdvertising;

@@ -199,9 +199,6 @@ std::string WithCaseOf(std::string_view original, std::string_view form) {
   return out;
 }
 
-// Whether a name's diacritics are those of its own language's spelling (São, Bogotá, Kraków,
-// Erdoğan) and not a scholarly transliteration's (Kandahār, Maīdān): macrons and dots below
-// are not written in English text.
 // Whether two spellings differ only in how a letter is encoded: Romanian's s and t with a
 // comma below (ș ț, the standard's) or with a cedilla (ş ţ, older fonts').
 bool SameLetters(std::string_view a, std::string_view b) {
@@ -223,6 +220,9 @@ bool SameLetters(std::string_view a, std::string_view b) {
   return norm(a) == norm(b);
 }
 
+// Whether a name's diacritics are those of its own language's spelling (São, Bogotá, Kraków,
+// Erdoğan) and not a scholarly transliteration's (Kandahār, Maīdān): macrons and dots below
+// are not written in English text.
 bool OrthographicDiacritics(std::string_view name) {
   utf8proc_uint8_t* mapped = nullptr;
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
@@ -312,8 +312,8 @@ class DiacriticsScratch : public StageScratch {
   std::unordered_map<std::string, NameChoice> name_cache;
   // Respellings that wait for the document's evidence: plain names that would take
   // diacritics ("Sao Paulo" -> "São Paulo"), made only where the document lost diacritics;
-  // accents its country writes ("Témara"), taken off only where the document shows stray
-  // accents of a translation's source language on other names.
+  // accents their country writes ("Témara"), taken off only where the document shows a
+  // translation's artefacts (stray accents on another name, letters dropped with accents).
   std::vector<Pending> marked_names, native_accents;
   size_t stray_accents = 0;  // names respelled whose accents their country does not write
   CountryLetters country_letters;
