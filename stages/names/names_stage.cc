@@ -578,8 +578,10 @@ class NamesStage : public Stage {
     // exonym: "Kaboul", "Kundus"), it is repaired below when the rules explain it; either
     // way, the most prominent name with this exact spelling must be outdone to change it.
     float known_prominence = -1;
+    std::vector<uint32_t> spelled_so;  // entities one of whose names the span is
     // A person's alternates are English spellings too ("Sergei Lavrov"), not exonyms.
     for (const auto& c : d_.gazetteer->FindByName(folded)) {
+      spelled_so.push_back(c.id);
       const bool person = c.type == EntityType::kPerson || c.type == EntityType::kOrganisation;
       if (person || FoldName(c.name) == folded) known_prominence = std::max(known_prominence, c.prominence);
     }
@@ -705,6 +707,11 @@ class NamesStage : public Stage {
       // country the document talks about is taken for it.
       if (e - b == 1 && (c.country.empty() || s.countries.count(std::string(c.country)) == 0)) continue;
       std::string form = FoldName(c.form);
+      // A span that is already one of this entity's names is not respelled as another of its
+      // alternates ("Deir el-Balah" is no "Dayr al Balah"); only its English name repairs it.
+      if (std::find(spelled_so.begin(), spelled_so.end(), c.id) != spelled_so.end() && form != FoldName(c.name) &&
+          form != FoldName(WithoutAdminWord(c.name)))
+        continue;
       // Worth a flag: a prominent name one or two letters away.
       size_t distance = Levenshtein(form, folded);
       near |= e - b == 1 ? (distance <= 1 && c.prominence >= 5.5f) : distance <= 2;
