@@ -202,14 +202,15 @@ TEST_CASE("boilerplate: a paragraph goes for where it stands only after the arti
   CHECK(B(site).find(author) == std::string::npos);
 }
 
-TEST_CASE("boilerplate: the heading of a box of other pages ends the article, in any of the phrase lists' languages") {
+TEST_CASE("boilerplate: the heading of a box of other pages ends the article, in many languages") {
   const std::string teaser =
       "The mayor of the city said on Monday that the new bridge over the river would open next "
       "spring, after years of delays, two lawsuits and a budget that doubled.";
   // No phrase list holds these headings: a word saying which pages and one saying what is
   // listed make them ("Verwandte Links", "Noticias relacionadas", "More Great WIRED Stories").
   for (const std::string heading : {"Verwandte Links", "Noticias relacionadas", "More Great WIRED Stories",
-                                    "Autres articles"}) {
+                                    "Autres articles", "Relaterede artikler", "Похожие статьи",
+                                    "Kapcsolódó cikkek"}) {
     std::string out = B(kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n\n" + heading + "\n\n" + teaser + "\n");
     CHECK(out == kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n");
   }
