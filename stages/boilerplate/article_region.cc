@@ -297,6 +297,19 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     l.keep = keep;
     if (!keep) l.rule = l.menu ? kMenu : kChromeContext;
   }
+  // A line that introduces data kept for what it is ("Für den Mürbeteig:" before "150 g
+  // Mehl") is the data's heading: it stays with it.
+  for (size_t c = s.content.size(); c-- > 1;) {
+    const Line& next = s.lines[s.content[c]];
+    Line& h = s.lines[s.content[c - 1]];
+    if (!next.keep || (h.rule != kChromeContext && h.rule != kMenu)) continue;
+    const std::string_view raw = Trim(text.substr(h.keep_begin, h.keep_end - h.keep_begin));
+    const std::string_view data = Trim(text.substr(next.keep_begin, next.keep_end - next.keep_begin));
+    if (raw.empty() || raw.back() != ':' || h.fold.words() > 6) continue;
+    if (!IsQuantityLine(WithoutBullet(data)) && !IsFactLine(WithoutBullet(data), IsBulletStart(data))) continue;
+    h.rule = -1;
+    h.keep = true;
+  }
   if (options_.keep_headline) KeepHeadline(text, s, block_first);
 }
 
