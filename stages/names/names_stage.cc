@@ -264,6 +264,10 @@ class NamesStage : public Stage {
     // ar.tsv (vowels, q/k) explains only their names: Pinyin or Cyrillic romanisations do not
     // vary so, and "Shanshan" is no "Shenzhen".
     std::unordered_set<std::string> arabic_script_countries;
+    // Each country's likeliest language (CLDR likely subtags: ES -> es): a source language
+    // writes the names of its own countries as they are, or by an exonym; its transliteration
+    // habits are for foreign names ("Castile-La Mancha" is no Spanish "Castille" spelt short).
+    std::unordered_map<std::string, std::string> country_language;
     std::unordered_map<std::string, std::string> admin1_terms;    // country -> "Province"
     std::unordered_set<std::string> admin_words;
     std::unordered_set<std::string> titles;            // "President", "Minister"
@@ -720,7 +724,9 @@ class NamesStage : public Stage {
       // and is only flagged.
       bool derived = std::find(dropped_vowel.begin(), dropped_vowel.end(), form) != dropped_vowel.end();
       const bool romanised_from_arabic = c.country.empty() || d_.arabic_script_countries.count(std::string(c.country)) > 0;
+      const auto home = c.country.empty() ? d_.country_language.end() : d_.country_language.find(std::string(c.country));
       for (const auto& lang : d_.languages) {
+        if (home != d_.country_language.end() && home->second == lang.name) continue;
         const std::span<const RulePairs::value_type> rules(lang.rules.data(),
                                                            romanised_from_arabic ? lang.rules.size() : lang.distinctive);
         Derivation dv = Derive(form, folded, rules, lang.distinctive, e - b > 1 ? 4 : 3);
@@ -943,13 +949,15 @@ StatusOr<RulePairs> LoadRules(const std::string& data_dir, const std::string& la
 }
 
 // ISO 3166 codes of the countries whose likely script (CLDR, through ICU) is Arabic.
-std::unordered_set<std::string> ArabicScriptCountries() {
-  std::unordered_set<std::string> out;
+// Each country's likeliest language and its script (CLDR likely subtags through ICU:
+// und_AF -> fa_Arab_AF, und_ES -> es_Latn_ES).
+std::unordered_map<std::string, std::pair<std::string, std::string>> LikelyLanguages() {
+  std::unordered_map<std::string, std::pair<std::string, std::string>> out;
   for (const char* const* cc = icu::Locale::getISOCountries(); *cc != nullptr; ++cc) {
     UErrorCode status = U_ZERO_ERROR;
     icu::Locale locale("und", *cc);
     locale.addLikelySubtags(status);
-    if (U_SUCCESS(status) && std::string_view(locale.getScript()) == "Arab") out.insert(*cc);
+    if (U_SUCCESS(status)) out[*cc] = {locale.getLanguage(), locale.getScript()};
   }
   return out;
 }
@@ -987,7 +995,10 @@ const StageDescriptor& NamesStageDescriptor() {
           rules->insert(rules->end(), common->begin(), common->end());
           d.languages.push_back({lang, std::move(*rules), own});
         }
-        d.arabic_script_countries = ArabicScriptCountries();
+        for (const auto& [country, likely] : LikelyLanguages()) {
+          if (likely.second == "Arab") d.arabic_script_countries.insert(country);
+          d.country_language[country] = likely.first;
+        }
         auto terms = ReadDataLines(env.data_dir, "gazetteer/admin1_terms.tsv");
         if (!terms.ok()) return terms.status();
         for (const std::string& l : *terms) {
