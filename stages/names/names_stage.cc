@@ -583,11 +583,13 @@ class NamesStage : public Stage {
     // way, the most prominent name with this exact spelling must be outdone to change it.
     float known_prominence = -1;
     std::vector<uint32_t> spelled_so;  // entities one of whose names the span is
+    std::vector<std::string_view> known_countries;  // of the places whose own name it is
     // A person's alternates are English spellings too ("Sergei Lavrov"), not exonyms.
     for (const auto& c : d_.gazetteer->FindByName(folded)) {
       spelled_so.push_back(c.id);
       const bool person = c.type == EntityType::kPerson || c.type == EntityType::kOrganisation;
       if (person || FoldName(c.name) == folded) known_prominence = std::max(known_prominence, c.prominence);
+      if (!person && FoldName(c.name) == folded) known_countries.push_back(c.country);
     }
     if (known_prominence >= 0 && e - b > 1) {
       r.kind = SpanResult::kHandled;
@@ -623,6 +625,9 @@ class NamesStage : public Stage {
       for (const auto& c : hits) {
         if (c.prominence < 5.0f) continue;
         if (known_prominence >= 0 && c.prominence < known_prominence + 2) continue;
+        // A place of the country whose own name the span is: the town and its division
+        // ("Sekong", the capital of Xekong province), not another language's spelling.
+        if (std::find(known_countries.begin(), known_countries.end(), c.country) != known_countries.end()) continue;
         places.insert(FoldName(WithoutAdminWord(c.name)));
         if (top == nullptr || c.prominence > top->prominence) top = &c;
       }
