@@ -953,7 +953,6 @@ StatusOr<RulePairs> LoadRules(const std::string& data_dir, const std::string& la
   return rules;
 }
 
-// ISO 3166 codes of the countries whose likely script (CLDR, through ICU) is Arabic.
 // Each country's likeliest language and its script (CLDR likely subtags through ICU:
 // und_AF -> fa_Arab_AF, und_ES -> es_Latn_ES).
 std::unordered_map<std::string, std::pair<std::string, std::string>> LikelyLanguages() {
