@@ -203,7 +203,14 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
     return IsBulletStart(raw) || (!raw.empty() && raw.back() == ':' && l.fold.words() <= 6);
   };
-  while (block_first > 0 && list_line(block_first - 1)) --block_first;
+  // Back over the list and the line that introduces it, and over an advertisement marker
+  // between them ("Osoby niewidome:" / "REKLAMA" / "• Gdy spotkasz...").
+  for (size_t c = block_first; c > 0;) {
+    size_t k = c - 1;
+    while (k > 0 && s.lines[s.content[k]].rule == kAdvertising) --k;
+    if (!list_line(k)) break;
+    block_first = c = k;
+  }
   while (block_last + 1 < s.content.size() && list_line(block_last + 1)) ++block_last;
   size_t first_paragraph = block_first;
   while (first_paragraph < block_last && !s.lines[s.content[first_paragraph]].paragraph) ++first_paragraph;

@@ -241,6 +241,18 @@ TEST_CASE("boilerplate: a one-word chrome heading after the article does not joi
   CHECK(out == kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n");
 }
 
+TEST_CASE("boilerplate: the line that introduces the article's list stays, across an advertisement marker") {
+  const std::string item1 = "\xE2\x80\xA2 When you meet a blind person, ask whether they need help, and never pull them by the arm.";
+  const std::string item2 = "\xE2\x80\xA2 If you are asked for help, offer your arm and walk half a step ahead of the person.";
+  std::string page = "Home\nNews\nSearch\n\nPrivacy Policy\n\nBlind and partially sighted people:\n\nAdvertisement\n\n" +
+                     item1 + "\n" + item2 + "\n\n" + kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n";
+  std::string out = B(page);
+  CHECK(out.find("Blind and partially sighted people:") != std::string::npos);
+  CHECK(out.find(item1) != std::string::npos);
+  CHECK(out.find("Advertisement") == std::string::npos);
+  CHECK(out.find("Search") == std::string::npos);
+}
+
 TEST_CASE("boilerplate: a recipe's ingredients and a data sheet's values stay where chrome surrounds them") {
   // Lines that measure or state something are data of the article, though they are no prose
   // and stand between chrome lines (the ingredients before a recipe's first paragraph), and
