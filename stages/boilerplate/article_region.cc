@@ -289,7 +289,7 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     const std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
     if (c >= block_first && c <= block_last) keep = true;
     // Data is the article's wherever it stands: a recipe's ingredients, a data sheet's values.
-    else if (IsQuantityLine(WithoutBullet(raw)) || IsFactLine(WithoutBullet(raw), IsBulletStart(raw))) keep = true;
+    else if (IsDataLine(raw)) keep = true;
     // After the article's end paragraphs go too (author boxes, teasers' summaries); a short
     // sentence that does not stand alone between chrome lines stays, as in the head and foot
     // ("UP NEXT" / "Thunder: Host the Lakers on Friday." closes an agency's sports story).
@@ -313,7 +313,7 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     const std::string_view raw = Trim(text.substr(h.keep_begin, h.keep_end - h.keep_begin));
     const std::string_view data = Trim(text.substr(next.keep_begin, next.keep_end - next.keep_begin));
     if (raw.empty() || raw.back() != ':' || h.fold.words() > 6) continue;
-    if (!IsQuantityLine(WithoutBullet(data)) && !IsFactLine(WithoutBullet(data), IsBulletStart(data))) continue;
+    if (!IsDataLine(data)) continue;
     h.rule = -1;
     h.keep = true;
   }

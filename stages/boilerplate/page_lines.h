@@ -92,21 +92,16 @@ inline std::string_view WithoutBullet(std::string_view t) {
   return t;
 }
 
+// A line of data (prose.h): a quantity, or a short "name: value" fact (a list item's, or with
+// a number). `raw` is the trimmed line.
+inline bool IsDataLine(std::string_view raw) {
+  return IsQuantityLine(WithoutBullet(raw)) || IsFactLine(WithoutBullet(raw), IsBulletStart(raw));
+}
+
 inline std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
   return s;
-}
-
-inline size_t CountWords(std::string_view s) {
-  size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    bool space = c == ' ' || c == '\t';
-    if (!space && !in) ++n;
-    in = !space;
-  }
-  return n;
 }
 
 inline std::string_view Word(const FoldedLine& f, size_t w) {

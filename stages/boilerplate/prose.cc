@@ -130,20 +130,6 @@ bool IsParagraph(const LineShape& s) {
   return s.code_points >= 110 && (s.sentence_end || s.sentence_inside);
 }
 
-namespace {
-
-size_t SpacedWords(std::string_view s) {
-  size_t n = 0;
-  for (bool in = false; char c : s) {
-    const bool space = c == ' ' || c == '\t';
-    if (!space && !in) ++n;
-    in = !space;
-  }
-  return n;
-}
-
-}  // namespace
-
 bool IsQuantityLine(std::string_view raw) {
   // "65 g Margarine oder Butter", "120g kway teow (flat rice noodles)", "2 EL Zucker": a
   // number, a unit of one to three letters (glued or not), and what is measured.
@@ -161,7 +147,7 @@ bool IsQuantityLine(std::string_view raw) {
   const size_t unit = pos - unit_begin;
   if (unit == 0 || unit > 3 || (pos < raw.size() && raw[pos] != ' ' && raw[pos] != '.')) return false;
   if (pos < raw.size() && raw[pos] == '.') ++pos;
-  return SpacedWords(raw.substr(pos)) >= 1;  // what is measured
+  return CountWords(raw.substr(pos)) >= 1;  // what is measured
 }
 
 bool IsFactLine(std::string_view raw, bool list_item) {
@@ -170,7 +156,7 @@ bool IsFactLine(std::string_view raw, bool list_item) {
   const size_t colon = raw.find(": ");
   if (colon == std::string_view::npos || colon == 0 || !utf8::IsUpper(utf8::At(raw, 0))) return false;
   const std::string_view key = raw.substr(0, colon), value = raw.substr(colon + 2);
-  const size_t key_words = SpacedWords(key), value_words = SpacedWords(value);
+  const size_t key_words = CountWords(key), value_words = CountWords(value);
   // A headline is written so too ("Skoda: Der lange Weg zum Strom"): a value is short, and
   // a list item's or a number ("Einsendeschluss: 03.11.2019").
   const bool number = std::any_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });

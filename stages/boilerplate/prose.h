@@ -58,6 +58,18 @@ bool IsProse(const LineShape& shape, bool know_language);
 // caption): such lines are never removed for where they stand.
 bool IsParagraph(const LineShape& shape);
 
+// Words of a line: runs of characters between spaces and tabs.
+inline size_t CountWords(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t';
+    if (!space && !in) ++n;
+    in = !space;
+  }
+  return n;
+}
+
 // Whether a line (a list bullet stripped) measures something: a number, a unit of one to three
 // letters and what is measured ("65 g Margarine oder Butter", "120g kway teow"): a recipe's
 // ingredients or a product's data, the article's own even where chrome surrounds it.
