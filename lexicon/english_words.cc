@@ -17,12 +17,49 @@ namespace {
 // Hunspell keeps one process-wide UTF-8 table, counted by its constructors and destructors
 // without a lock (csutil's initialize_utf_tbl / free_utf_tbl): two workers opening a
 // dictionary at once both allocate it and one copy leaks (LeakSanitizer saw it in CI).
-// Every Hunspell object is made and destroyed under this mutex.
+// Every Hunspell object is made under this mutex.
 std::mutex& HunspellLifetimeMutex() {
   static std::mutex mutex;
   return mutex;
 }
+size_t hunspell_objects_made = 0;  // guarded by HunspellLifetimeMutex
 }  // namespace
+
+size_t HunspellObjectsMade() {
+  std::lock_guard<std::mutex> lock(HunspellLifetimeMutex());
+  return hunspell_objects_made;
+}
+
+// One Hunspell object per dictionary for the whole process, shared by every stage and
+// worker: a dictionary takes 10-30 MB and 0.05-0.3 s to open, and the workers' caches and
+// word lists in front of it leave it the few words they have not seen. Hunspell is not
+// thread-safe (its affix manager keeps state between calls): a call holds the mutex.
+struct SharedSpeller {
+  std::once_flag opened;
+  std::mutex mutex;
+  std::unique_ptr<Hunspell> hunspell;
+
+  static SharedSpeller& For(const std::string& dic) {
+    static std::mutex mutex;
+    // Never destroyed: closing the dictionaries at exit costs time and frees nothing the
+    // process still needs (and a worker thread may still hold one).
+    static auto* spellers = new std::unordered_map<std::string, std::unique_ptr<SharedSpeller>>();
+    std::lock_guard<std::mutex> lock(mutex);
+    auto& speller = (*spellers)[dic];
+    if (speller == nullptr) speller = std::make_unique<SharedSpeller>();
+    return *speller;
+  }
+
+  bool Spell(const std::string& aff, const std::string& dic, const std::string& word) {
+    std::call_once(opened, [&] {
+      std::lock_guard<std::mutex> lock(HunspellLifetimeMutex());
+      hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+      ++hunspell_objects_made;
+    });
+    std::lock_guard<std::mutex> lock(mutex);
+    return hunspell->spell(word);
+  }
+};
 
 Status EnglishWords::Check(const std::string& dictionary) {
   std::string aff = dictionary + ".aff", dic = dictionary + ".dic";
@@ -38,6 +75,7 @@ StatusOr<std::unique_ptr<EnglishWords>> EnglishWords::Open(const std::string& di
   auto words = std::unique_ptr<EnglishWords>(new EnglishWords());
   words->aff_ = std::move(aff);
   words->dic_ = std::move(dic);
+  words->speller_ = &SharedSpeller::For(words->dic_);
   if (listed_forms) words->forms_ = WordForms::ForDictionary(std::filesystem::path(dictionary).filename().string());
   return words;
 }
@@ -95,18 +133,7 @@ std::string HunspellDictionaryName(const std::string& lang) {
   return it == kNames.end() ? lang : it->second;
 }
 
-Hunspell& EnglishWords::Speller() {
-  if (hunspell_ == nullptr) {
-    std::lock_guard<std::mutex> lock(HunspellLifetimeMutex());
-    hunspell_ = std::make_unique<Hunspell>(aff_.c_str(), dic_.c_str());
-  }
-  return *hunspell_;
-}
-
-EnglishWords::~EnglishWords() {
-  std::lock_guard<std::mutex> lock(HunspellLifetimeMutex());
-  hunspell_.reset();
-}
+EnglishWords::~EnglishWords() = default;
 
 EnglishWords* WorkerDictionaries::Get(const std::string& hunspell_dir, const std::string& lang) {
   auto it = open_.find(lang);
@@ -126,7 +153,7 @@ bool EnglishWords::Known(std::string_view word) {
   if ((slot & ~uint64_t{3}) == key && (slot & 2) != 0) return (slot & 1) != 0;
   // A listed form settles it; Hunspell answers for the rest (unlisted spellings, and words
   // unmunch cannot list: compounds, numbers).
-  const bool known = (forms_ != nullptr && forms_->Accepts(word)) || Speller().spell(std::string(word));
+  const bool known = (forms_ != nullptr && forms_->Accepts(word)) || speller_->Spell(aff_, dic_, std::string(word));
   slot = key | 2 | (known ? 1 : 0);
   return known;
 }

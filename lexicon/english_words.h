@@ -1,7 +1,8 @@
 // Whether a word is an English word, by Hunspell with Debian's en_US dictionary.
 //
-// Hunspell is not thread-safe and slow: a stage keeps one EnglishWords per worker (in its
-// StageScratch), and each instance caches its answers per distinct word (the last 65,000 or so).
+// Hunspell is slow: a stage keeps one EnglishWords per worker (in its StageScratch), and each
+// instance caches its answers per distinct word (the last 65,000 or so); behind the caches,
+// the process opens each dictionary once, shared by all stages and workers.
 #ifndef MTCLEAN_LEXICON_ENGLISH_WORDS_H_
 #define MTCLEAN_LEXICON_ENGLISH_WORDS_H_
 
@@ -14,9 +15,9 @@
 #include "lexicon/word_table.h"
 #include "mtclean/status.h"
 
-class Hunspell;
-
 namespace mtclean {
+
+struct SharedSpeller;  // english_words.cc
 
 // The Debian Hunspell dictionary of a language code ("fr" -> "fr_FR", "en" -> "en_US");
 // other codes are taken as dictionary names ("en_GB").
@@ -53,17 +54,21 @@ class EnglishWords {
 
  private:
   EnglishWords() = default;
-  // Opened on the first word the listed forms do not settle: most runs of English text
-  // ask the list only, and a process that cleans "hi" never reads the dictionary.
-  Hunspell& Speller();
   std::string aff_, dic_;
-  std::unique_ptr<Hunspell> hunspell_;
+  // The process's one Hunspell object for the dictionary (english_words.cc), opened on the
+  // first word the listed forms do not settle: most runs of English text ask the list only,
+  // and a process that cleans "hi" never reads the dictionary.
+  SharedSpeller* speller_ = nullptr;
   std::shared_ptr<const WordForms> forms_;  // may be null
   // Answers by the word's hash, direct-mapped: one memory access per look-up, and bounded
   // memory on endless corpora (a new word takes its slot's place).
   static constexpr size_t kCacheSlots = size_t{1} << 16;
   std::vector<uint64_t> cache_;
 };
+
+// How many Hunspell objects this process has made: one per dictionary it needed, whatever
+// the number of stages and workers that ask it.
+size_t HunspellObjectsMade();
 
 // A worker's Hunspell dictionaries by language code ("es") or dictionary name ("en_GB"),
 // each opened on first use; null for one that cannot be opened.

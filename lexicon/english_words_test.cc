@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <thread>
 #include <unistd.h>
 
 namespace mtclean {
@@ -20,6 +21,23 @@ TEST_CASE("EnglishWords: the listed word forms answer as Hunspell does") {
                            "Iran", "Irn", "decision", "decisin", "colour", "color", "Mcdonald", "McDonald", "the",
                            "The", "tHe", "Taliban", "talibn", "unhappiest", "xyzzy", "a", "A", "I", "i"})
     CHECK((*listed)->Known(word) == (*hunspell)->Known(word));
+}
+
+// Each stage and worker keeps its own EnglishWords (and cache), but a dictionary is opened
+// once per process: it takes 10-30 MB.
+TEST_CASE("EnglishWords: the instances of one dictionary share one Hunspell object") {
+  const std::string dictionary = "/usr/share/hunspell/en_GB";
+  if (access((dictionary + ".dic").c_str(), R_OK) != 0) return;
+  const size_t before = HunspellObjectsMade();
+  auto first = EnglishWords::Open(dictionary, false);
+  auto second = EnglishWords::Open(dictionary, false);
+  REQUIRE(first.ok());
+  REQUIRE(second.ok());
+  CHECK((*first)->Known("colour"));
+  std::thread other([&] { CHECK((*second)->Known("favourite")); });
+  other.join();
+  CHECK_FALSE((*second)->Known("colourz"));
+  CHECK(HunspellObjectsMade() - before <= 1);
 }
 
 TEST_CASE("WordForms: Hunspell's casing rules") {
