@@ -125,6 +125,15 @@ bool WordForms::Accepts(std::string_view word) const {
   return false;
 }
 
+bool WordForms::Settles(std::string_view word) const {
+  if (word.size() < 2 || word.size() > 64) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (i == 0 ? !std::isalpha(c) : !std::islower(c)) return false;
+  }
+  return true;
+}
+
 std::string HunspellDictionaryName(const std::string& lang) {
   static const std::unordered_map<std::string, std::string> kNames = {
       {"en", "en_US"}, {"fr", "fr_FR"}, {"es", "es_ES"}, {"pt", "pt_PT"},
@@ -151,9 +160,11 @@ bool EnglishWords::Known(std::string_view word) {
   if (cache_.empty()) cache_.assign(kCacheSlots, 0);
   uint64_t& slot = cache_[(key >> 2) & (kCacheSlots - 1)];
   if ((slot & ~uint64_t{3}) == key && (slot & 2) != 0) return (slot & 1) != 0;
-  // A listed form settles it; Hunspell answers for the rest (unlisted spellings, and words
-  // unmunch cannot list: compounds, numbers).
-  const bool known = (forms_ != nullptr && forms_->Accepts(word)) || speller_->Spell(aff_, dic_, std::string(word));
+  // The list settles a listed form, and any word in lower case or capitalised; Hunspell
+  // answers for the rest (upper-case and mixed-case words, compounds, numbers). On English
+  // text it is then seldom asked at all.
+  const bool listed = forms_ != nullptr && forms_->Accepts(word);
+  const bool known = listed || (!(forms_ != nullptr && forms_->Settles(word)) && speller_->Spell(aff_, dic_, std::string(word)));
   slot = key | 2 | (known ? 1 : 0);
   return known;
 }

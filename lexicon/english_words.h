@@ -34,6 +34,11 @@ class WordForms {
   // capitalised or upper-case word as the lower-case form, an upper-case word as the
   // capitalised form. ASCII letters only; false for anything else.
   bool Accepts(std::string_view word) const;
+  // Whether Accepts is Hunspell's own answer for `word`, yes or no: ASCII letters in lower
+  // case or capitalised ("house", "House", "Xyzzy"). Hunspell knows more upper-case forms
+  // ("URLS" from "URLs") and compounds of numbers ("21st") than the list; for the rest the
+  // two agreed on all 78,000 such words (and misspellings) of bench/unique_prose.py's text.
+  bool Settles(std::string_view word) const;
 
  private:
   bool Listed(std::string_view spelling) const;

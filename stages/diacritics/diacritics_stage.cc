@@ -338,7 +338,7 @@ class DiacriticsStage : public Stage {
     std::unordered_map<std::string, std::unordered_set<std::string>> unaccented;
     std::string hunspell_dir;
     std::unordered_map<std::string, LazyAccentModel> models;  // read when a document needs one
-    std::unique_ptr<Gazetteer> gazetteer;
+    std::shared_ptr<const Gazetteer> gazetteer;
     double min_confidence = 0.8;
     // Function words of two letters or more (dictionaries/stopwords/<lang>.txt, without
     // their accents), of English and of each language with an accent model (and Italian,
@@ -952,6 +952,18 @@ class DiacriticsStage : public Stage {
     }
   }
 
+  // Whether a source language writes `word` so: its word counts (the accent model) list the
+  // form. (Its Hunspell dictionary knows more forms, but opening one takes 10-30 MB, and on
+  // English text most candidates are no word of any language.)
+  bool LanguageWrites(const std::string& lang, std::string_view word, DiacriticsScratch&) const {
+    auto model = d_.models.find(lang);
+    if (model == d_.models.end()) return false;
+    const std::string lower = LowerWord(word);
+    for (const auto& f : model->second->Forms(PlainWord(word)))
+      if (f.form == lower) return true;
+    return false;
+  }
+
   // Whether a source language's dictionary spells `name` with an accent on its letter at `i`.
   bool SpelledWithAccent(const std::string& name, size_t i, DiacriticsScratch& s) const {
     for (const auto& lang : d_.source_languages) {
@@ -1118,13 +1130,11 @@ class DiacriticsStage : public Stage {
                               d_.source_languages.begin());
         for (size_t l = 0; l < d_.source_languages.size(); ++l) {
           const std::string& lang = d_.source_languages[l];
-          EnglishWords* dict = Dictionary(s, lang);
-          if (dict == nullptr) continue;
           for (const auto& a : AccentedLetters(lang)) {
             if (a.base != base) continue;
             std::string spelled = std::string(word.substr(0, i)) + a.letter + std::string(word.substr(i));
             if (lost_capital) spelled = WithCaseOf("Xx", spelled);  // "África"
-            if (KnownInAnyCase(*dict, spelled)) supported |= 1u << l;
+            if (LanguageWrites(lang, spelled, s)) supported |= 1u << l;
           }
         }
         if (only != 0) supported &= only;

@@ -141,6 +141,7 @@ class GarbledScratch : public StageScratch {
   std::vector<Token> document_tokens;  // of the whole document
   std::vector<std::string_view> views;  // of the sentence being read
   std::vector<const EnglishGrammar::WordInfo*> infos;
+  std::vector<const Token*> unknown_words;  // of the sentence, that English does not know
   EnglishGrammar::Tagging tagging;
   std::vector<Pending> pending;
   WordMap<int> capitalised_in_document;
@@ -617,11 +618,17 @@ class GarbledStage : public Stage {
     }
     // Two words or more of the source language that English (American or British) does not
     // know ("the ministerio del interior said"); one may be a loan word.
-    size_t foreign = 0;
+    // (The source languages' dictionaries are asked last, and only in a sentence with two
+    // such words: opening one takes 10-30 MB, and most English text never needs them.)
+    std::vector<const Token*>& unknown = s.unknown_words;
+    unknown.clear();
     for (const Token& t : tokens)
       if (t.word && !t.capitalised && !t.number && t.lower.size() >= 3 && t.count() == 0 &&
-          !s.english->Known(in.substr(t.begin, t.end - t.begin)) && !British(t.lower, s) && SourceWord(t.lower, source, s))
-        ++foreign;
+          !s.english->Known(in.substr(t.begin, t.end - t.begin)) && !British(t.lower, s))
+        unknown.push_back(&t);
+    size_t foreign = 0;
+    for (size_t k = 0; k < unknown.size() && foreign < 2 && unknown.size() - k + foreign >= 2; ++k)
+      foreign += SourceWord(unknown[k]->lower, source, s) ? 1 : 0;
     if (foreign >= 2) fired |= 1u << kSourceWords;
     // Calques of the source language.
     for (const auto& [lang, list] : d_.calques) {

@@ -17,6 +17,8 @@
 #include <cctype>
 #include <array>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <span>
 #include <unordered_map>
 #include <unordered_set>
@@ -250,7 +252,7 @@ class NamesScratch : public StageScratch {
 class NamesStage : public Stage {
  public:
   struct Data {
-    std::unique_ptr<Gazetteer> gazetteer;
+    std::shared_ptr<const Gazetteer> gazetteer;
     // Source language -> its rules, then the common ones of ar.tsv; the first `distinctive`
     // rules are the language's own.
     struct Language {
@@ -973,10 +975,17 @@ std::string DefaultGazetteerPath() {
   return MTCLEAN_DEFAULT_GAZETTEER;
 }
 
-StatusOr<std::unique_ptr<Gazetteer>> OpenStageGazetteer(const std::string& option) {
-  auto g = Gazetteer::Open(option.empty() ? DefaultGazetteerPath() : option);
+StatusOr<std::shared_ptr<const Gazetteer>> OpenStageGazetteer(const std::string& option) {
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::weak_ptr<const Gazetteer>> open;
+  const std::string path = option.empty() ? DefaultGazetteerPath() : option;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (auto shared = open[path].lock()) return shared;
+  auto g = Gazetteer::Open(path);
   if (!g.ok()) return Status::Error(g.status().message() + " (run scripts/setup.sh, then build)");
-  return g;
+  std::shared_ptr<const Gazetteer> shared = std::move(*g);
+  open[path] = shared;
+  return shared;
 }
 
 const StageDescriptor& NamesStageDescriptor() {

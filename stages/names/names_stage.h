@@ -15,8 +15,9 @@ const StageDescriptor& NamesStageDescriptor();
 // $MTCLEAN_GAZETTEER, else the gazetteer the build compiled.
 std::string DefaultGazetteerPath();
 // The gazetteer a stage's `gazetteer` option names (empty: the default), with an error that
-// says how to get one.
-StatusOr<std::unique_ptr<Gazetteer>> OpenStageGazetteer(const std::string& option);
+// says how to get one. Stages that name the same file share one mapping of it (mapped
+// twice, its 40 MB counted twice in the process's memory).
+StatusOr<std::shared_ptr<const Gazetteer>> OpenStageGazetteer(const std::string& option);
 
 }  // namespace mtclean
 

@@ -49,6 +49,15 @@ std::string FixtureGazetteer() {
 
 std::string N(const std::string& text) { return testing::Clean("names gazetteer=" + FixtureGazetteer(), text); }
 
+TEST_CASE("names: stages that name the same gazetteer share one mapping of it") {
+  if (!std::filesystem::exists(DefaultGazetteerPath())) return;
+  auto first = OpenStageGazetteer("");
+  auto second = OpenStageGazetteer(DefaultGazetteerPath());
+  REQUIRE(first.ok());
+  REQUIRE(second.ok());
+  CHECK(first->get() == second->get());
+}
+
 TEST_CASE("names: names spelled by Spanish or French rules take their English form") {
   CHECK(N("The Taliban took a district in Maidan Uardak province, near Kabul in Afghanistan.") ==
         "The Taliban took a district in Maidan Wardak province, near Kabul in Afghanistan.");
