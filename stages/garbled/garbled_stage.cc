@@ -152,6 +152,15 @@ class GarbledScratch : public StageScratch {
 
 bool IsWordChar(int32_t cp) { return utf8::IsLetter(cp) || utf8::IsDigit(cp) || utf8::IsMark(cp); }
 
+// Whether the text at `pos` (after spaces) is a sentence of one word: a capitalised word
+// followed by a full stop or "!".
+bool OneWordSentenceAt(std::string_view text, size_t pos) {
+  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\n')) ++pos;
+  if (pos >= text.size() || !std::isupper(static_cast<unsigned char>(text[pos]))) return false;
+  while (pos < text.size() && std::isalpha(static_cast<unsigned char>(text[pos]))) ++pos;
+  return pos < text.size() && (text[pos] == '.' || text[pos] == '!');
+}
+
 // Words, numbers and punctuation marks of a sentence, with their offsets in `text`.
 void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token>* out) {
   out->clear();
@@ -479,6 +488,9 @@ class GarbledStage : public Stage {
         for (size_t k = i >= 2 ? i - 2 : 0; k < std::min(tokens.size(), i + 4); ++k)
           title |= k != i && k > 0 && tokens[k].word && tokens[k].capitalised && !tokens[k].all_caps &&
                    tokens[k].lower != "i";
+        // Emphasis by full stops ("We are here to Get. It. OUT."): the word ends its sentence
+        // and the next sentence is one word too.
+        title |= i + 2 == tokens.size() && next != nullptr && next->lower == "." && OneWordSentenceAt(in, end);
         const std::string_view tag = g.TagName(tags[i]);
         // Function words ("His", "Who", "Without") are capitalised on purpose (reverence, a
         // quotation without marks); nouns may be a title ("the club's Reporter"): a sign.

@@ -65,6 +65,8 @@ TEST_CASE("garbled: a verb capitalised inside a sentence is lowered, titles stay
            "The band played Born to be Wild at the concert in the park on Friday night, the organisers said.",
            "The minister met the Secretary of State for Defence in London on Monday, the office said.",
            "He told reporters that the Pentagon would send more troops to the region next month.",
+           // Emphasis by full stops: each word a sentence of its own.
+           "Meth is a serious problem in the state. We are here to Get. It. OUT, the governor tweeted.",
        }) {
     INFO(kept);
     CHECK(G(kept) == kept);
