@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cctype>
 #include <array>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -58,8 +59,10 @@ constexpr std::array<RuleInfo, 8> kRules = {{
      "Damasco", "Damascus"},
 }};
 
-constexpr std::array<OptionInfo, 4> kOptions = {{
+constexpr std::array<OptionInfo, 5> kOptions = {{
     {"gazetteer", OptionType::kString, "", "compiled gazetteer (default: $MTCLEAN_GAZETTEER or the build's)"},
+    {"learned_rules", OptionType::kString, "",
+     "rewrites learned from names in both languages, <lang>.tsv (default: $MTCLEAN_LEARNED_RULES or the build's; 'none': hand-written rules only)"},
     {"source_languages", OptionType::kString, "es,fr,de", "languages the text may have been translated from"},
     {"dictionary", OptionType::kString, "/usr/share/hunspell/en_US", "Hunspell dictionary of English, without extension"},
     {"min_confidence", OptionType::kDouble, "0.8", "repairs below this confidence are flagged instead"},
@@ -125,6 +128,8 @@ void ReverseVariants(const std::string& source, const RulePairs& rules, size_t d
                      std::vector<std::string>* out) {
   // Breadth first: every spelling one rule away, then two, ... so that a cap never hides a
   // close spelling behind far ones. Each level applies its rule after the previous one.
+  // (The cap is each language's own: one language's many variants leave the next its share.)
+  const size_t limit = out->size() + cap;
   std::vector<std::pair<std::string, size_t>> level = {{source, 0}}, next;  // (spelling, resume)
   for (int depth = 0; depth < max_rules && !level.empty(); ++depth) {
     next.clear();
@@ -136,7 +141,7 @@ void ReverseVariants(const std::string& source, const RulePairs& rules, size_t d
           std::string v = spelling.substr(0, pos) + e + spelling.substr(pos + src.size());
           next.emplace_back(v, pos + e.size());
           out->push_back(std::move(v));
-          if (out->size() >= cap) return;
+          if (out->size() >= limit) return;
         }
     level.swap(next);
   }
@@ -941,18 +946,37 @@ class NamesStage : public Stage {
   Data d_;
 };
 
-StatusOr<RulePairs> LoadRules(const std::string& data_dir, const std::string& lang) {
-  auto lines = ReadDataLines(data_dir, "transliteration/" + lang + ".tsv");
-  if (!lines.ok()) return lines.status();
+StatusOr<RulePairs> ParseRules(const std::vector<std::string>& lines, const std::string& path) {
   RulePairs rules;
-  for (const std::string& l : *lines) {
+  for (const std::string& l : lines) {
     size_t tab = l.find('\t');
-    if (tab == std::string::npos)
-      return Status::Error(data_dir + "/transliteration/" + lang + ".tsv: expected english<TAB>source in '" + l + "'");
+    if (tab == std::string::npos) return Status::Error(path + ": expected english<TAB>source in '" + l + "'");
     // Folded like the text it is matched against ("ï" -> "i").
     rules.emplace_back(FoldName(l.substr(0, tab)), FoldName(l.substr(tab + 1)));
   }
   return rules;
+}
+
+StatusOr<RulePairs> LoadRules(const std::string& data_dir, const std::string& lang) {
+  auto lines = ReadDataLines(data_dir, "transliteration/" + lang + ".tsv");
+  if (!lines.ok()) return lines.status();
+  return ParseRules(*lines, data_dir + "/transliteration/" + lang + ".tsv");
+}
+
+// The rewrites the build learned for `lang` (tools/names/learn_rewrites.py), or none when
+// the build made none.
+StatusOr<RulePairs> LoadLearnedRules(const std::string& dir, const std::string& lang) {
+  if (dir == "none") return RulePairs{};
+  const std::string path = dir + "/" + lang + ".tsv";
+  if (!std::filesystem::exists(path)) return RulePairs{};
+  auto lines = ReadDataLines(dir, lang + ".tsv");
+  if (!lines.ok()) return lines.status();
+  return ParseRules(*lines, path);
+}
+
+std::string DefaultLearnedRulesDir() {
+  if (const char* env = std::getenv("MTCLEAN_LEARNED_RULES"); env != nullptr && *env != '\0') return env;
+  return MTCLEAN_DEFAULT_LEARNED_RULES;
 }
 
 // Each country's likeliest language and its script (CLDR likely subtags through ICU:
@@ -1004,6 +1028,13 @@ const StageDescriptor& NamesStageDescriptor() {
         for (const std::string& lang : SplitList(options.GetString("source_languages"))) {
           auto rules = LoadRules(env.data_dir, lang);
           if (!rules.ok()) return rules.status();
+          // The language's own rules: written by hand from its conventions, and learned
+          // from the names it writes otherwise than English.
+          const std::string learned_dir = options.GetString("learned_rules");
+          auto learned = LoadLearnedRules(learned_dir.empty() ? DefaultLearnedRulesDir() : learned_dir, lang);
+          if (!learned.ok()) return learned.status();
+          for (auto& rule : *learned)
+            if (std::find(rules->begin(), rules->end(), rule) == rules->end()) rules->push_back(std::move(rule));
           size_t own = rules->size();
           rules->insert(rules->end(), common->begin(), common->end());
           d.languages.push_back({lang, std::move(*rules), own});

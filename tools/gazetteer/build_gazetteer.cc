@@ -224,6 +224,9 @@ int main(int argc, char** argv) {
   app.add_option("--locale-dir", locale_dir,
                  "where iso-codes' and libgeonames' translations are (<lang>/LC_MESSAGES/{iso_3166-2,geonames}.mo)")
       ->capture_default_str();
+  std::string name_pairs;
+  app.add_option("--name-pairs", name_pairs,
+                 "also write every exonym source's (language, English, foreign) spellings here, as TSV");
   CLI11_PARSE(app, argc, argv);
 
   std::vector<GazetteerEntry> entries;
@@ -240,9 +243,19 @@ int main(int argc, char** argv) {
   for (const auto& p : tsv)
     if (!ReadTsv(p, &entries)) return 1;
   if (!exonym_languages.empty()) {
-    size_t n = mtclean::AddExonyms(exonym_languages, iso3166_2, locale_dir, &entries) +
-               mtclean::AddGeoNamesExonyms(exonym_languages, locale_dir, by_id, &entries);
+    std::vector<mtclean::NamePair> pairs;
+    size_t n = mtclean::AddExonyms(exonym_languages, iso3166_2, locale_dir, &entries, &pairs) +
+               mtclean::AddGeoNamesExonyms(exonym_languages, locale_dir, by_id, &entries, &pairs);
     std::cerr << "build_gazetteer: " << n << " exonyms in " << exonym_languages.size() << " languages\n";
+    if (!name_pairs.empty()) {
+      std::ofstream out(name_pairs);
+      for (const auto& p : pairs) out << p.lang << '\t' << p.english << '\t' << p.foreign << '\n';
+      if (!out) {
+        std::cerr << "build_gazetteer: cannot write " << name_pairs << "\n";
+        return 1;
+      }
+      std::cerr << "build_gazetteer: " << pairs.size() << " name pairs -> " << name_pairs << "\n";
+    }
   }
   if (auto st = mtclean::WriteGazetteer(entries, out_path); !st.ok()) {
     std::cerr << "build_gazetteer: " << st.message() << "\n";

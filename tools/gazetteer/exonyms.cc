@@ -80,8 +80,12 @@ class Index {
 }  // namespace
 
 size_t AddExonyms(const std::vector<std::string>& languages, const std::string& iso3166_2_json,
-                  const std::string& locale_dir, std::vector<GazetteerEntry>* entries) {
+                  const std::string& locale_dir, std::vector<GazetteerEntry>* entries,
+                  std::vector<NamePair>* pairs) {
   size_t added = 0;
+  auto pair = [&](const std::string& lang, const std::string& english, const std::string& foreign) {
+    if (pairs != nullptr && !english.empty() && !foreign.empty()) pairs->push_back({lang, english, foreign});
+  };
   auto add = [&](GazetteerEntry& e, const std::string& name) {
     if (!name.empty() && FoldName(name) != FoldName(e.name)) {
       e.exonyms.push_back(name);
@@ -95,7 +99,9 @@ size_t AddExonyms(const std::vector<std::string>& languages, const std::string& 
     for (const std::string& lang : languages) {
       icu::UnicodeString name;
       territory.getDisplayCountry(icu::Locale(lang.c_str()), name);
-      if (Utf8(name) != e.country) add(e, Utf8(name));
+      if (Utf8(name) == e.country) continue;
+      add(e, Utf8(name));
+      pair(lang, e.name, Utf8(name));
     }
   }
   Index index(*entries);
@@ -116,11 +122,12 @@ size_t AddExonyms(const std::vector<std::string>& languages, const std::string& 
       english->getExemplarLocationName(*zone, en);
       long id = index.Find(EntityType::kCity, region, FoldName(Utf8(en)));
       if (id < 0) continue;
-      for (auto& tzn : names) {
-        if (!tzn) continue;
+      for (size_t l = 0; l < names.size(); ++l) {
+        if (!names[l]) continue;
         icu::UnicodeString local;
-        tzn->getExemplarLocationName(*zone, local);
+        names[l]->getExemplarLocationName(*zone, local);
         add((*entries)[static_cast<size_t>(id)], Utf8(local));
+        pair(languages[l], Utf8(en), Utf8(local));
       }
     }
   }
@@ -147,9 +154,11 @@ size_t AddExonyms(const std::vector<std::string>& languages, const std::string& 
       // English news uses too. Only a language's own spelling ("Dschuzdschan") is an exonym.
       std::unordered_map<std::string, int> languages_with;
       std::vector<std::string> forms;
-      for (const auto& catalogue : catalogues) {
-        auto it = catalogue.find(name);
-        if (it == catalogue.end() || it->second == name) continue;
+      for (size_t l = 0; l < catalogues.size(); ++l) {
+        auto it = catalogues[l].find(name);
+        if (it == catalogues[l].end()) continue;
+        pair(languages[l], name, it->second);
+        if (it->second == name) continue;
         if (languages_with[FoldName(it->second)]++ == 0) forms.push_back(it->second);
       }
       for (const std::string& form : forms)
@@ -161,7 +170,7 @@ size_t AddExonyms(const std::vector<std::string>& languages, const std::string& 
 
 size_t AddGeoNamesExonyms(const std::vector<std::string>& languages, const std::string& locale_dir,
                           const std::unordered_map<std::string, size_t>& by_geonameid,
-                          std::vector<GazetteerEntry>* entries) {
+                          std::vector<GazetteerEntry>* entries, std::vector<NamePair>* pairs) {
   const auto english = ReadMo(locale_dir + "/en/LC_MESSAGES/geonames.mo");
   // Per place, the spellings and how many of the languages use each: a spelling several
   // share ("Aqtobe") is a romanisation English news uses too, only a language's own
@@ -170,6 +179,10 @@ size_t AddGeoNamesExonyms(const std::vector<std::string>& languages, const std::
   for (const std::string& lang : languages)
     for (const auto& [id, name] : ReadMo(locale_dir + "/" + lang + "/LC_MESSAGES/geonames.mo")) {
       if (name.empty() || by_geonameid.count(id) == 0) continue;
+      if (pairs != nullptr) {
+        auto en = english.find(id);
+        pairs->push_back({lang, en != english.end() ? en->second : (*entries)[by_geonameid.at(id)].name, name});
+      }
       auto& slot = forms[id][FoldName(name)];
       if (slot.second++ == 0) slot.first = name;
     }

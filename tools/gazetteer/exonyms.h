@@ -12,19 +12,28 @@
 
 namespace mtclean {
 
+// One name as English and another language write it ("de", "Khost", "Chost"), for learning
+// how each language respells names (tools/names/learn_rewrites.py).
+struct NamePair {
+  std::string lang, english, foreign;
+};
+
 // Adds to `entries` the exonyms in `languages` (e.g. {"es", "fr", "de"}) of countries (by
 // code), of time-zone cities (matched by English name and country) and, when
 // `iso3166_2_json` is given, of first-level divisions (matched by name and country, names
 // translated by `locale_dir`/<lang>/LC_MESSAGES/iso_3166-2.mo). Returns how many were added.
+// `pairs`, when given, receives every translation matched to an entry, the same spelling
+// and those not added as exonyms too.
 size_t AddExonyms(const std::vector<std::string>& languages, const std::string& iso3166_2_json,
-                  const std::string& locale_dir, std::vector<GazetteerEntry>* entries);
+                  const std::string& locale_dir, std::vector<GazetteerEntry>* entries,
+                  std::vector<NamePair>* pairs = nullptr);
 
 // Adds the names libgeonames (Debian libgeonames-common: `locale_dir`/<lang>/LC_MESSAGES/
 // geonames.mo, GeoNames ids to each language's preferred name) gives the entries in
 // `by_geonameid`, where they differ from its English name. Returns how many were added.
 size_t AddGeoNamesExonyms(const std::vector<std::string>& languages, const std::string& locale_dir,
                           const std::unordered_map<std::string, size_t>& by_geonameid,
-                          std::vector<GazetteerEntry>* entries);
+                          std::vector<GazetteerEntry>* entries, std::vector<NamePair>* pairs = nullptr);
 
 }  // namespace mtclean
 
