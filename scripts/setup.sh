@@ -13,6 +13,7 @@ PACKAGES=(
   clang libclang-rt-14-dev   # libFuzzer builds of fuzz/ (optional for users)
   time                       # peak-memory figures in bench/cli_throughput.sh
   iso-codes                  # ISO 3166 country names for the gazetteer, and translations of divisions
+  wordnet-base               # English names of places and people with their variant spellings (names stage)
   libgeonames-common         # names: how other languages write GeoNames places (exonyms)
   # diacritics: dictionaries of the languages whose accents it restores, language detection,
   # and accented prose (the Debian Handbook and the manual pages' translations train the

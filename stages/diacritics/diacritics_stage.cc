@@ -36,7 +36,7 @@
 #include "pipeline/multi_pass.h"
 #include "pipeline/long_tokens.h"
 #include "pipeline/utf8.h"
-#include "stages/diacritics/country_letters.h"
+#include "lexicon/country_letters.h"
 #include "stages/names/names_stage.h"
 #include "stages/punctuation/punctuation_stage.h"
 

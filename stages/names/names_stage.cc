@@ -25,6 +25,7 @@
 #include <unordered_set>
 
 #include "lexicon/accent_model.h"
+#include "lexicon/country_letters.h"
 #include "lexicon/english_words.h"
 #include "lexicon/gazetteer.h"
 #include "lexicon/phonetic_key.h"
@@ -59,7 +60,9 @@ constexpr std::array<RuleInfo, 8> kRules = {{
      "Damasco", "Damascus"},
 }};
 
-constexpr std::array<OptionInfo, 5> kOptions = {{
+constexpr std::array<OptionInfo, 6> kOptions = {{
+    {"english_names", OptionType::kString, "",
+     "names English writes, one per line, left as they are (default: $MTCLEAN_ENGLISH_NAMES or the build's list of WordNet's; 'none')"},
     {"gazetteer", OptionType::kString, "", "compiled gazetteer (default: $MTCLEAN_GAZETTEER or the build's)"},
     {"learned_rules", OptionType::kString, "",
      "rewrites learned from names in both languages, <lang>.tsv (default: $MTCLEAN_LEARNED_RULES or the build's; 'none': hand-written rules only)"},
@@ -246,6 +249,9 @@ class NamesScratch : public StageScratch {
   std::string country_signature;              // the same, sorted, as a cache key part
   std::unordered_map<std::string, SpanResult> cache;
   std::unordered_map<std::string, std::string> country_of;  // folded span -> country code, or empty
+  CountryLetters country_letters;
+  std::unordered_map<std::string, std::string> place_of_country;  // a place seen naming each country
+  bool translated_names = false;  // the document spells a name as another language does
   MultiPassBuffers buffers;
   const NameCounts* batch = nullptr;  // spellings across the batch, if observed
   // In the current pass: single words repaired (spelling -> repair), and single words no
@@ -266,6 +272,7 @@ class NamesStage : public Stage {
       size_t distinctive;
     };
     std::vector<Language> languages;
+    WordSet english_names;  // folded
     // Countries whose names English romanises from the Arabic script (CLDR's likely script of
     // the country's language: Afghanistan, Iran, Iraq, Pakistan...). The common variation of
     // ar.tsv (vowels, q/k) explains only their names: Pinyin or Cyrillic romanisations do not
@@ -323,23 +330,52 @@ class NamesStage : public Stage {
   void OnePass(std::string_view text, NamesScratch& s, TextRewriter& rw) const {
     Tokenize(text, s.words);
     if (!MostlyEnglish(text, s)) return;  // names are repaired in English text only
-    // The countries the document names: a single word is repaired only to a name of one.
+    // The countries the document names, by their names or by a place of their own (a
+    // division, or a city of 100,000 people, that no other country has a place of some size
+    // called so: "Bamiyan" names Afghanistan): a single word is repaired only to a name of
+    // one of them.
     s.countries.clear();
+    s.place_of_country.clear();
+    s.translated_names = false;
     for (size_t k = 0; k < s.words.size(); ++k) {
       if (!s.words[k].capitalised) continue;
       for (size_t len = 1; len <= 3 && k + len <= s.words.size(); ++len) {
         std::string span(text.substr(s.words[k].begin, s.words[k + len - 1].end - s.words[k].begin));
         auto it = s.country_of.find(span);
         if (it == s.country_of.end()) {
-          std::string country;
-          for (const auto& c : d_.gazetteer->FindByName(FoldName(span)))
+          std::string country, place_country;
+          bool one_country = true;
+          for (const auto& c : d_.gazetteer->FindByName(FoldName(span), 4.0f)) {
             if (c.type == EntityType::kCountry) country = std::string(c.country);
+            if (c.type == EntityType::kPerson || c.type == EntityType::kOrganisation || c.country.empty()) {
+              one_country = false;
+              continue;
+            }
+            if (!place_country.empty() && place_country != c.country) one_country = false;
+            const bool sizeable = c.type == EntityType::kAdmin1 || c.prominence >= 5.0f;
+            if (sizeable && place_country.empty()) place_country = std::string(c.country);
+          }
+          // (Not a word of English: "Mobile", "Reading" say nothing of a country.) Marked
+          // "~": a place alone is no proof, two different ones are.
+          if (country.empty() && one_country && !place_country.empty() && !s.english->Known(LowerWord(span)))
+            country = "~" + place_country;
           if (s.country_of.size() > 100000) s.country_of.clear();
           it = s.country_of.emplace(std::move(span), std::move(country)).first;
         }
-        if (!it->second.empty()) s.countries.insert(it->second);
+        if (len == 1 || s.words[k + len - 1].capitalised) {
+          // Another language's spelling of a place, which English does not write: the
+          // document's names went through a translation.
+          const std::string folded = FoldName(it->first);
+          s.translated_names |= d_.english_names.count(folded) == 0 && !d_.gazetteer->FindByExonym(folded).empty();
+        }
+        if (it->second.empty()) continue;
+        if (it->second[0] != '~') s.countries.insert(it->second);
+        else if (!s.place_of_country.emplace(it->second.substr(1), it->first).second &&
+                 s.place_of_country[it->second.substr(1)] != it->first)
+          s.countries.insert(it->second.substr(1));
       }
     }
+    s.place_of_country.clear();
     std::vector<std::string> sorted(s.countries.begin(), s.countries.end());
     std::sort(sorted.begin(), sorted.end());
     s.country_signature.clear();
@@ -516,6 +552,7 @@ class NamesStage : public Stage {
     key += context;
     key.append(reinterpret_cast<const char*>(&capital_of), sizeof capital_of);
     if (e - b == 1) key += s.country_signature;
+    key += s.translated_names ? "\x1f" "t" : "";
     auto it = s.cache.find(key);
     if (it == s.cache.end()) {
       if (s.cache.size() > 100000) s.cache.clear();
@@ -585,6 +622,27 @@ class NamesStage : public Stage {
     SpanResult r;
     std::string folded = FoldName(span);
     if (folded.empty()) return r;
+    // A name written with letters no source language writes ("Štip", "Probištip": CLDR's
+    // exemplar characters) was not spelled by a translation's rules: it is left as it is.
+    for (size_t pos = 0; pos < span.size();) {
+      int32_t cp;
+      const int n = utf8::Decode(span, pos, &cp);
+      const std::string_view letter = span.substr(pos, static_cast<size_t>(n > 0 ? n : 1));
+      pos += letter.size();
+      if (cp < 0x80 || !utf8::IsLetter(cp)) continue;
+      if (std::none_of(d_.languages.begin(), d_.languages.end(),
+                       [&](const auto& lang) { return s.country_letters.LanguageWrites(lang.name, letter); })) {
+        r.kind = SpanResult::kHandled;
+        return r;
+      }
+    }
+    // A spelling English itself writes ("Teheran", "Rumania", "Viet Nam": WordNet) is no
+    // artefact, unless the document writes other names as another language does (WordNet
+    // also lists "Marruecos" and "Bagdad", which a text translated from Spanish carries).
+    if (!s.translated_names && d_.english_names.count(folded) > 0) {
+      r.kind = SpanResult::kHandled;
+      return r;
+    }
     // A name spelled as the gazetteer's canonical form is right. Spelled as an alternate (an
     // exonym: "Kaboul", "Kundus"), it is repaired below when the rules explain it; either
     // way, the most prominent name with this exact spelling must be outdone to change it.
@@ -974,6 +1032,11 @@ StatusOr<RulePairs> LoadLearnedRules(const std::string& dir, const std::string& 
   return ParseRules(*lines, path);
 }
 
+std::string DefaultEnglishNames() {
+  if (const char* env = std::getenv("MTCLEAN_ENGLISH_NAMES"); env != nullptr && *env != '\0') return env;
+  return MTCLEAN_DEFAULT_ENGLISH_NAMES;
+}
+
 std::string DefaultLearnedRulesDir() {
   if (const char* env = std::getenv("MTCLEAN_LEARNED_RULES"); env != nullptr && *env != '\0') return env;
   return MTCLEAN_DEFAULT_LEARNED_RULES;
@@ -1042,6 +1105,15 @@ const StageDescriptor& NamesStageDescriptor() {
         for (const auto& [country, likely] : LikelyLanguages()) {
           if (likely.second == "Arab") d.arabic_script_countries.insert(country);
           d.country_language[country] = likely.first;
+        }
+        const std::string names_option = options.GetString("english_names");
+        const std::string names_path = names_option.empty() ? DefaultEnglishNames() : names_option;
+        if (names_path != "none" && std::filesystem::exists(names_path)) {
+          const auto slash = names_path.rfind('/');
+          auto names = ReadDataLines(slash == std::string::npos ? "." : names_path.substr(0, slash),
+                                     names_path.substr(slash == std::string::npos ? 0 : slash + 1));
+          if (!names.ok()) return names.status();
+          for (const std::string& name : *names) d.english_names.insert(FoldName(name));
         }
         auto terms = ReadDataLines(env.data_dir, "gazetteer/admin1_terms.tsv");
         if (!terms.ok()) return terms.status();

@@ -68,6 +68,34 @@ TEST_CASE("names: rewrites learned from exonym data repair names nobody wrote a 
   CHECK(testing::Clean("names learned_rules=none", text) == text);
 }
 
+// A single word is repaired only to a place of a country the document names: by the
+// country's name, or by two different places of its own.
+TEST_CASE("names: two places of one country name it") {
+  if (!std::filesystem::exists(DefaultGazetteerPath())) return;
+  CHECK(testing::Clean("names", "The governors of Kandahar and Herat met in Badachschan on Monday to discuss security.") ==
+        "The governors of Kandahar and Herat met in Badakhshan on Monday to discuss security.");
+  const std::string one_place = "The governor of Kandahar met officials in Badachschan on Monday to discuss security.";
+  CHECK(testing::Clean("names", one_place) == one_place);
+}
+
+// WordNet lists the spellings English itself writes; it lists some foreign ones too, which a
+// document whose other names show a translation does not keep.
+TEST_CASE("names: spellings English writes stay, unless the document shows a translation") {
+  if (!std::filesystem::exists(DefaultGazetteerPath())) return;
+  const std::string english = "South Viet Nam has received aid from the United States since 1954, and Luxemburg sent doctors.";
+  CHECK(testing::Clean("names", english) == english);
+  CHECK(testing::Clean("names english_names=none", english) != english);
+  CHECK(testing::Clean("names", "The delegation travelled from Damasco to Marruecos on Monday, the ministry said.") ==
+        "The delegation travelled from Damascus to Morocco on Monday, the ministry said.");
+}
+
+// No source language writes "š": a name with it is spelled as its own country spells it.
+TEST_CASE("names: a name in letters no source language writes stays") {
+  if (!std::filesystem::exists(DefaultGazetteerPath())) return;
+  const std::string text = "The mayor of Štip met the mayor of Probištip in North Macedonia on Monday.";
+  CHECK(testing::Clean("names", text) == text);
+}
+
 TEST_CASE("names: names spelled by Spanish or French rules take their English form") {
   CHECK(N("The Taliban took a district in Maidan Uardak province, near Kabul in Afghanistan.") ==
         "The Taliban took a district in Maidan Wardak province, near Kabul in Afghanistan.");

@@ -226,7 +226,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   std::string name_pairs;
   app.add_option("--name-pairs", name_pairs,
-                 "also write every exonym source's (language, English, foreign) spellings here, as TSV");
+                 "also write every exonym source's (language, English, foreign, source) spellings here, as TSV");
   CLI11_PARSE(app, argc, argv);
 
   std::vector<GazetteerEntry> entries;
@@ -249,7 +249,7 @@ int main(int argc, char** argv) {
     std::cerr << "build_gazetteer: " << n << " exonyms in " << exonym_languages.size() << " languages\n";
     if (!name_pairs.empty()) {
       std::ofstream out(name_pairs);
-      for (const auto& p : pairs) out << p.lang << '\t' << p.english << '\t' << p.foreign << '\n';
+      for (const auto& p : pairs) out << p.lang << '\t' << p.english << '\t' << p.foreign << '\t' << p.source << '\n';
       if (!out) {
         std::cerr << "build_gazetteer: cannot write " << name_pairs << "\n";
         return 1;

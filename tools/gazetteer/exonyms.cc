@@ -83,8 +83,9 @@ size_t AddExonyms(const std::vector<std::string>& languages, const std::string& 
                   const std::string& locale_dir, std::vector<GazetteerEntry>* entries,
                   std::vector<NamePair>* pairs) {
   size_t added = 0;
-  auto pair = [&](const std::string& lang, const std::string& english, const std::string& foreign) {
-    if (pairs != nullptr && !english.empty() && !foreign.empty()) pairs->push_back({lang, english, foreign});
+  auto pair = [&](const std::string& lang, const std::string& english, const std::string& foreign,
+                  const char* source) {
+    if (pairs != nullptr && !english.empty() && !foreign.empty()) pairs->push_back({lang, english, foreign, source});
   };
   auto add = [&](GazetteerEntry& e, const std::string& name) {
     if (!name.empty() && FoldName(name) != FoldName(e.name)) {
@@ -101,7 +102,7 @@ size_t AddExonyms(const std::vector<std::string>& languages, const std::string& 
       territory.getDisplayCountry(icu::Locale(lang.c_str()), name);
       if (Utf8(name) == e.country) continue;
       add(e, Utf8(name));
-      pair(lang, e.name, Utf8(name));
+      pair(lang, e.name, Utf8(name), "cldr");
     }
   }
   Index index(*entries);
@@ -127,7 +128,7 @@ size_t AddExonyms(const std::vector<std::string>& languages, const std::string& 
         icu::UnicodeString local;
         names[l]->getExemplarLocationName(*zone, local);
         add((*entries)[static_cast<size_t>(id)], Utf8(local));
-        pair(languages[l], Utf8(en), Utf8(local));
+        pair(languages[l], Utf8(en), Utf8(local), "cldr");
       }
     }
   }
@@ -157,7 +158,7 @@ size_t AddExonyms(const std::vector<std::string>& languages, const std::string& 
       for (size_t l = 0; l < catalogues.size(); ++l) {
         auto it = catalogues[l].find(name);
         if (it == catalogues[l].end()) continue;
-        pair(languages[l], name, it->second);
+        pair(languages[l], name, it->second, "iso-codes");
         if (it->second == name) continue;
         if (languages_with[FoldName(it->second)]++ == 0) forms.push_back(it->second);
       }
@@ -181,7 +182,8 @@ size_t AddGeoNamesExonyms(const std::vector<std::string>& languages, const std::
       if (name.empty() || by_geonameid.count(id) == 0) continue;
       if (pairs != nullptr) {
         auto en = english.find(id);
-        pairs->push_back({lang, en != english.end() ? en->second : (*entries)[by_geonameid.at(id)].name, name});
+        pairs->push_back(
+            {lang, en != english.end() ? en->second : (*entries)[by_geonameid.at(id)].name, name, "libgeonames"});
       }
       auto& slot = forms[id][FoldName(name)];
       if (slot.second++ == 0) slot.first = name;

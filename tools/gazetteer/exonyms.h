@@ -16,6 +16,9 @@ namespace mtclean {
 // how each language respells names (tools/names/learn_rewrites.py).
 struct NamePair {
   std::string lang, english, foreign;
+  // "cldr" (territories, exemplar cities), "iso-codes" (whose "English" names of divisions
+  // are the local official romanisation: "Jizzax", "Samux"), "libgeonames".
+  std::string source;
 };
 
 // Adds to `entries` the exonyms in `languages` (e.g. {"es", "fr", "de"}) of countries (by

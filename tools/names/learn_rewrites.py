@@ -3,9 +3,12 @@
 
   learn_rewrites.py PAIRS.tsv OUT_DIR [--languages es,fr,de] [--common ar.tsv]
 
-PAIRS.tsv: lang<TAB>English name<TAB>the language's name (build_gazetteer --name-pairs: CLDR
-territories and exemplar cities, iso-codes' ISO 3166-2 translations, libgeonames). For each
-language, writes OUT_DIR/<lang>.tsv in the format of dictionaries/transliteration/*.tsv
+PAIRS.tsv: lang<TAB>English name<TAB>the language's name<TAB>source (build_gazetteer
+--name-pairs: CLDR territories and exemplar cities, iso-codes' ISO 3166-2 translations,
+libgeonames). iso-codes' pairs are left out: its "English" names of divisions are the local
+official romanisations ("Jizzax", "Samux"), and the other languages' translations spell them
+as English does ("Djizak", "Samukh"), which taught "English x is French kh" backwards. For
+each language, writes OUT_DIR/<lang>.tsv in the format of dictionaries/transliteration/*.tsv
 (english<TAB>foreign, folded), the rewrites that language makes most reliably:
 
 - Pairs are cut into words; only words of names with as many words on both sides, and only
@@ -17,7 +20,8 @@ language, writes OUT_DIR/<lang>.tsv in the format of dictionaries/transliteratio
 - A rewrite is kept when it is seen in at least MIN_COUNT words and is what the language
   does with those English letters at least MIN_SHARE of the times they occur in an aligned
   word; rewrites every English romanisation shows (--common: the vowel and q/k variation of
-  ar.tsv) are left out, so that a learned rule is a sign of the language.
+  ar.tsv, and any change of vowels and y alone: Oromia, Oromiya) are left out, so that a
+  learned rule is a sign of the language.
 """
 import argparse
 import collections
@@ -88,6 +92,19 @@ def rewrites(english, foreign):
     return out
 
 
+def vowels_only(english, foreign):
+    """Whether the rewrite changes vowels (and y) only: English romanisations themselves vary
+    so (Oromia, Oromiya; Fuad, Fouad), so it is no sign of a language."""
+    i = 0
+    while i < min(len(english), len(foreign)) and english[i] == foreign[i]:
+        i += 1
+    j = 0
+    while j < min(len(english), len(foreign)) - i and english[-1 - j] == foreign[-1 - j]:
+        j += 1
+    changed = english[i:len(english) - j] + foreign[i:len(foreign) - j]
+    return all(c in "aeiouy" for c in changed)
+
+
 def learn(pairs, common):
     counts = collections.Counter()
     words = []
@@ -112,7 +129,7 @@ def learn(pairs, common):
                 occurrences[p] += 1
     rules = []
     for (e, f), n in counts.items():
-        if e == f or not e or not f or n < MIN_COUNT or (e, f) in common:
+        if e == f or not e or not f or n < MIN_COUNT or (e, f) in common or vowels_only(e, f):
             continue
         share = n / max(1, occurrences[e])
         if share >= MIN_SHARE:
@@ -155,7 +172,7 @@ def main():
     by_lang = collections.defaultdict(list)
     for line in open(args.pairs, encoding="utf-8"):
         parts = line.rstrip("\n").split("\t")
-        if len(parts) == 3:
+        if len(parts) >= 3 and (len(parts) < 4 or parts[3] != "iso-codes"):
             by_lang[parts[0]].append((parts[1], parts[2]))
     os.makedirs(args.out_dir, exist_ok=True)
     for lang in args.languages.split(","):

@@ -32,6 +32,13 @@ def test_learns_what_the_language_does_and_only_that():
     assert words == 9
 
 
+def test_vowel_variation_is_no_sign_of_a_language():
+    assert learn_rewrites.vowels_only("ya", "ia")
+    assert learn_rewrites.vowels_only("bu", "bou")
+    assert not learn_rewrites.vowels_only("ya", "ja")
+    assert not learn_rewrites.vowels_only("kh", "ch")
+
+
 def test_common_variation_is_left_out():
     rules, _ = learn_rewrites.learn(PAIRS, common={("kh", "ch")})
     assert ("kh", "ch") not in {(e, f) for _, _, e, f in rules}

@@ -1,4 +1,4 @@
-#include "stages/diacritics/country_letters.h"
+#include "lexicon/country_letters.h"
 
 #include <unicode/unistr.h>
 #include <unicode/ures.h>

@@ -3,8 +3,8 @@
 // there), "ú" is not in Afghanistan.
 // A name of a place that carries accents its country's languages write ("Témara") is spelled
 // as it is spelled there, not with stray accents of a translation's source language ("Kabúl").
-#ifndef MTCLEAN_STAGES_DIACRITICS_COUNTRY_LETTERS_H_
-#define MTCLEAN_STAGES_DIACRITICS_COUNTRY_LETTERS_H_
+#ifndef MTCLEAN_LEXICON_COUNTRY_LETTERS_H_
+#define MTCLEAN_LEXICON_COUNTRY_LETTERS_H_
 
 #include <memory>
 #include <string>
@@ -40,4 +40,4 @@ class CountryLetters {
 
 }  // namespace mtclean
 
-#endif  // MTCLEAN_STAGES_DIACRITICS_COUNTRY_LETTERS_H_
+#endif  // MTCLEAN_LEXICON_COUNTRY_LETTERS_H_
