@@ -26,6 +26,7 @@
 #include <array>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -57,7 +58,7 @@ constexpr std::array<RuleInfo, 5> kRules = {{
     {"uncertain", "flag: a dropped letter or accent, not sure enough which", "Pars", "(flagged)"},
 }};
 
-constexpr std::array<OptionInfo, 9> kOptions = {{
+constexpr std::array<OptionInfo, 10> kOptions = {{
     {"language", OptionType::kString, "auto", "the documents' language (auto: the document's metadata, else CLD2)"},
     {"languages", OptionType::kString, "fr,es,pt,de,cs", "languages whose accents are restored"},
     {"source_languages", OptionType::kString, "es,fr,pt,de",
@@ -68,6 +69,8 @@ constexpr std::array<OptionInfo, 9> kOptions = {{
     {"accents_dir", OptionType::kString, "", "accent models (default: $MTCLEAN_ACCENTS_DIR or the build's)"},
     {"hunspell_dir", OptionType::kString, "/usr/share/hunspell", "Hunspell dictionaries"},
     {"gazetteer", OptionType::kString, "", "compiled gazetteer (default: as the names stage)"},
+    {"english_accented", OptionType::kString, "",
+     "spellings beyond ASCII that English place names use, one per line (default: $MTCLEAN_ENGLISH_ACCENTED or the build's, from libgeonames; 'none')"},
     {"min_confidence", OptionType::kDouble, "0.8", "below this a repair of a single word is flagged instead"},
 }};
 
@@ -339,6 +342,7 @@ class DiacriticsStage : public Stage {
     std::string hunspell_dir;
     std::unordered_map<std::string, LazyAccentModel> models;  // read when a document needs one
     std::shared_ptr<const Gazetteer> gazetteer;
+    WordSet english_accented;  // spellings beyond ASCII of English place names
     double min_confidence = 0.8;
     // Function words of two letters or more (dictionaries/stopwords/<lang>.txt, without
     // their accents), of English and of each language with an accent model (and Italian,
@@ -952,6 +956,20 @@ class DiacriticsStage : public Stage {
     }
   }
 
+  // Whether every word of `span` with letters beyond ASCII is spelled so in English place
+  // names (d_.english_accented).
+  bool EnglishWritesAccented(std::string_view span) const {
+    if (d_.english_accented.empty()) return false;
+    for (size_t b = 0, pos = 0; pos <= span.size(); ++pos) {
+      if (pos < span.size() && span[pos] != ' ' && span[pos] != '-') continue;
+      const std::string_view word = span.substr(b, pos - b);
+      b = pos + 1;
+      const bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+      if (!ascii && d_.english_accented.count(word) == 0) return false;
+    }
+    return true;
+  }
+
   // Whether a source language writes `word` so: its word counts (the accent model) list the
   // form. (Its Hunspell dictionary knows more forms, but opening one takes 10-30 MB, and on
   // English text most candidates are no word of any language.)
@@ -1250,6 +1268,8 @@ class DiacriticsStage : public Stage {
       // not know the accented spelling.
       if (KnownInAnyCase(english, span)) return {};
       if (SameLetters(span, best->name)) return {};  // "Cimișlia", "Cimişlia": one letter
+      // English names of places write it so ("Laâyoune": libgeonames' English catalogue).
+      if (EnglishWritesAccented(span)) return {};
       // Stray accents are a source language's: "Kyōto"'s macron is a romanisation's.
       bool source = false;
       for (const auto& lang : d_.source_languages) source = source || s.country_letters.LanguageWrites(lang, span);
@@ -1287,6 +1307,11 @@ class DiacriticsStage : public Stage {
 };
 
 }  // namespace
+
+std::string DefaultEnglishAccented() {
+  if (const char* env = std::getenv("MTCLEAN_ENGLISH_ACCENTED"); env != nullptr && *env != '\0') return env;
+  return MTCLEAN_DEFAULT_ENGLISH_ACCENTED;
+}
 
 std::string DefaultAccentsDir() {
   if (const char* env = std::getenv("MTCLEAN_ACCENTS_DIR"); env != nullptr && *env != '\0') return env;
@@ -1349,6 +1374,13 @@ const StageDescriptor& DiacriticsStageDescriptor() {
         auto g = OpenStageGazetteer(options.GetString("gazetteer"));
         if (!g.ok()) return g.status();
         d.gazetteer = std::move(*g);
+        const std::string accented_option = options.GetString("english_accented");
+        const std::string accented = accented_option.empty() ? DefaultEnglishAccented() : accented_option;
+        if (accented != "none" && std::filesystem::exists(accented)) {
+          std::ifstream in(accented);
+          for (std::string line; std::getline(in, line);)
+            if (!line.empty()) d.english_accented.insert(line);
+        }
         return std::unique_ptr<Stage>(std::make_unique<DiacriticsStage>(std::move(d)));
       }};
   return kDescriptor;

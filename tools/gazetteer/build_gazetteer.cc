@@ -224,7 +224,9 @@ int main(int argc, char** argv) {
   app.add_option("--locale-dir", locale_dir,
                  "where iso-codes' and libgeonames' translations are (<lang>/LC_MESSAGES/{iso_3166-2,geonames}.mo)")
       ->capture_default_str();
-  std::string name_pairs;
+  std::string name_pairs, english_accented;
+  app.add_option("--english-accented", english_accented,
+                 "also write the spellings beyond ASCII of libgeonames' English names here, one per line");
   app.add_option("--name-pairs", name_pairs,
                  "also write every exonym source's (language, English, foreign, source) spellings here, as TSV");
   CLI11_PARSE(app, argc, argv);
@@ -256,6 +258,16 @@ int main(int argc, char** argv) {
       }
       std::cerr << "build_gazetteer: " << pairs.size() << " name pairs -> " << name_pairs << "\n";
     }
+  }
+  if (!english_accented.empty()) {
+    std::ofstream out(english_accented);
+    const auto spellings = mtclean::EnglishAccentedSpellings(locale_dir);
+    for (const auto& spelling : spellings) out << spelling << '\n';
+    if (!out) {
+      std::cerr << "build_gazetteer: cannot write " << english_accented << "\n";
+      return 1;
+    }
+    std::cerr << "build_gazetteer: " << spellings.size() << " English spellings beyond ASCII -> " << english_accented << "\n";
   }
   if (auto st = mtclean::WriteGazetteer(entries, out_path); !st.ok()) {
     std::cerr << "build_gazetteer: " << st.message() << "\n";

@@ -5,12 +5,14 @@
 #include <unicode/timezone.h>
 #include <unicode/tznames.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <unordered_map>
 
 namespace mtclean {
@@ -206,6 +208,23 @@ size_t AddGeoNamesExonyms(const std::vector<std::string>& languages, const std::
     }
   }
   return added;
+}
+
+std::vector<std::string> EnglishAccentedSpellings(const std::string& locale_dir) {
+  std::set<std::string> out;
+  auto beyond_ascii = [](std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  };
+  for (const auto& [id, name] : ReadMo(locale_dir + "/en/LC_MESSAGES/geonames.mo")) {
+    if (!beyond_ascii(name)) continue;
+    out.insert(name);
+    for (size_t b = 0, pos = 0; pos <= name.size(); ++pos)
+      if (pos == name.size() || name[pos] == ' ' || name[pos] == '-') {
+        if (pos > b && beyond_ascii(std::string_view(name).substr(b, pos - b))) out.insert(name.substr(b, pos - b));
+        b = pos + 1;
+      }
+  }
+  return {out.begin(), out.end()};
 }
 
 }  // namespace mtclean

@@ -38,6 +38,11 @@ size_t AddGeoNamesExonyms(const std::vector<std::string>& languages, const std::
                           const std::unordered_map<std::string, size_t>& by_geonameid,
                           std::vector<GazetteerEntry>* entries, std::vector<NamePair>* pairs = nullptr);
 
+// The spellings with letters beyond ASCII that libgeonames' English catalogue writes
+// (`locale_dir`/en/LC_MESSAGES/geonames.mo): whole names and their words ("Laâyoune-Sakia
+// El Hamra", "Laâyoune"), sorted.
+std::vector<std::string> EnglishAccentedSpellings(const std::string& locale_dir);
+
 }  // namespace mtclean
 
 #endif  // MTCLEAN_TOOLS_GAZETTEER_EXONYMS_H_
