@@ -363,10 +363,12 @@ class NamesStage : public Stage {
           it = s.country_of.emplace(std::move(span), std::move(country)).first;
         }
         if (len == 1 || s.words[k + len - 1].capitalised) {
-          // Another language's spelling of a place, which English does not write: the
-          // document's names went through a translation.
+          // Another language's spelling of a place, which English does not write (WordNet,
+          // Hunspell: "Maurice" is French for Mauritius and an English name): the document's
+          // names went through a translation.
           const std::string folded = FoldName(it->first);
-          s.translated_names |= d_.english_names.count(folded) == 0 && !d_.gazetteer->FindByExonym(folded).empty();
+          s.translated_names |= d_.english_names.count(folded) == 0 && !d_.gazetteer->FindByExonym(folded).empty() &&
+                                !KnownInAnyCase(*s.english, it->first);
         }
         if (it->second.empty()) continue;
         if (it->second[0] != '~') s.countries.insert(it->second);
