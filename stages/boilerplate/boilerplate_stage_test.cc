@@ -377,6 +377,18 @@ TEST_CASE("boilerplate: a page whose removals would take most of its prose is le
   CHECK(B(thread) == kPara1 + "\n");
 }
 
+// A cookie notice is a paragraph of legal prose, however long: it goes, and its length does
+// not make the page look as if the stage took the article.
+TEST_CASE("boilerplate: a long cookie notice goes, and is no article prose") {
+  const std::string notice =
+      "This website uses cookies to improve your experience while you navigate through the website. Out of "
+      "these cookies, the cookies that are categorized as necessary are stored on your browser as they are "
+      "essential for the working of basic functionalities of the website. We also use third-party cookies "
+      "that help us analyze and understand how you use this website.";
+  std::string notices = notice + "\n\n" + notice + "\n\n" + notice + "\n\n" + notice + "\n";
+  CHECK(B(kPara1 + "\n\n" + notices) == kPara1 + "\n");
+}
+
 TEST_CASE("boilerplate: a removal below min_confidence is a flag") {
   std::string in = Page("", "", "Leave a Reply\n");
   auto pipeline = testing::MakePipeline("boilerplate min_confidence=1.01");

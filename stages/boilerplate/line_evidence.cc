@@ -49,7 +49,10 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
     // Short phrases ("posted on") also open real sentences: the longer the phrase, the
     // longer the line it may condemn.
     // A single word ("Foto", "Stand", "Quelle") opens too many sentences: it needs its colon.
-    bool short_line = l.words <= 6 * phrase_words + 4 && (phrase_words > 1 || colon);
+    // (A cookie or consent notice is a paragraph of legal prose however long: its opening
+    // words are no article's.)
+    bool short_line = (l.words <= 6 * phrase_words + 4 || (p->rule == kCookieNotice && phrase_words >= 3)) &&
+                      (phrase_words > 1 || colon);
     if (p->kind == MatchKind::kGlued ? (colon || l.words <= 6) : short_line) {
       l.rule = p->rule;
       return;
