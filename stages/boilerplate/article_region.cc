@@ -340,8 +340,8 @@ bool RemovesMostProse(std::string_view text, PageScratch& s) {
     Line& l = s.lines[i];
     // A reader-comment thread is no article prose (its removal needs a thread: two headers or
     // a comment form before them); nor is a cookie notice, a long paragraph of legal prose
-    // that says what it is in its first words.
-    if (l.rule == kComments || l.rule == kCookieNotice) continue;
+    // that says what it is in its first words, nor another page's title written twice.
+    if (l.rule == kComments || l.rule == kCookieNotice || l.rule == kRelatedLinks) continue;
     const LineShape& shape = ShapeOfLine(text, l);  // the kept part of a line cut by a site name
     if (!IsProse(shape, true) || !IsParagraph(shape)) continue;
     const size_t size = l.keep_end - l.keep_begin;

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "stages/boilerplate/line_evidence.h"
 #include "stages/boilerplate/phrase_list.h"
 #include "tests/test_support.h"
 
@@ -387,6 +388,25 @@ TEST_CASE("boilerplate: a long cookie notice goes, and is no article prose") {
       "that help us analyze and understand how you use this website.";
   std::string notices = notice + "\n\n" + notice + "\n\n" + notice + "\n\n" + notice + "\n";
   CHECK(B(kPara1 + "\n\n" + notices) == kPara1 + "\n");
+}
+
+// A teaser's title written twice (a link's text and its image's) is another page's, however
+// long: it goes, and its removal is no sign that the stage took the article.
+TEST_CASE("boilerplate: a title written twice in one line is a teaser") {
+  using mtclean::boilerplate::LineEvidence;
+  CHECK(LineEvidence::DoubledText("3. Now 50% off, this turntable lets you jam out Now 50% off, this turntable lets you jam out"));
+  CHECK(LineEvidence::DoubledText("dealer locatordealer locator"));
+  CHECK_FALSE(LineEvidence::DoubledText("New York, New York"));  // too short a half
+  CHECK_FALSE(LineEvidence::DoubledText(kPara1));
+  CHECK_FALSE(LineEvidence::DoubledText("Talibn Talibn Talibn Talibn Talibn Talibn Talibn Talibn"));  // one word
+  const std::string teasers =
+      "Popular Shopping\n\n"
+      " 1. The best Black Friday TV deals of 2019 for every room of the house The best Black Friday TV deals of 2019 for every room of the house\n"
+      " 2. Slash an extra 15% off these early Black Friday sales on kitchen gadgets Slash an extra 15% off these early Black Friday sales on kitchen gadgets\n"
+      " 3. Best Black Friday deals on mattresses and pillows in 2019, ranked by price Best Black Friday deals on mattresses and pillows in 2019, ranked by price\n";
+  const std::string out = B(kPara1 + "\n\n" + kPara2 + "\n\n" + teasers);
+  CHECK(out.find("Black Friday") == std::string::npos);
+  CHECK(out.starts_with(kPara1 + "\n\n" + kPara2 + "\n"));
 }
 
 TEST_CASE("boilerplate: a removal below min_confidence is a flag") {

@@ -92,6 +92,10 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
     l.rule = kNavigation;
     return;
   }
+  if (DoubledText(raw)) {
+    l.rule = kRelatedLinks;
+    return;
+  }
   if (IsDateline(f, raw, text.substr(l.begin, l.end - l.begin))) {
     l.rule = kDateline;
     return;
@@ -187,6 +191,27 @@ bool LineEvidence::ImagePlaceholder(std::string_view raw) {
     pos = close + 1;
   }
   return true;
+}
+
+bool LineEvidence::DoubledText(std::string_view raw) {
+  // After a list number or bullet ("3. ", "• ").
+  size_t start = 0;
+  while (start < raw.size() && ((raw[start] >= '0' && raw[start] <= '9') || raw[start] == '.' || raw[start] == ' '))
+    ++start;
+  if (IsBulletStart(raw.substr(start))) start = raw.find(' ', start) == std::string_view::npos ? raw.size() : raw.find(' ', start) + 1;
+  const std::string_view rest = raw.substr(std::min(start, raw.size()));
+  // The two halves, glued or with one space between; each of 10 bytes at least and a
+  // title's length at most, and not one word over and over ("Talibn Talibn Talibn ...").
+  for (const size_t gap : {size_t{0}, size_t{1}}) {
+    if (rest.size() < 20 + gap || rest.size() > 600 || (rest.size() - gap) % 2 != 0) continue;
+    const size_t half = (rest.size() - gap) / 2;
+    if (gap == 1 && rest[half] != ' ') continue;
+    const std::string_view a = rest.substr(0, half), b = rest.substr(half + gap);
+    if (a != b) continue;
+    const size_t space = a.find(' ');
+    if (space == std::string_view::npos || a.find(a.substr(0, space + 1), space + 1) == std::string_view::npos) return true;
+  }
+  return false;
 }
 
 bool LineEvidence::InlineMenu(std::string_view raw, const FoldedLine& fold) {

@@ -17,6 +17,9 @@ namespace mtclean::boilerplate {
 
 class LineEvidence {
  public:
+  // A title written twice in one line, as a link's text and its image's ("Best deals of 2019
+  // Best deals of 2019", "MoreBikesMoreBikes"): a teaser of another page.
+  static bool DoubledText(std::string_view raw);
   struct Data {
     PhraseList phrases;
     WordSet date_words, site_words, breadcrumb_roots, comment_verbs;
