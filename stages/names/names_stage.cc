@@ -248,7 +248,13 @@ class NamesScratch : public StageScratch {
   std::unordered_set<std::string> countries;  // of the current document
   std::string country_signature;              // the same, sorted, as a cache key part
   std::unordered_map<std::string, SpanResult> cache;
-  std::unordered_map<std::string, std::string> country_of;  // folded span -> country code, or empty
+  // A capitalised span -> the country it names ("~AF": a place of it), or "", and whether
+  // it is another language's spelling of a place.
+  struct SpanPlace {
+    std::string country;
+    bool translated = false;
+  };
+  std::unordered_map<std::string, SpanPlace> country_of;
   CountryLetters country_letters;
   std::unordered_map<std::string, std::string> place_of_country;  // a place seen naming each country
   bool translated_names = false;  // the document spells a name as another language does
@@ -359,22 +365,22 @@ class NamesStage : public Stage {
           // "~": a place alone is no proof, two different ones are.
           if (country.empty() && one_country && !place_country.empty() && !s.english->Known(LowerWord(span)))
             country = "~" + place_country;
-          if (s.country_of.size() > 100000) s.country_of.clear();
-          it = s.country_of.emplace(std::move(span), std::move(country)).first;
-        }
-        if (len == 1 || s.words[k + len - 1].capitalised) {
           // Another language's spelling of a place, which English does not write (WordNet,
           // Hunspell: "Maurice" is French for Mauritius and an English name): the document's
           // names went through a translation.
-          const std::string folded = FoldName(it->first);
-          s.translated_names |= d_.english_names.count(folded) == 0 && !d_.gazetteer->FindByExonym(folded).empty() &&
-                                !KnownInAnyCase(*s.english, it->first);
+          const std::string folded = FoldName(span);
+          const bool translated = d_.english_names.count(folded) == 0 && !d_.gazetteer->FindByExonym(folded).empty() &&
+                                  !KnownInAnyCase(*s.english, span);
+          if (s.country_of.size() > 100000) s.country_of.clear();
+          it = s.country_of.emplace(std::move(span), NamesScratch::SpanPlace{std::move(country), translated}).first;
         }
-        if (it->second.empty()) continue;
-        if (it->second[0] != '~') s.countries.insert(it->second);
-        else if (!s.place_of_country.emplace(it->second.substr(1), it->first).second &&
-                 s.place_of_country[it->second.substr(1)] != it->first)
-          s.countries.insert(it->second.substr(1));
+        s.translated_names |= it->second.translated && (len == 1 || s.words[k + len - 1].capitalised);
+        const std::string& country = it->second.country;
+        if (country.empty()) continue;
+        if (country[0] != '~') s.countries.insert(country);
+        else if (!s.place_of_country.emplace(country.substr(1), it->first).second &&
+                 s.place_of_country[country.substr(1)] != it->first)
+          s.countries.insert(country.substr(1));
       }
     }
     s.place_of_country.clear();
