@@ -290,10 +290,11 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     if (c >= block_first && c <= block_last) keep = true;
     // Data is the article's wherever it stands: a recipe's ingredients, a data sheet's values.
     else if (IsDataLine(raw)) keep = true;
-    // After the article's end paragraphs go too (author boxes, teasers' summaries); a short
-    // sentence that does not stand alone between chrome lines stays, as in the head and foot
-    // ("UP NEXT" / "Thunder: Host the Lakers on Friday." closes an agency's sports story).
-    else if (closed && c >= foot_begin) keep = l.prose && l.sentence && !l.paragraph && !IsolatedInChrome(s, c);
+    // After the article's end paragraphs go too (author boxes, teasers' summaries, which
+    // run to fifteen words and more); a short sentence (ten words at most) that does not
+    // stand alone between chrome lines stays ("UP NEXT" / "Thunder: Host the Lakers on
+    // Friday." closes an agency's sports story).
+    else if (closed && c >= foot_begin) keep = l.prose && l.sentence && l.words <= 10 && !IsolatedInChrome(s, c);
     else if (l.paragraph) keep = true;
     // In the page's head and foot a sentence stays unless it stands alone between chrome
     // lines; headlines there are the teasers of other pages.

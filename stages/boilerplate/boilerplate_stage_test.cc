@@ -409,6 +409,22 @@ TEST_CASE("boilerplate: a title written twice in one line is a teaser") {
   CHECK(out.starts_with(kPara1 + "\n\n" + kPara2 + "\n"));
 }
 
+// After a line that ends articles, longer sentences are the page's (teasers' summaries,
+// offers), however they stand together; a short sentence that closes an agency story stays.
+TEST_CASE("boilerplate: after the article's closing line, only short sentences stay") {
+  const std::string article =
+      kPara1 + "\n\n" + kPara2 + "\n\nUP NEXT\n\nThunder: Host the Lakers on Friday.\n\nLakers: Visit the Thunder on Friday.\n\n";
+  const std::string foot =
+      "© 2019 Example Media Ltd. All Rights Reserved.\n\n"
+      "Get our magazine delivered through your letterbox every month, twelve issues for the price of ten.\n\n"
+      "Subscribers also receive our weekly newsletter with the best reviews and offers of the month.\n";
+  const std::string out = B(article + foot);
+  CHECK(out.find("Thunder: Host the Lakers on Friday.") != std::string::npos);
+  CHECK(out.find("letterbox") == std::string::npos);
+  CHECK(out.find("newsletter") == std::string::npos);
+  CHECK(out.find(kPara2) != std::string::npos);
+}
+
 TEST_CASE("boilerplate: a removal below min_confidence is a flag") {
   std::string in = Page("", "", "Leave a Reply\n");
   auto pipeline = testing::MakePipeline("boilerplate min_confidence=1.01");
