@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "lexicon/accent_model.h"  // LowerWord
+#include "lexicon/word_table.h"
 #include "pipeline/data_files.h"
 #include "pipeline/utf8.h"
 
@@ -130,22 +132,59 @@ bool IsParagraph(const LineShape& s) {
   return s.code_points >= 110 && (s.sentence_end || s.sentence_inside);
 }
 
+namespace {
+// Units of cooking and shopping longer than three letters, in the languages of the pages
+// (lower case): "1 tbsp minced garlic", "3 Becher Schmand", "2 cucharadas de aceite". A
+// closed list: "4 ways to save" or "2020 Audi e-tron" measure nothing.
+bool LongUnit(std::string_view unit) {
+  static const WordSet kUnits = {
+      "tbsp", "tbsps", "tbs", "tsp", "tsps", "cup", "cups", "pinch", "clove", "cloves", "slice", "slices", "can",
+      "cans", "pack", "packs", "stick", "sticks", "sprig", "sprigs", "bunch", "becher", "dose", "dosen", "dose/n",
+      "prise", "prisen", "bund", "zehe", "zehen", "zehe/n", "stück", "scheibe", "scheiben", "päckchen", "tasse",
+      "tassen", "glas", "gläser", "cuillère", "cuillères", "pincée", "gousse", "gousses", "tranche", "tranches",
+      "sachet", "cucharada", "cucharadas", "cucharadita", "cucharaditas", "taza", "tazas", "pizca", "diente",
+      "dientes", "cucchiaio", "cucchiai", "cucchiaino", "cucchiaini", "pizzico", "spicchio", "spicchi", "colher",
+      "colheres", "xícara", "xícaras", "pitada", "dente", "dentes", "eetlepel", "theelepel", "kopje", "snufje",
+      "łyżka", "łyżki", "łyżeczka", "łyżeczki", "szklanka", "szklanki", "szczypta"};
+  return kUnits.count(LowerWord(unit)) > 0;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+}  // namespace
+
 bool IsQuantityLine(std::string_view raw) {
-  // "65 g Margarine oder Butter", "120g kway teow (flat rice noodles)", "2 EL Zucker": a
-  // number, a unit of one to three letters (glued or not), and what is measured.
+  // "65 g Margarine oder Butter", "120g kway teow (flat rice noodles)", "2 EL Zucker", "1 1/2-2
+  // tbsp kecap manis": a number (a fraction, a range), a unit (one to three letters, glued
+  // or not, or a known longer one), and what is measured.
   size_t pos = 0;
   auto skip_spaces = [&] { while (pos < raw.size() && (raw[pos] == ' ' || raw[pos] == '\t')) ++pos; };
   skip_spaces();
-  const size_t digits_begin = pos;
-  while (pos < raw.size() && (std::isdigit(static_cast<unsigned char>(raw[pos])) || raw[pos] == ',' ||
-                              raw[pos] == '.' || raw[pos] == '/'))
-    ++pos;
-  if (pos == digits_begin || !std::isdigit(static_cast<unsigned char>(raw[digits_begin]))) return false;
+  if (pos >= raw.size() || !IsDigit(raw[pos])) return false;
+  // Numbers, fractions and ranges: "1", "0,5", "1/2", "1-2", "1 – 1 1/2".
+  for (;;) {
+    while (pos < raw.size() && (IsDigit(raw[pos]) || raw[pos] == ',' || raw[pos] == '.' || raw[pos] == '/' || raw[pos] == '-'))
+      ++pos;
+    size_t next = pos;
+    while (next < raw.size() && raw[next] == ' ') ++next;
+    if (raw.substr(next, 3) == "\xE2\x80\x93") {  // an en dash between two numbers
+      next += 3;
+      while (next < raw.size() && raw[next] == ' ') ++next;
+    }
+    if (next < raw.size() && next > pos && IsDigit(raw[next])) {
+      pos = next;
+      continue;
+    }
+    break;
+  }
   skip_spaces();
   const size_t unit_begin = pos;
-  while (pos < raw.size() && std::isalpha(static_cast<unsigned char>(raw[pos]))) ++pos;
-  const size_t unit = pos - unit_begin;
-  if (unit == 0 || unit > 3 || (pos < raw.size() && raw[pos] != ' ' && raw[pos] != '.')) return false;
+  while (pos < raw.size() && (std::isalpha(static_cast<unsigned char>(raw[pos])) || static_cast<unsigned char>(raw[pos]) >= 0x80))
+    ++pos;
+  if (raw.substr(pos, 2) == "/n") pos += 2;  // "Dose/n"
+  const std::string_view unit = raw.substr(unit_begin, pos - unit_begin);
+  const bool ascii_unit = std::all_of(unit.begin(), unit.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+  if (unit.empty() || !((ascii_unit && unit.size() <= 3) || LongUnit(unit))) return false;
+  if (pos < raw.size() && raw[pos] != ' ' && raw[pos] != '.') return false;
   if (pos < raw.size() && raw[pos] == '.') ++pos;
   return CountWords(raw.substr(pos)) >= 1;  // what is measured
 }

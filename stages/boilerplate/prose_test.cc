@@ -88,6 +88,16 @@ TEST_CASE("prose: lines that measure or state a value") {
   CHECK_FALSE(IsQuantityLine("1/199 Simone32x"));    // a gallery counter and a user name
   CHECK_FALSE(IsQuantityLine("5 Dinge, die du wissen musst"));
   CHECK_FALSE(IsQuantityLine("Butter"));
+  // Fractions, ranges and the longer units of cooking ("tbsp", "Becher", "cucharadas").
+  CHECK(IsQuantityLine("1 tbsp minced garlic"));
+  CHECK(IsQuantityLine("1 1/2-2 tbsp kecap manis (sweet soya sauce)"));
+  CHECK(IsQuantityLine("1 \xE2\x80\x93 1 1/2 tbsp light soya sauce"));
+  CHECK(IsQuantityLine("3 Becher Schmand, je ca. 200 g"));
+  CHECK(IsQuantityLine("2 Dose/n Mandarine(n), je ca. 300 - 350 g"));
+  CHECK(IsQuantityLine("2 cucharadas de aceite de oliva"));
+  CHECK_FALSE(IsQuantityLine("4 ways to save money this winter"));     // no unit
+  CHECK_FALSE(IsQuantityLine("2020 Audi e-tron Sportback revealed"));  // a year and a name
+  CHECK_FALSE(IsQuantityLine("10 Emerging Cloud Computing Trends To Watch In 2020"));
   CHECK(IsFactLine("Ort: Kasberg im Frankenland", true));
   CHECK(IsFactLine("Einsendeschluss: 03.11.2019 (Poststempel)", false));
   CHECK_FALSE(IsFactLine("Ort: Kasberg im Frankenland", false));  // no list item, no number
