@@ -1068,35 +1068,41 @@ class DiacriticsStage : public Stage {
                              bool known = false, uint32_t only = 0, bool foreign_ok = false) const {
     if (KnownInAnyCase(english, word) != known) return {};
     const uint64_t word_count = known ? EnglishCount(word) : 0;
-    // A common word of another language quoted as it is ("Liste") lost nothing. (Rare
-    // ones are more likely broken English: "rea" is Spanish too, but mostly "área".)
-    const std::string lower = LowerWord(word);
-    for (const auto& lang : foreign_ok ? std::vector<std::string>{} : d_.source_languages) {
-      auto model = d_.models.find(lang);
-      if (model == d_.models.end()) continue;
-      for (const auto& f : model->second->Forms(PlainWord(word)))
-        if (f.form == lower && f.count >= 1000) return {};
-    }
-    // A place of some size spelled so is no broken word (a capitalised one: "fusin" is no
-    // "Fusin", an old spelling of Fuxin).
-    const std::string folded = FoldName(word);
-    if (d_.gazetteer != nullptr)
-      for (const auto& e : d_.gazetteer->FindByName(folded))
-        if (e.prominence >= 4.0f && utf8::IsUpper(utf8::At(word, 0))) return {};
-    // Nor is a word a source language writes with accents on the letters it has (a French
-    // "employés" stripped, or an old English "employes"): it lost accents, not a letter.
-    // (A common word of the language, by its counts: Spanish Hunspell also knows rare verb
-    // forms like "cañad", which would hide "Canad" for "Canadá".)
-    // (Once the document's source language is known, only that language's spelling counts:
-    // Portuguese "pêra" says nothing of "pera" in a text translated from Spanish.)
-    for (size_t l = 0; l < d_.source_languages.size(); ++l) {
-      if (only != 0 && (only >> l & 1u) == 0) continue;
-      auto model = d_.models.find(d_.source_languages[l]);
-      if (model == d_.models.end()) continue;
-      const std::string plain = PlainWord(word);
-      for (const auto& f : model->second->Forms(plain))
-        if (f.form != plain && f.count >= 100) return {};
-    }
+    // Words that lost nothing, whatever letter would make them English; asked only of a word
+    // with a candidate repair (most unknown words of a text have none, and these look-ups
+    // touch every source language's counts).
+    auto lost_nothing = [&]() -> bool {
+      // A common word of another language quoted as it is ("Liste") lost nothing. (Rare
+      // ones are more likely broken English: "rea" is Spanish too, but mostly "área".)
+      const std::string lower = LowerWord(word);
+      for (const auto& lang : foreign_ok ? std::vector<std::string>{} : d_.source_languages) {
+        auto model = d_.models.find(lang);
+        if (model == d_.models.end()) continue;
+        for (const auto& f : model->second->Forms(PlainWord(word)))
+          if (f.form == lower && f.count >= 1000) return true;
+      }
+      // A place of some size spelled so is no broken word (a capitalised one: "fusin" is no
+      // "Fusin", an old spelling of Fuxin).
+      const std::string folded = FoldName(word);
+      if (d_.gazetteer != nullptr)
+        for (const auto& e : d_.gazetteer->FindByName(folded))
+          if (e.prominence >= 4.0f && utf8::IsUpper(utf8::At(word, 0))) return true;
+      // Nor is a word a source language writes with accents on the letters it has (a French
+      // "employés" stripped, or an old English "employes"): it lost accents, not a letter.
+      // (A common word of the language, by its counts: Spanish Hunspell also knows rare verb
+      // forms like "cañad", which would hide "Canad" for "Canadá".)
+      // (Once the document's source language is known, only that language's spelling counts:
+      // Portuguese "pêra" says nothing of "pera" in a text translated from Spanish.)
+      for (size_t l = 0; l < d_.source_languages.size(); ++l) {
+        if (only != 0 && (only >> l & 1u) == 0) continue;
+        auto model = d_.models.find(d_.source_languages[l]);
+        if (model == d_.models.end()) continue;
+        const std::string plain = PlainWord(word);
+        for (const auto& f : model->second->Forms(plain))
+          if (f.form != plain && f.count >= 100) return true;
+      }
+      return false;
+    };
     const bool capitalised = utf8::IsUpper(utf8::At(word, 0));
     // Most candidates are no words: the counts of the 40,000 commonest words and the
     // gazetteer (hash look-ups) turn them down before Hunspell (microseconds each) is asked.
@@ -1162,6 +1168,7 @@ class DiacriticsStage : public Stage {
         }
       }
     }
+    if (!repairs.empty() && lost_nothing()) return {};
     // Several readings, one of them far commoner in English than the others ("mster":
     // master, not mister; Spanish writes máster and míster): that one.
     if (repairs.size() > 1 && EnglishCounts() != nullptr) {
