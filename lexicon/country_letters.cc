@@ -1,5 +1,7 @@
 #include "lexicon/country_letters.h"
 
+#include <algorithm>
+
 #include <unicode/unistr.h>
 #include <unicode/ures.h>
 #include <unicode/ulocdata.h>
@@ -23,17 +25,22 @@ void AddExemplars(const char* language, icu::UnicodeSet* letters) {
   ulocdata_close(data);
 }
 
-// Whether every letter of `text` beyond ASCII is in `letters`.
-bool AllIn(const icu::UnicodeSet& letters, std::string_view text) {
-  if (letters.isEmpty()) return false;
+// Whether `written(cp)` holds for every letter of `text` beyond ASCII.
+template <typename Written>
+bool EachLetter(std::string_view text, Written written) {
   for (size_t pos = 0; pos < text.size();) {
     int32_t cp = 0;
     const int n = utf8::Decode(text, pos, &cp);
     pos += static_cast<size_t>(n > 0 ? n : -n);
     if (cp < 0x80 || !utf8::IsLetter(cp)) continue;
-    if (!letters.contains(cp)) return false;
+    if (!written(cp)) return false;
   }
   return true;
+}
+
+// Whether every letter of `text` beyond ASCII is in `letters`.
+bool AllIn(const icu::UnicodeSet& letters, std::string_view text) {
+  return !letters.isEmpty() && EachLetter(text, [&](int32_t cp) { return letters.contains(cp); });
 }
 
 }  // namespace
@@ -87,6 +94,13 @@ bool CountryLetters::Writes(std::string_view country, std::string_view text) {
 
 bool CountryLetters::LanguageWrites(std::string_view language, std::string_view text) {
   return AllIn(LanguageLetters(std::string(language)), text);
+}
+
+bool CountryLetters::LanguagesWrite(std::span<const std::string> languages, std::string_view text) {
+  return EachLetter(text, [&](int32_t cp) {
+    return std::any_of(languages.begin(), languages.end(),
+                       [&](const std::string& lang) { return LanguageLetters(lang).contains(cp); });
+  });
 }
 
 }  // namespace mtclean

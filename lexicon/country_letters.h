@@ -7,6 +7,7 @@
 #define MTCLEAN_LEXICON_COUNTRY_LETTERS_H_
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -31,6 +32,9 @@ class CountryLetters {
   // Whether every letter of `text` beyond ASCII is a letter of `language` (e.g. "es"):
   // CLDR's standard exemplar characters, both cases.
   bool LanguageWrites(std::string_view language, std::string_view text);
+  // Whether each letter of `text` beyond ASCII is a letter of one of `languages` at least
+  // ("Souwaïdá": ï is French, á Spanish; "Štip": none of them writes š).
+  bool LanguagesWrite(std::span<const std::string> languages, std::string_view text);
 
  private:
   const icu::UnicodeSet& LettersOf(const std::string& country);

@@ -8,6 +8,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "pipeline/data_files.h"
+
 namespace mtclean {
 namespace {
 // The Sphinx library logs to stderr and keeps its log settings process-wide.
@@ -72,9 +74,6 @@ void EnglishLanguageModel::Score(std::span<const std::string_view> words, std::v
   }
 }
 
-std::string DefaultEnglishLanguageModelPath() {
-  if (const char* env = std::getenv("MTCLEAN_ENGLISH_LM"); env != nullptr && *env != '\0') return env;
-  return MTCLEAN_DEFAULT_ENGLISH_LM;
-}
+std::string DefaultEnglishLanguageModelPath() { return PathFromEnv("MTCLEAN_ENGLISH_LM", MTCLEAN_DEFAULT_ENGLISH_LM); }
 
 }  // namespace mtclean

@@ -11,6 +11,8 @@
 #include <mutex>
 #include <xxhash.h>
 
+#include "pipeline/data_files.h"
+
 namespace mtclean {
 
 namespace {
@@ -85,8 +87,7 @@ std::shared_ptr<const WordForms> WordForms::ForDictionary(const std::string& nam
   static std::unordered_map<std::string, std::shared_ptr<const WordForms>> loaded;
   std::lock_guard<std::mutex> lock(mutex);
   if (auto it = loaded.find(name); it != loaded.end()) return it->second;
-  const char* env = std::getenv("MTCLEAN_WORDS_DIR");
-  const std::string dir = env != nullptr && *env != '\0' ? env : MTCLEAN_DEFAULT_WORDS_DIR;
+  const std::string dir = PathFromEnv("MTCLEAN_WORDS_DIR", MTCLEAN_DEFAULT_WORDS_DIR);
   std::shared_ptr<WordForms> forms;
   if (std::ifstream in(dir + "/" + name + ".words"); in) {
     forms = std::make_shared<WordForms>();

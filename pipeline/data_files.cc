@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 
 #include "mtclean/pipeline.h"
@@ -10,19 +11,17 @@
 
 namespace mtclean {
 
-std::string DefaultDataDir() {
-  if (const char* env = std::getenv("MTCLEAN_DATA_DIR"); env != nullptr && *env != '\0')
-    return env;
-  return MTCLEAN_DEFAULT_DATA_DIR;
+std::string PathFromEnv(const char* variable, const std::string& fallback) {
+  if (const char* env = std::getenv(variable); env != nullptr && *env != '\0') return env;
+  return fallback;
 }
 
-StatusOr<std::vector<std::string>> ReadDataLines(const std::string& data_dir,
-                                                 const std::string& relative_path) {
-  std::string path = data_dir + "/" + relative_path;
+std::string DefaultDataDir() { return PathFromEnv("MTCLEAN_DATA_DIR", MTCLEAN_DEFAULT_DATA_DIR); }
+
+namespace {
+StatusOr<std::vector<std::string>> ReadLines(const std::string& path, const char* hint) {
   std::ifstream in(path);
-  if (!in)
-    return Status::Error("cannot read data file " + path + ": " + std::strerror(errno) +
-                         " (set MTCLEAN_DATA_DIR or --data-dir to the dictionaries/ folder)");
+  if (!in) return Status::Error("cannot read data file " + path + ": " + std::strerror(errno) + hint);
   std::vector<std::string> lines;
   std::string line;
   for (size_t line_no = 1; std::getline(in, line); ++line_no) {
@@ -34,6 +33,20 @@ StatusOr<std::vector<std::string>> ReadDataLines(const std::string& data_dir,
     lines.push_back(line);
   }
   return lines;
+}
+}  // namespace
+
+StatusOr<std::vector<std::string>> ReadDataLines(const std::string& data_dir,
+                                                 const std::string& relative_path) {
+  return ReadLines(data_dir + "/" + relative_path,
+                   " (set MTCLEAN_DATA_DIR or --data-dir to the dictionaries/ folder)");
+}
+
+StatusOr<std::vector<std::string>> ReadLinesAt(const std::string& path) { return ReadLines(path, ""); }
+
+StatusOr<std::vector<std::string>> ReadOptionalLines(const std::string& path) {
+  if (path == "none" || !std::filesystem::exists(path)) return std::vector<std::string>{};
+  return ReadLinesAt(path);
 }
 
 std::vector<std::string> SplitList(const std::string& s) {

@@ -14,6 +14,16 @@ namespace mtclean {
 StatusOr<std::vector<std::string>> ReadDataLines(const std::string& data_dir,
                                                  const std::string& relative_path);
 
+// Reads the file at `path` the same way (a build product, a file named by an option).
+StatusOr<std::vector<std::string>> ReadLinesAt(const std::string& path);
+
+// The same, for a file an option may name or turn off: none when `path` is "none" or the
+// build made no such file.
+StatusOr<std::vector<std::string>> ReadOptionalLines(const std::string& path);
+
+// $`variable` when it is set and not empty, else `fallback`: where a file the build made is.
+std::string PathFromEnv(const char* variable, const std::string& fallback);
+
 // "es,fr,,de" -> {"es", "fr", "de"}: an option's comma-separated list.
 std::vector<std::string> SplitList(const std::string& s);
 

@@ -198,10 +198,9 @@ bool LineEvidence::DoubledText(std::string_view raw) {
   size_t start = 0;
   while (start < raw.size() && ((raw[start] >= '0' && raw[start] <= '9') || raw[start] == '.' || raw[start] == ' '))
     ++start;
-  if (IsBulletStart(raw.substr(start))) start = raw.find(' ', start) == std::string_view::npos ? raw.size() : raw.find(' ', start) + 1;
-  const std::string_view rest = raw.substr(std::min(start, raw.size()));
+  const std::string_view rest = WithoutBullet(raw.substr(start));
   // The two halves, glued or with one space between; each of 10 bytes at least and a
-  // title's length at most, and not one word over and over ("Talibn Talibn Talibn ...").
+  // title's length at most, and not one word over and over (a page of "word word word ...").
   for (const size_t gap : {size_t{0}, size_t{1}}) {
     if (rest.size() < 20 + gap || rest.size() > 600 || (rest.size() - gap) % 2 != 0) continue;
     const size_t half = (rest.size() - gap) / 2;

@@ -26,7 +26,6 @@
 #include <array>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -200,6 +199,15 @@ std::string WithCaseOf(std::string_view original, std::string_view form) {
     first = false;
   }
   return out;
+}
+
+// How often a language's counts write `word` in any case (its form in lower case), or 0.
+uint64_t FormCount(const AccentModel& model, std::string_view word) {
+  uint64_t n = 0;
+  const std::string lower = LowerWord(word);
+  for (const auto& f : model.Forms(PlainWord(word)))
+    if (f.form == lower) n += f.count;
+  return n;
 }
 
 // Whether two spellings differ only in how a letter is encoded: Romanian's s and t with a
@@ -837,7 +845,7 @@ class DiacriticsStage : public Stage {
       auto it = s.english_cache.find(std::string(word));
       if (it == s.english_cache.end()) {
         if (s.english_cache.size() > 100000) s.english_cache.clear();
-        it = s.english_cache.emplace(std::string(word), DroppedLetter(word, s, *english)).first;
+        it = s.english_cache.emplace(std::string(word), DroppedLetter(word, *english)).first;
       }
       const DropDecision& d = it->second;
       if (d.kind == DropDecision::kFlag) {
@@ -895,7 +903,7 @@ class DiacriticsStage : public Stage {
           // are common in the source language ("pera": Spanish for pear, here "ópera"
           // broken), are read as broken when a much commoner English word comes back.
           const bool known = KnownInAnyCase(*english, word);
-          it = s.known_cache.emplace(std::move(key), DroppedLetter(word, s, *english, known, only, !known)).first;
+          it = s.known_cache.emplace(std::move(key), DroppedLetter(word, *english, known, only, !known)).first;
         }
         if (it->second.kind != DropDecision::kSure) continue;
         s.pending.push_back({w.begin, w.end, it->second.repair, kDroppedLetter, 0.8f});
@@ -970,16 +978,13 @@ class DiacriticsStage : public Stage {
     return true;
   }
 
-  // Whether a source language writes `word` so: its word counts (the accent model) list the
-  // form. (Its Hunspell dictionary knows more forms, but opening one takes 10-30 MB, and on
-  // English text most candidates are no word of any language.)
-  bool LanguageWrites(const std::string& lang, std::string_view word, DiacriticsScratch&) const {
+  // How often a source language writes `word` so, in any case: its word counts (the accent
+  // model), 0 for a form they do not list. (Its Hunspell dictionary knows more forms, but
+  // opening one takes 10-30 MB, and on English text most candidates are no word of any
+  // language.)
+  uint64_t SourceCount(const std::string& lang, std::string_view word) const {
     auto model = d_.models.find(lang);
-    if (model == d_.models.end()) return false;
-    const std::string lower = LowerWord(word);
-    for (const auto& f : model->second->Forms(PlainWord(word)))
-      if (f.form == lower) return true;
-    return false;
+    return model == d_.models.end() ? 0 : FormCount(*model->second, word);
   }
 
   // Whether a source language's dictionary spells `name` with an accent on its letter at `i`.
@@ -1048,12 +1053,7 @@ class DiacriticsStage : public Stage {
 
   // How often English writes a word (onboard-data's English counts, any case), or 0.
   uint64_t EnglishCount(std::string_view word) const {
-    if (EnglishCounts() == nullptr) return 0;
-    uint64_t n = 0;
-    const std::string lower = LowerWord(word);
-    for (const auto& f : EnglishCounts()->Forms(PlainWord(word)))
-      if (f.form == lower) n += f.count;
-    return n;
+    return EnglishCounts() == nullptr ? 0 : FormCount(*EnglishCounts(), word);
   }
 
   // The English word that `word` was before it lost a letter with its accent: a sure or
@@ -1064,7 +1064,7 @@ class DiacriticsStage : public Stage {
   // `only`: the source languages (bits) that may vouch; 0 for all.
   // `foreign_ok`: in a document that shows the artefact, a common word of another language
   // may be broken English too, when the English word is common (10,000 or more).
-  DropDecision DroppedLetter(std::string_view word, DiacriticsScratch& s, EnglishWords& english,
+  DropDecision DroppedLetter(std::string_view word, EnglishWords& english,
                              bool known = false, uint32_t only = 0, bool foreign_ok = false) const {
     if (KnownInAnyCase(english, word) != known) return {};
     const uint64_t word_count = known ? EnglishCount(word) : 0;
@@ -1074,13 +1074,9 @@ class DiacriticsStage : public Stage {
     auto lost_nothing = [&]() -> bool {
       // A common word of another language quoted as it is ("Liste") lost nothing. (Rare
       // ones are more likely broken English: "rea" is Spanish too, but mostly "área".)
-      const std::string lower = LowerWord(word);
-      for (const auto& lang : foreign_ok ? std::vector<std::string>{} : d_.source_languages) {
-        auto model = d_.models.find(lang);
-        if (model == d_.models.end()) continue;
-        for (const auto& f : model->second->Forms(PlainWord(word)))
-          if (f.form == lower && f.count >= 1000) return true;
-      }
+      if (!foreign_ok)
+        for (const auto& lang : d_.source_languages)
+          if (SourceCount(lang, word) >= 1000) return true;
       // A place of some size spelled so is no broken word (a capitalised one: "fusin" is no
       // "Fusin", an old spelling of Fuxin).
       const std::string folded = FoldName(word);
@@ -1158,7 +1154,7 @@ class DiacriticsStage : public Stage {
             if (a.base != base) continue;
             std::string spelled = std::string(word.substr(0, i)) + a.letter + std::string(word.substr(i));
             if (lost_capital) spelled = WithCaseOf("Xx", spelled);  // "África"
-            if (LanguageWrites(lang, spelled, s)) supported |= 1u << l;
+            if (SourceCount(lang, spelled) > 0) supported |= 1u << l;
           }
         }
         if (only != 0) supported &= only;
@@ -1316,14 +1312,10 @@ class DiacriticsStage : public Stage {
 }  // namespace
 
 std::string DefaultEnglishAccented() {
-  if (const char* env = std::getenv("MTCLEAN_ENGLISH_ACCENTED"); env != nullptr && *env != '\0') return env;
-  return MTCLEAN_DEFAULT_ENGLISH_ACCENTED;
+  return PathFromEnv("MTCLEAN_ENGLISH_ACCENTED", MTCLEAN_DEFAULT_ENGLISH_ACCENTED);
 }
 
-std::string DefaultAccentsDir() {
-  if (const char* env = std::getenv("MTCLEAN_ACCENTS_DIR"); env != nullptr && *env != '\0') return env;
-  return MTCLEAN_DEFAULT_ACCENTS_DIR;
-}
+std::string DefaultAccentsDir() { return PathFromEnv("MTCLEAN_ACCENTS_DIR", MTCLEAN_DEFAULT_ACCENTS_DIR); }
 
 const StageDescriptor& DiacriticsStageDescriptor() {
   static const StageDescriptor kDescriptor{
@@ -1382,12 +1374,9 @@ const StageDescriptor& DiacriticsStageDescriptor() {
         if (!g.ok()) return g.status();
         d.gazetteer = std::move(*g);
         const std::string accented_option = options.GetString("english_accented");
-        const std::string accented = accented_option.empty() ? DefaultEnglishAccented() : accented_option;
-        if (accented != "none" && std::filesystem::exists(accented)) {
-          std::ifstream in(accented);
-          for (std::string line; std::getline(in, line);)
-            if (!line.empty()) d.english_accented.insert(line);
-        }
+        auto accented = ReadOptionalLines(accented_option.empty() ? DefaultEnglishAccented() : accented_option);
+        if (!accented.ok()) return accented.status();
+        d.english_accented.insert(accented->begin(), accented->end());
         return std::unique_ptr<Stage>(std::make_unique<DiacriticsStage>(std::move(d)));
       }};
   return kDescriptor;

@@ -16,7 +16,6 @@
 #include <algorithm>
 #include <cctype>
 #include <array>
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -278,6 +277,7 @@ class NamesStage : public Stage {
       size_t distinctive;
     };
     std::vector<Language> languages;
+    std::vector<std::string> source_languages;  // their names
     WordSet english_names;  // folded
     // Countries whose names English romanises from the Arabic script (CLDR's likely script of
     // the country's language: Afghanistan, Iran, Iraq, Pakistan...). The common variation of
@@ -349,9 +349,10 @@ class NamesStage : public Stage {
         std::string span(text.substr(s.words[k].begin, s.words[k + len - 1].end - s.words[k].begin));
         auto it = s.country_of.find(span);
         if (it == s.country_of.end()) {
+          const std::string folded = FoldName(span);
           std::string country, place_country;
           bool one_country = true;
-          for (const auto& c : d_.gazetteer->FindByName(FoldName(span), 4.0f)) {
+          for (const auto& c : d_.gazetteer->FindByName(folded, 4.0f)) {
             if (c.type == EntityType::kCountry) country = std::string(c.country);
             if (c.type == EntityType::kPerson || c.type == EntityType::kOrganisation || c.country.empty()) {
               one_country = false;
@@ -368,7 +369,6 @@ class NamesStage : public Stage {
           // Another language's spelling of a place, which English does not write (WordNet,
           // Hunspell: "Maurice" is French for Mauritius and an English name): the document's
           // names went through a translation.
-          const std::string folded = FoldName(span);
           const bool translated = d_.english_names.count(folded) == 0 && !d_.gazetteer->FindByExonym(folded).empty() &&
                                   !KnownInAnyCase(*s.english, span);
           if (s.country_of.size() > 100000) s.country_of.clear();
@@ -377,10 +377,12 @@ class NamesStage : public Stage {
         s.translated_names |= it->second.translated && (len == 1 || s.words[k + len - 1].capitalised);
         const std::string& country = it->second.country;
         if (country.empty()) continue;
-        if (country[0] != '~') s.countries.insert(country);
-        else if (!s.place_of_country.emplace(country.substr(1), it->first).second &&
-                 s.place_of_country[country.substr(1)] != it->first)
-          s.countries.insert(country.substr(1));
+        if (country[0] != '~') {
+          s.countries.insert(country);
+          continue;
+        }
+        const auto [seen, first] = s.place_of_country.emplace(country.substr(1), it->first);
+        if (!first && seen->second != it->first) s.countries.insert(seen->first);
       }
     }
     s.place_of_country.clear();
@@ -632,17 +634,9 @@ class NamesStage : public Stage {
     if (folded.empty()) return r;
     // A name written with letters no source language writes ("Štip", "Probištip": CLDR's
     // exemplar characters) was not spelled by a translation's rules: it is left as it is.
-    for (size_t pos = 0; pos < span.size();) {
-      int32_t cp;
-      const int n = utf8::Decode(span, pos, &cp);
-      const std::string_view letter = span.substr(pos, static_cast<size_t>(n > 0 ? n : 1));
-      pos += letter.size();
-      if (cp < 0x80 || !utf8::IsLetter(cp)) continue;
-      if (std::none_of(d_.languages.begin(), d_.languages.end(),
-                       [&](const auto& lang) { return s.country_letters.LanguageWrites(lang.name, letter); })) {
-        r.kind = SpanResult::kHandled;
-        return r;
-      }
+    if (!s.country_letters.LanguagesWrite(d_.source_languages, span)) {
+      r.kind = SpanResult::kHandled;
+      return r;
     }
     // A spelling English itself writes ("Teheran", "Rumania", "Viet Nam": WordNet) is no
     // artefact, unless the document writes other names as another language does (WordNet
@@ -1029,26 +1023,6 @@ StatusOr<RulePairs> LoadRules(const std::string& data_dir, const std::string& la
   return ParseRules(*lines, data_dir + "/transliteration/" + lang + ".tsv");
 }
 
-// The rewrites the build learned for `lang` (tools/names/learn_rewrites.py), or none when
-// the build made none.
-StatusOr<RulePairs> LoadLearnedRules(const std::string& dir, const std::string& lang) {
-  if (dir == "none") return RulePairs{};
-  const std::string path = dir + "/" + lang + ".tsv";
-  if (!std::filesystem::exists(path)) return RulePairs{};
-  auto lines = ReadDataLines(dir, lang + ".tsv");
-  if (!lines.ok()) return lines.status();
-  return ParseRules(*lines, path);
-}
-
-std::string DefaultEnglishNames() {
-  if (const char* env = std::getenv("MTCLEAN_ENGLISH_NAMES"); env != nullptr && *env != '\0') return env;
-  return MTCLEAN_DEFAULT_ENGLISH_NAMES;
-}
-
-std::string DefaultLearnedRulesDir() {
-  if (const char* env = std::getenv("MTCLEAN_LEARNED_RULES"); env != nullptr && *env != '\0') return env;
-  return MTCLEAN_DEFAULT_LEARNED_RULES;
-}
 
 // Each country's likeliest language and its script (CLDR likely subtags through ICU:
 // und_AF -> fa_Arab_AF, und_ES -> es_Latn_ES).
@@ -1065,10 +1039,7 @@ std::unordered_map<std::string, std::pair<std::string, std::string>> LikelyLangu
 
 }  // namespace
 
-std::string DefaultGazetteerPath() {
-  if (const char* env = std::getenv("MTCLEAN_GAZETTEER"); env != nullptr && *env != '\0') return env;
-  return MTCLEAN_DEFAULT_GAZETTEER;
-}
+std::string DefaultGazetteerPath() { return PathFromEnv("MTCLEAN_GAZETTEER", MTCLEAN_DEFAULT_GAZETTEER); }
 
 StatusOr<std::shared_ptr<const Gazetteer>> OpenStageGazetteer(const std::string& option) {
   static std::mutex mutex;
@@ -1101,28 +1072,32 @@ const StageDescriptor& NamesStageDescriptor() {
           if (!rules.ok()) return rules.status();
           // The language's own rules: written by hand from its conventions, and learned
           // from the names it writes otherwise than English.
+          // (tools/names/learn_rewrites.py: the build's <dir>/<lang>.tsv, if it made one.)
           const std::string learned_dir = options.GetString("learned_rules");
-          auto learned = LoadLearnedRules(learned_dir.empty() ? DefaultLearnedRulesDir() : learned_dir, lang);
+          const std::string dir =
+              learned_dir.empty() ? PathFromEnv("MTCLEAN_LEARNED_RULES", MTCLEAN_DEFAULT_LEARNED_RULES) : learned_dir;
+          const std::string path = dir == "none" ? dir : dir + "/" + lang + ".tsv";
+          auto lines = ReadOptionalLines(path);
+          if (!lines.ok()) return lines.status();
+          auto learned = ParseRules(*lines, path);
           if (!learned.ok()) return learned.status();
           for (auto& rule : *learned)
             if (std::find(rules->begin(), rules->end(), rule) == rules->end()) rules->push_back(std::move(rule));
           size_t own = rules->size();
           rules->insert(rules->end(), common->begin(), common->end());
           d.languages.push_back({lang, std::move(*rules), own});
+          d.source_languages.push_back(lang);
         }
         for (const auto& [country, likely] : LikelyLanguages()) {
           if (likely.second == "Arab") d.arabic_script_countries.insert(country);
           d.country_language[country] = likely.first;
         }
         const std::string names_option = options.GetString("english_names");
-        const std::string names_path = names_option.empty() ? DefaultEnglishNames() : names_option;
-        if (names_path != "none" && std::filesystem::exists(names_path)) {
-          const auto slash = names_path.rfind('/');
-          auto names = ReadDataLines(slash == std::string::npos ? "." : names_path.substr(0, slash),
-                                     names_path.substr(slash == std::string::npos ? 0 : slash + 1));
-          if (!names.ok()) return names.status();
-          for (const std::string& name : *names) d.english_names.insert(FoldName(name));
-        }
+        auto names = ReadOptionalLines(names_option.empty()
+                                           ? PathFromEnv("MTCLEAN_ENGLISH_NAMES", MTCLEAN_DEFAULT_ENGLISH_NAMES)
+                                           : names_option);
+        if (!names.ok()) return names.status();
+        for (const std::string& name : *names) d.english_names.insert(FoldName(name));
         auto terms = ReadDataLines(env.data_dir, "gazetteer/admin1_terms.tsv");
         if (!terms.ok()) return terms.status();
         for (const std::string& l : *terms) {

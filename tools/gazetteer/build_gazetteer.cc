@@ -202,6 +202,19 @@ bool ReadTsv(const std::string& path, std::vector<GazetteerEntry>* out) {
   return true;
 }
 
+// Writes `lines` to `path`, one per line, and says how many `what` it wrote; false (said) if
+// the file cannot be written.
+bool WriteLines(const std::string& path, const std::vector<std::string>& lines, const char* what) {
+  std::ofstream out(path);
+  for (const auto& line : lines) out << line << '\n';
+  if (!out) {
+    std::cerr << "build_gazetteer: cannot write " << path << "\n";
+    return false;
+  }
+  std::cerr << "build_gazetteer: " << lines.size() << " " << what << " -> " << path << "\n";
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -250,25 +263,14 @@ int main(int argc, char** argv) {
                mtclean::AddGeoNamesExonyms(exonym_languages, locale_dir, by_id, &entries, &pairs);
     std::cerr << "build_gazetteer: " << n << " exonyms in " << exonym_languages.size() << " languages\n";
     if (!name_pairs.empty()) {
-      std::ofstream out(name_pairs);
-      for (const auto& p : pairs) out << p.lang << '\t' << p.english << '\t' << p.foreign << '\t' << p.source << '\n';
-      if (!out) {
-        std::cerr << "build_gazetteer: cannot write " << name_pairs << "\n";
-        return 1;
-      }
-      std::cerr << "build_gazetteer: " << pairs.size() << " name pairs -> " << name_pairs << "\n";
+      std::vector<std::string> lines;
+      for (const auto& p : pairs) lines.push_back(p.lang + '\t' + p.english + '\t' + p.foreign + '\t' + p.source);
+      if (!WriteLines(name_pairs, lines, "name pairs")) return 1;
     }
   }
-  if (!english_accented.empty()) {
-    std::ofstream out(english_accented);
-    const auto spellings = mtclean::EnglishAccentedSpellings(locale_dir);
-    for (const auto& spelling : spellings) out << spelling << '\n';
-    if (!out) {
-      std::cerr << "build_gazetteer: cannot write " << english_accented << "\n";
-      return 1;
-    }
-    std::cerr << "build_gazetteer: " << spellings.size() << " English spellings beyond ASCII -> " << english_accented << "\n";
-  }
+  if (!english_accented.empty() &&
+      !WriteLines(english_accented, mtclean::EnglishAccentedSpellings(locale_dir), "English spellings beyond ASCII"))
+    return 1;
   if (auto st = mtclean::WriteGazetteer(entries, out_path); !st.ok()) {
     std::cerr << "build_gazetteer: " << st.message() << "\n";
     return 1;

@@ -102,9 +102,10 @@ size_t AddExonyms(const std::vector<std::string>& languages, const std::string& 
     for (const std::string& lang : languages) {
       icu::UnicodeString name;
       territory.getDisplayCountry(icu::Locale(lang.c_str()), name);
-      if (Utf8(name) == e.country) continue;
-      add(e, Utf8(name));
-      pair(lang, e.name, Utf8(name), "cldr");
+      const std::string spelled = Utf8(name);
+      if (spelled == e.country) continue;
+      add(e, spelled);
+      pair(lang, e.name, spelled, "cldr");
     }
   }
   Index index(*entries);
