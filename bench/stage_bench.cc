@@ -1,10 +1,14 @@
 // MB/s per stage and for the whole default chain, on English news text (the articles in
-// samples/, cut into documents of their real size and repeated to ~8 MB). Run:
+// samples/, cut into documents of their real size and repeated to ~8 MB), and on unique
+// English prose no cache has met (the *Unique benchmarks: one pass, a fresh worker, over
+// bench/unique_prose.py's JSONL, by default where bench/cli_throughput.sh writes it, else
+// $MTCLEAN_UNIQUE_PROSE). Run:
 //   build/stage_bench [--benchmark_filter=unicode]
 // "bytes_per_second" is per core: each benchmark runs on one thread.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -15,6 +19,7 @@
 
 #include "mtclean/pipeline.h"
 #include "pipeline/io/byte_stream.h"
+#include "pipeline/io/document_io.h"
 
 namespace {
 
@@ -169,6 +174,21 @@ std::vector<std::string> StrippedFrench() {
   return RepeatTo8MB(pages);
 }
 
+// The texts of bench/unique_prose.py's JSONL; none when it has not been written.
+std::vector<std::string> UniqueProse() {
+  const char* env = std::getenv("MTCLEAN_UNIQUE_PROSE");
+  const std::string path = env != nullptr ? env : "/tmp/mtclean-bench/unique-prose.jsonl";
+  std::ifstream in(path, std::ios::binary);
+  std::vector<std::string> docs;
+  mtclean::JsonlParser parser;
+  mtclean::RecordOptions options;
+  options.format = mtclean::Format::kJsonl;
+  mtclean::JsonlRecord record;
+  for (std::string line; std::getline(in, line);)
+    if (parser.Parse(line, options, path, &record).ok()) docs.push_back(record.doc.text);
+  return docs;
+}
+
 void RunPipeline(benchmark::State& state, const std::string& spec_text, bool damaged,
                  std::vector<std::string> (*load)() = nullptr) {
   auto spec = mtclean::ParsePipelineSpec(spec_text, "bench");
@@ -180,7 +200,8 @@ void RunPipeline(benchmark::State& state, const std::string& spec_text, bool dam
   auto worker = (*pipeline)->NewWorker();
   std::vector<std::string> docs = load != nullptr ? load() : LoadDocs(damaged);
   if (docs.empty()) {
-    state.SkipWithError("no input text (install debian-handbook: scripts/setup.sh)");
+    state.SkipWithError(
+        "no input text (scripts/setup.sh installs debian-handbook; bench/unique_prose.py writes the unique prose)");
     return;
   }
   size_t bytes = 0;
@@ -259,6 +280,19 @@ void BM_DefaultChain(benchmark::State& s) {
   for (const auto& st : spec->stages) text += st.name + "\n";
   RunPipeline(s, text, false);
 }
+// Unique prose, one pass each (Iterations(1)): a second pass would meet warm caches.
+void BM_UnicodeUnique(benchmark::State& s) { RunPipeline(s, "unicode", false, UniqueProse); }
+void BM_PunctuationUnique(benchmark::State& s) { RunPipeline(s, "punctuation", false, UniqueProse); }
+void BM_BoilerplateUnique(benchmark::State& s) { RunPipeline(s, "boilerplate", false, UniqueProse); }
+void BM_DiacriticsUnique(benchmark::State& s) { RunPipeline(s, "diacritics", false, UniqueProse); }
+void BM_NamesUnique(benchmark::State& s) { RunPipeline(s, "names", false, UniqueProse); }
+void BM_GarbledUnique(benchmark::State& s) { RunPipeline(s, "garbled", false, UniqueProse); }
+void BM_DefaultChainUnique(benchmark::State& s) {
+  auto spec = mtclean::LoadPipelineSpec("default");
+  std::string text;
+  for (const auto& st : spec->stages) text += st.name + "\n";
+  RunPipeline(s, text, false, UniqueProse);
+}
 void BM_UnicodeDamaged(benchmark::State& s) { RunPipeline(s, "unicode", true); }
 void BM_PunctuationDamaged(benchmark::State& s) { RunPipeline(s, "punctuation", true); }
 
@@ -289,6 +323,13 @@ BENCHMARK(BM_DiacriticsStrippedFrench)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DiacriticsStrippedFrenchProse)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DiacriticsUnseenFrenchProse)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DefaultChain)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_UnicodeUnique)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PunctuationUnique)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BoilerplateUnique)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DiacriticsUnique)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_NamesUnique)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_GarbledUnique)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DefaultChainUnique)->Iterations(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_UnicodeDamaged)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PunctuationDamaged)->Unit(benchmark::kMillisecond);
 
