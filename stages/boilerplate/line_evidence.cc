@@ -31,6 +31,16 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
     l.soft = f.words() == 1 && p->rule != kAdvertising;
     return;
   }
+  // Chrome phrases run together on one line (a comment form's "Leave a comment" and "Cancel
+  // reply", share buttons): each is chrome, so the line is. Single words need three of them
+  // ("Facebook Twitter Email"): two may be a heading of the article's own.
+  size_t pieces = 0;
+  bool multiword = false;
+  if (const auto* p = quoted ? nullptr : data_.phrases.MatchLineSequence(f.text, &pieces, &multiword);
+      p != nullptr && (multiword || pieces >= 3)) {
+    l.rule = p->rule;
+    return;
+  }
   if (!quoted && BoxHeading(raw, f)) {
     l.rule = kRelatedLinks;
     return;
@@ -283,6 +293,12 @@ void LineEvidence::LinkLists(std::string_view text, PageScratch& s) const {
     // "• Ort: Kasberg", "• Effektiver Jahreszins: 3,9 Prozent": facts, not links.
     const size_t colon = raw.find(": ");
     if (colon != std::string_view::npos && CountWords(raw.substr(item, colon - item)) <= 3) return false;
+    // A sentence with its picture's file name after it ("... till fragrant.[step-3]") is one.
+    if (raw.back() == ']') {
+      const size_t open = raw.rfind('[');
+      if (open != std::string_view::npos && open > 0 && ImagePlaceholder(raw.substr(open)))
+        raw = Trim(raw.substr(0, open));
+    }
     return !IsSentenceEnd(utf8::Previous(raw, raw.size()));
   };
   ForEachRunNotIntroduced(text, s, 2, is_link, [&](size_t k) { s.lines[s.content[k]].rule = kLinkList; });

@@ -1,6 +1,7 @@
 #include "stages/boilerplate/phrase_list.h"
 
 #include <algorithm>
+#include <array>
 
 #include <utf8proc.h>
 
@@ -157,6 +158,40 @@ StatusOr<PhraseList> PhraseList::Load(const std::string& data_dir,
 const Phrase* PhraseList::MatchLine(std::string_view folded) const {
   auto it = line_index_.find(std::string(folded));
   return it == line_index_.end() ? nullptr : &phrases_[it->second];
+}
+
+const Phrase* PhraseList::MatchLineSequence(std::string_view folded, size_t* pieces, bool* multiword) const {
+  constexpr size_t kMaxWords = 16;
+  std::array<size_t, kMaxWords + 1> starts{};  // byte offsets of the words, and the end
+  size_t n = 0;
+  for (size_t at = 0; at <= folded.size() && !folded.empty(); ++n) {
+    if (n == kMaxWords) return nullptr;
+    starts[n] = at;
+    const size_t space = folded.find(' ', at);
+    at = space == std::string_view::npos ? folded.size() + 1 : space + 1;
+  }
+  if (n < 2) return nullptr;
+  starts[n] = folded.size() + 1;
+  // best[k]: the fewest pieces covering words [k, n) (0 for k == n, kNoWay when none do),
+  // preferring longer first pieces; next[k] the end of the first piece.
+  constexpr size_t kNoWay = ~size_t{0};
+  std::array<size_t, kMaxWords + 1> best{}, next{};
+  std::array<const Phrase*, kMaxWords + 1> first{};
+  best[n] = 0;
+  for (size_t k = n; k-- > 0;) {
+    best[k] = kNoWay;
+    for (size_t e = n; e > k; --e) {
+      if (best[e] == kNoWay) continue;
+      auto it = line_index_.find(std::string(folded.substr(starts[k], starts[e] - 1 - starts[k])));
+      if (it == line_index_.end() || best[e] + 1 >= best[k]) continue;
+      best[k] = best[e] + 1, next[k] = e, first[k] = &phrases_[it->second];
+    }
+  }
+  if (best[0] == kNoWay || best[0] < 2) return nullptr;
+  *pieces = best[0];
+  *multiword = false;
+  for (size_t k = 0; k < n; k = next[k]) *multiword |= next[k] - k >= 2;
+  return first[0];
 }
 
 const Phrase* PhraseList::MatchPrefix(std::string_view folded) const {

@@ -68,6 +68,10 @@ class PhraseList {
 
   // The phrase matching the whole folded line, or null.
   const Phrase* MatchLine(std::string_view folded) const;
+  // Whether the whole folded line is two or more whole-line phrases one after the other
+  // ("kommentar verfassen antwort abbrechen", "share tweet email"): the first of them, or
+  // null. At most 16 words. `multiword` tells whether one of them has two words or more.
+  const Phrase* MatchLineSequence(std::string_view folded, size_t* pieces, bool* multiword) const;
   // The longest prefix or glued phrase the folded text starts with (at a word boundary).
   const Phrase* MatchPrefix(std::string_view folded) const;
   // The longest glued phrase `folded` starts with.
