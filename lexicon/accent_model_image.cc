@@ -1,9 +1,5 @@
 // An accent model's binary image: compiled from the text counts at build time, mmap-ed at run
 // time (the text form is still read, for tests and for a look at what a model holds).
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <xxhash.h>
 
 #include <algorithm>
@@ -16,6 +12,7 @@
 
 #include "lexicon/accent_model.h"
 #include "lexicon/accent_model_records.h"
+#include "lexicon/mapped_file.h"
 #include "pipeline/utf8.h"
 
 namespace mtclean {
@@ -37,28 +34,16 @@ void Append(std::vector<uint8_t>* image, const std::vector<T>& v) {
 
 }  // namespace
 
-AccentModel::~AccentModel() {
-  if (mapped_) munmap(const_cast<uint8_t*>(data_), size_);
-}
+AccentModel::~AccentModel() = default;
 
 StatusOr<std::unique_ptr<AccentModel>> AccentModel::Load(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) return Status::Error("cannot read accent model " + path + " (run scripts/setup.sh, then build)");
-  struct stat st {};
-  char magic[sizeof kAccentMagic] = {};
-  const bool binary = fstat(fd, &st) == 0 && ::pread(fd, magic, sizeof magic, 0) == sizeof magic &&
-                      std::memcmp(magic, kAccentMagic, sizeof magic) == 0;
-  if (!binary) {
-    ::close(fd);
-    return CompileText(path);
-  }
-  void* p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_SHARED, fd, 0);
-  ::close(fd);
-  if (p == MAP_FAILED) return Status::Error("cannot map accent model " + path + ": " + std::strerror(errno));
+  if (!MappedFile::StartsWith(path, std::string_view(kAccentMagic, sizeof kAccentMagic))) return CompileText(path);
+  auto file = MappedFile::Open(path, "accent model");
+  if (!file.ok()) return file.status();
   auto m = std::unique_ptr<AccentModel>(new AccentModel());
-  m->mapped_ = true;
-  m->data_ = static_cast<const uint8_t*>(p);
-  m->size_ = static_cast<size_t>(st.st_size);
+  m->mapped_ = std::move(*file);
+  m->data_ = m->mapped_.data();
+  m->size_ = m->mapped_.size();
   if (Status s = m->Attach(m->data_, m->size_, path); !s.ok()) return s;
   return m;
 }
@@ -91,16 +76,7 @@ Status AccentModel::Attach(const uint8_t* data, size_t size, const std::string& 
   return Status();
 }
 
-Status AccentModel::WriteBinary(const std::string& path) const {
-  const std::string tmp = path + ".tmp." + std::to_string(getpid());
-  std::ofstream out(tmp, std::ios::binary);
-  out.write(reinterpret_cast<const char*>(data_), static_cast<std::streamsize>(size_));
-  out.close();
-  if (!out) return Status::Error("cannot write " + tmp);
-  if (std::rename(tmp.c_str(), path.c_str()) != 0)
-    return Status::Error("cannot rename " + tmp + " to " + path + ": " + std::strerror(errno));
-  return Status();
-}
+Status AccentModel::WriteBinary(const std::string& path) const { return WriteFileWhole(path, data_, size_); }
 
 // The text form, one record per line, tab-separated:
 //   u form count                a word form and how often the counts write it

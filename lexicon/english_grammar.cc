@@ -37,18 +37,6 @@ bool IsBrownDevText(std::string_view name, int every) {
 
 namespace {
 
-std::vector<std::string_view> Fields(std::string_view line) {
-  std::vector<std::string_view> f;
-  while (true) {
-    size_t tab = line.find('\t');
-    f.push_back(line.substr(0, tab));
-    if (tab == std::string_view::npos) return f;
-    line = line.substr(tab + 1);
-  }
-}
-
-uint64_t Number(std::string_view s) { return std::strtoull(std::string(s).c_str(), nullptr, 10); }
-
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
@@ -68,149 +56,13 @@ std::string_view PunctuationTag(std::string_view token) {
 
 }  // namespace
 
-StatusOr<std::unique_ptr<EnglishGrammar>> EnglishGrammar::Load(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return Status::Error("cannot read the English grammar model " + path + " (run scripts/setup.sh, then build)");
-  auto g = std::unique_ptr<EnglishGrammar>(new EnglishGrammar());
-  std::vector<std::vector<std::string_view>> deferred;
-  std::vector<std::string> lines;
-  std::string line;
-  double lambda[3] = {0.1, 0.3, 0.6};
-  auto tag_of = [&](std::string_view name) -> TagId {
-    auto it = g->tag_ids_.find(name);
-    if (it != g->tag_ids_.end()) return it->second;
-    if (g->tag_names_.size() >= kNoTag) return kNoTag;
-    const auto id = static_cast<TagId>(g->tag_names_.size());
-    g->tag_names_.emplace_back(name);
-    g->tag_ids_.emplace(std::string(name), id);
-    g->tag_counts_.push_back(0);
-    return id;
-  };
-  std::vector<std::pair<TagId, uint64_t>> ends;
-  std::vector<std::pair<std::array<TagId, 2>, uint64_t>> bigrams;
-  std::vector<std::pair<std::array<TagId, 3>, uint64_t>> trigrams;
-  for (size_t line_no = 1; std::getline(in, line); ++line_no) {
-    if (line.empty() || line[0] == '#') continue;
-    const auto f = Fields(line);
-    auto bad = [&] { return Status::Error(path + ":" + std::to_string(line_no) + ": malformed grammar model line"); };
-    if (f[0].size() != 1) return bad();
-    switch (f[0][0]) {
-      case 'l':
-        if (f.size() != 4) return bad();
-        for (int i = 0; i < 3; ++i) lambda[i] = std::strtod(std::string(f[1 + i]).c_str(), nullptr);
-        break;
-      case 't': {
-        if (f.size() != 3) return bad();
-        const TagId t = tag_of(f[1]);
-        if (t == kNoTag) return bad();
-        g->tag_counts_[t] = Number(f[2]);
-        if (f[1] != "<s>") g->total_tokens_ += g->tag_counts_[t];
-        break;
-      }
-      case 'b':
-        if (f.size() != 4) return bad();
-        bigrams.push_back({{tag_of(f[1]), tag_of(f[2])}, Number(f[3])});
-        break;
-      case 'g':
-        if (f.size() != 5) return bad();
-        trigrams.push_back({{tag_of(f[1]), tag_of(f[2]), tag_of(f[3])}, Number(f[4])});
-        break;
-      case 'w': {
-        if (f.size() != 4) return bad();
-        const auto n = static_cast<uint32_t>(Number(f[3]));
-        WordInfo& info = g->lexicon_[std::string(f[1])];
-        info.tags.push_back({tag_of(f[2]), n});
-        info.count += n;
-        break;
-      }
-      case 'x':
-        if (f.size() != 4) return bad();
-        g->suffixes_[std::string(f[1])].push_back({tag_of(f[2]), static_cast<uint32_t>(Number(f[3]))});
-        break;
-      case 'k': {
-        if (f.size() != 4) return bad();
-        WordInfo& info = g->lexicon_[std::string(f[1])];
-        info.lower_inside = static_cast<uint32_t>(Number(f[2]));
-        info.capital_inside = static_cast<uint32_t>(Number(f[3]));
-        break;
-      }
-      case 'n': {
-        if (f.size() != 5) return bad();
-        auto& next = g->lexicon_[std::string(f[1])].next;
-        const TagId tag = tag_of(f[2]);
-        if (next.empty() || next.back().first != tag) next.push_back({tag, {}});
-        next.back().second.push_back({tag_of(f[3]), static_cast<uint32_t>(Number(f[4]))});
-        break;
-      }
-      case 'p':
-        if (f.size() != 4) return bad();
-        g->pairs_[PairHash(f[1], f[2])] = static_cast<uint32_t>(Number(f[3]));
-        break;
-      case 'e':
-        if (f.size() != 4) return bad();
-        g->before_end_[PairHash(f[1], f[2])] = static_cast<uint32_t>(Number(f[3]));
-        ends.push_back({tag_of(f[2]), Number(f[3])});
-        break;
-      default:
-        return bad();
-    }
-  }
-  g->start_ = tag_of("<s>");
-  g->end_ = tag_of("</s>");
-  g->np_ = tag_of("np");
-  g->nn_ = tag_of("nn");
-  g->cd_ = tag_of("cd");
-  g->od_ = tag_of("od");
-  for (auto it = g->lexicon_.begin(); it != g->lexicon_.end();) {  // capitals of words never tagged
-    if (it->second.count == 0) {
-      it = g->lexicon_.erase(it);
-      continue;
-    }
-    for (const auto& tc : it->second.tags)
-      it->second.log_emission.push_back(static_cast<float>(
-          std::log(static_cast<double>(tc.count) / static_cast<double>(std::max<uint64_t>(1, g->tag_counts_[tc.tag])))));
-    ++it;
-  }
-  if (g->total_tokens_ == 0 || g->start_ == kNoTag || g->end_ == kNoTag)
-    return Status::Error(path + ": no tag counts (an empty or truncated grammar model)");
-  g->end_rate_.assign(g->tag_names_.size(), 0);
-  for (const auto& [t, n] : ends)
-    if (t < g->tag_counts_.size() && g->tag_counts_[t] > 0)
-      g->end_rate_[t] += static_cast<double>(n) / static_cast<double>(g->tag_counts_[t]);
-  // Dense interpolated transitions: λ1 P(t3) + λ2 P(t3 | t2) + λ3 P(t3 | t1, t2).
-  const size_t n = g->tag_names_.size();
-  std::vector<double> bi(n * n, 0), tri(n * n * n, 0), history(n * n, 0), bi_history(n, 0);
-  for (const auto& [k, c] : bigrams) {
-    bi[k[0] * n + k[1]] = static_cast<double>(c);
-    bi_history[k[0]] += static_cast<double>(c);
-  }
-  for (const auto& [k, c] : trigrams) {
-    tri[(k[0] * n + k[1]) * n + k[2]] = static_cast<double>(c);
-    history[k[0] * n + k[1]] += static_cast<double>(c);
-  }
-  g->transition_.assign(n * n * n, 0);
-  for (size_t t1 = 0; t1 < n; ++t1)
-    for (size_t t2 = 0; t2 < n; ++t2)
-      for (size_t t3 = 0; t3 < n; ++t3) {
-        const double uni = (static_cast<double>(t3 == g->end_ ? g->tag_counts_[g->start_] : g->tag_counts_[t3]) + 0.1) /
-                           static_cast<double>(g->total_tokens_ + g->tag_counts_[g->start_]);
-        const double p2 = bi_history[t2] > 0 ? bi[t2 * n + t3] / bi_history[t2] : 0;
-        const double p3 = history[t1 * n + t2] > 0 ? tri[(t1 * n + t2) * n + t3] / history[t1 * n + t2] : p2;
-        const double p = lambda[0] * uni + lambda[1] * p2 + lambda[2] * p3;
-        g->transition_[(t1 * n + t2) * n + t3] =
-            static_cast<int16_t>(std::max(-32000.0, std::round(std::log(p) * kTransitionScale)));
-      }
-  return g;
-}
-
 EnglishGrammar::TagId EnglishGrammar::Tag(std::string_view name) const {
   auto it = tag_ids_.find(name);
   return it == tag_ids_.end() ? kNoTag : it->second;
 }
 
 const EnglishGrammar::WordInfo* EnglishGrammar::Find(std::string_view lower) const {
-  auto it = lexicon_.find(lower);
-  return it == lexicon_.end() ? nullptr : &it->second;
+  return FindRecord(words_, lower);
 }
 
 uint64_t EnglishGrammar::WordCount(std::string_view lower) const {
@@ -221,7 +73,7 @@ uint64_t EnglishGrammar::WordCount(std::string_view lower) const {
 uint64_t EnglishGrammar::WordTagCount(std::string_view lower, TagId tag) const {
   const WordInfo* info = Find(lower);
   if (info == nullptr) return 0;
-  for (const auto& tc : info->tags)
+  for (const auto& tc : info->tags())
     if (tc.tag == tag) return tc.count;
   return 0;
 }
@@ -234,22 +86,20 @@ std::pair<uint64_t, uint64_t> EnglishGrammar::CapitalCounts(std::string_view low
 
 EnglishGrammar::NextTag EnglishGrammar::NextTagAfter(const WordInfo& info, TagId tag, TagId next) {
   NextTag out;
-  for (const auto& [t, following] : info.next) {
-    if (t != tag) continue;
-    for (const auto& tc : following) {
-      out.total += tc.count;
-      if (tc.tag == next) out.count = tc.count;
-    }
+  for (const auto& r : info.next()) {
+    if (r.tag != tag) continue;
+    out.total += r.count;
+    if (r.next == next) out.count = r.count;
   }
   return out;
 }
 
 uint64_t EnglishGrammar::PairCount(std::string_view first, std::string_view second) const {
-  return pairs_.Find(PairHash(first, second));
+  return HashCountTable::Find(pairs_, PairHash(first, second));
 }
 
 uint64_t EnglishGrammar::BeforeEndCount(std::string_view lower, TagId tag) const {
-  return before_end_.Find(PairHash(lower, TagName(tag)));
+  return HashCountTable::Find(before_end_, PairHash(lower, TagName(tag)));
 }
 
 double EnglishGrammar::TagProbability(TagId tag) const {
@@ -283,9 +133,11 @@ void EnglishGrammar::Candidates(std::string_view token, bool sentence_start, con
   const WordInfo* info = known != nullptr ? *known : Find(LowerAscii(token));
   if (info != nullptr) {
     bool has_np = false;
-    for (size_t k = 0; k < info->tags.size(); ++k) {
-      out->push_back({info->tags[k].tag, info->log_emission[k]});
-      has_np |= info->tags[k].tag == np_;
+    const auto tags = info->tags();
+    const auto emission = info->log_emission();
+    for (size_t k = 0; k < tags.size(); ++k) {
+      out->push_back({tags[k].tag, emission[k]});
+      has_np |= tags[k].tag == np_;
     }
     // A capital inside a sentence may make a name of a common word ("Will Smith").
     if (capitalised && !sentence_start && !has_np) add(np_, 0.5 / np_count);
@@ -294,22 +146,21 @@ void EnglishGrammar::Candidates(std::string_view token, bool sentence_start, con
   const std::string lower = LowerAscii(token);
   // Unknown: the tags of rare words with the same ending (TnT's suffix model), and for a
   // capital inside a sentence mostly a name.
-  const WordMap<std::vector<TagCount>>::const_iterator none = suffixes_.end();
-  auto suffix = none;
-  for (size_t len = std::min<size_t>(3, lower.size() > 1 ? lower.size() - 1 : 0); len >= 1 && suffix == none; --len) {
-    auto it = suffixes_.find(std::string_view(lower).substr(lower.size() - len));
+  const WordInfo* suffix = nullptr;
+  for (size_t len = std::min<size_t>(3, lower.size() > 1 ? lower.size() - 1 : 0); len >= 1 && suffix == nullptr; --len) {
+    const WordInfo* r = FindRecord(suffixes_, std::string_view(lower).substr(lower.size() - len));
     uint64_t total = 0;
-    if (it != none)
-      for (const auto& tc : it->second) total += tc.count;
-    if (total >= 10) suffix = it;
+    if (r != nullptr)
+      for (const auto& tc : r->tags()) total += tc.count;
+    if (total >= 10) suffix = r;
   }
   const double name_share = capitalised ? (sentence_start ? 0.5 : 0.9) : 0.0;
   // P(word | tag) = P(tag | ending) P(word) / P(tag), with P(word) that of a word seen once.
   const double p_word = 1.0 / static_cast<double>(total_tokens_);
-  if (suffix != none) {
+  if (suffix != nullptr) {
     uint64_t total = 0;
-    for (const auto& tc : suffix->second) total += tc.count;
-    for (const auto& tc : suffix->second) {
+    for (const auto& tc : suffix->tags()) total += tc.count;
+    for (const auto& tc : suffix->tags()) {
       const double p_tag = static_cast<double>(tc.count) / static_cast<double>(total);
       if (p_tag < 0.03) continue;  // rare readings cost the tagger more than they change
       add(tc.tag, (1 - name_share) * p_tag * p_word / TagProbability(tc.tag));

@@ -19,6 +19,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "lexicon/mapped_file.h"
 #include "lexicon/word_table.h"
 #include "mtclean/status.h"
 
@@ -34,7 +35,14 @@ bool IsBrownDevText(std::string_view name, int every);
 
 class EnglishGrammar {
  public:
+  // The binary image build_english_grammar writes (mmap-ed, read in place), or the text
+  // form it counts first (compiled in memory: for tools and tests).
   static StatusOr<std::unique_ptr<EnglishGrammar>> Load(const std::string& path);
+  // Writes the model as the binary image Load maps.
+  Status WriteImage(const std::string& path) const;
+  ~EnglishGrammar();
+  EnglishGrammar(const EnglishGrammar&) = delete;
+  EnglishGrammar& operator=(const EnglishGrammar&) = delete;
 
   using TagId = uint8_t;
   static constexpr TagId kNoTag = 255;
@@ -45,17 +53,29 @@ class EnglishGrammar {
   size_t tag_count() const { return tag_names_.size(); }
 
   // Everything known of a word (lower case), from one look-up; null when Brown lacks it.
+  // A record of the model's image, read in place: its tags, their log P(word | tag), and
+  // for each tag the word has 50 times or more, the tags that followed it.
   struct TagCount {
     TagId tag;
     uint32_t count;
   };
+  struct NextTagCount {
+    TagId tag, next;  // `next` followed the word tagged `tag`
+    uint32_t count;
+  };
   struct WordInfo {
-    std::vector<TagCount> tags;
-    std::vector<float> log_emission;  // log P(word | tag) for each of `tags`
-    uint64_t count = 0;
-    uint32_t lower_inside = 0, capital_inside = 0;  // inside a sentence
-    // For each tag the word has 50 times or more: the tags that followed it.
-    std::vector<std::pair<TagId, std::vector<TagCount>>> next;
+    uint32_t count;
+    uint32_t lower_inside, capital_inside;  // inside a sentence: written lower case, capitalised
+    uint16_t tag_count, next_count;
+    uint32_t word_size;
+    std::span<const TagCount> tags() const { return {reinterpret_cast<const TagCount*>(this + 1), tag_count}; }
+    std::span<const float> log_emission() const {  // log P(word | tag) for each of tags()
+      return {reinterpret_cast<const float*>(tags().data() + tag_count), tag_count};
+    }
+    std::span<const NextTagCount> next() const {
+      return {reinterpret_cast<const NextTagCount*>(log_emission().data() + tag_count), next_count};
+    }
+    std::string_view word() const { return {reinterpret_cast<const char*>(next().data() + next_count), word_size}; }
   };
   const WordInfo* Find(std::string_view lower) const;
 
@@ -113,20 +133,35 @@ class EnglishGrammar {
            kTransitionScale;
   }
 
-  std::vector<std::string> tag_names_;
+  struct Header;  // english_grammar_image.cc
+  static StatusOr<std::unique_ptr<EnglishGrammar>> CompileText(const std::string& path);
+  // Points the tables into the image `data` (mapped, or owned_); checks its layout.
+  Status Attach(const uint8_t* data, size_t size, const std::string& path);
+  // The record of `key` in a table of the image keyed by the key's hash, or null.
+  const WordInfo* FindRecord(std::span<const HashCountSlot> table, std::string_view key) const;
+
+  // The image: mapped from the file, or compiled from the text form into owned_.
+  const uint8_t* data_ = nullptr;
+  size_t size_ = 0;
+  MappedFile mapped_;
+  std::vector<uint8_t> owned_;
+
+  std::vector<std::string> tag_names_;  // read from the image once, with their ids
   WordMap<TagId> tag_ids_;
-  std::vector<uint64_t> tag_counts_;
+  std::span<const uint64_t> tag_counts_;
   uint64_t total_tokens_ = 0;
   TagId start_ = kNoTag, end_ = kNoTag;
   // log P(t3 | t1, t2), interpolated, dense, in 1/512ths: half the memory of floats, so
   // more of the table stays in cache (the tagger's look-up per state).
   static constexpr float kTransitionScale = 512;
-  std::vector<int16_t> transition_;
-  WordMap<WordInfo> lexicon_;
-  WordMap<std::vector<TagCount>> suffixes_;
+  std::span<const int16_t> transition_;
+  // Word -> its record, and word ending -> the tags of rare words with it (a record too),
+  // keyed by the hash of the word; the slot's count is where the record starts, plus one.
+  std::span<const HashCountSlot> words_, suffixes_;
+  const uint8_t* records_ = nullptr;
   // Keyed by PairHash of (word, word) and (word, tag): no string is built per look-up.
-  HashCountTable pairs_, before_end_;
-  std::vector<double> end_rate_;
+  std::span<const HashCountSlot> pairs_, before_end_;
+  std::span<const double> end_rate_;
   TagId np_ = kNoTag, nn_ = kNoTag, cd_ = kNoTag, od_ = kNoTag;
 };
 

