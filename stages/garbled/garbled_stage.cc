@@ -161,6 +161,17 @@ bool OneWordSentenceAt(std::string_view text, size_t pos) {
   return pos < text.size() && (text[pos] == '.' || text[pos] == '!');
 }
 
+// Whether a word is part of a path, a file or host name, an identifier or an address
+// ("/etc/ppp/peers", "nfsroot.conf", "max_size", "user@host"): glued to a slash, an
+// underscore, an at sign, an equals sign, or to a dot with more of the name after it.
+// Such words are names of things, in no language.
+bool InCode(std::string_view text, const Token& t) {
+  auto code_mark = [](char c) { return c == '/' || c == '\\' || c == '_' || c == '@' || c == '=' || c == '~'; };
+  if (t.begin > 0 && (code_mark(text[t.begin - 1]) || text[t.begin - 1] == '.')) return true;
+  if (t.end < text.size() && code_mark(text[t.end])) return true;
+  return t.end + 1 < text.size() && text[t.end] == '.' && std::isalnum(static_cast<unsigned char>(text[t.end + 1]));
+}
+
 // Words, numbers and punctuation marks of a sentence, with their offsets in `text`.
 void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token>* out) {
   out->clear();
@@ -518,7 +529,10 @@ class GarbledStage : public Stage {
         const bool plain_word = before.size() >= 3 && prev->lower.find_first_not_of("abcdefghijklmnopqrstuvwxyz") ==
                                                           std::string::npos && prev->count() >= 5;
         const bool abbreviation = d_.abbreviations.count(before) > 0 || d_.abbreviations.count(prev->lower) > 0;
-        if (plain_word && !abbreviation && next->count() > 0) {
+        // One word, a stop, one word, a stop ("we're. on. it."): written so, for emphasis.
+        auto stop_at = [&](size_t k) { return k < tokens.size() && in.substr(tokens[k].begin, tokens[k].end - tokens[k].begin) == "."; };
+        const bool staccato = (i >= 2 && stop_at(i - 2)) || stop_at(i + 2);
+        if (plain_word && !abbreviation && !staccato && next->count() > 0) {
           fired |= 1u << kBrokenSentence;
           repairs.push_back({t.begin, t.end, "", kJoinBroken, 0.85f});
           repaired |= 1u << kBrokenSentence;
@@ -635,13 +649,17 @@ class GarbledStage : public Stage {
     std::vector<const Token*>& unknown = s.unknown_words;
     unknown.clear();
     for (const Token& t : tokens)
-      if (t.word && !t.capitalised && !t.number && t.lower.size() >= 3 && t.count() == 0 &&
+      if (t.word && !t.capitalised && !t.number && t.lower.size() >= 3 && t.count() == 0 && !InCode(in, t) &&
           !s.english->Known(in.substr(t.begin, t.end - t.begin)) && !British(t.lower, s))
         unknown.push_back(&t);
-    size_t foreign = 0;
-    for (size_t k = 0; k < unknown.size() && foreign < 2 && unknown.size() - k + foreign >= 2; ++k)
-      foreign += SourceWord(unknown[k]->lower, source, s) ? 1 : 0;
-    if (foreign >= 2) fired |= 1u << kSourceWords;
+    // Two different words, of one language: a name or term said twice ("the sudo package
+    // ... the sudo group") is one word, and two languages' chance words are no sentence of
+    // either.
+    std::sort(unknown.begin(), unknown.end(), [](const Token* a, const Token* b) { return a->lower < b->lower; });
+    unknown.erase(std::unique(unknown.begin(), unknown.end(),
+                              [](const Token* a, const Token* b) { return a->lower == b->lower; }),
+                  unknown.end());
+    if (unknown.size() >= 2 && SourceWords(unknown, source, s)) fired |= 1u << kSourceWords;
     // Calques of the source language.
     for (const auto& [lang, list] : d_.calques) {
       if (!source.empty() && lang != source) continue;
@@ -712,12 +730,17 @@ class GarbledStage : public Stage {
 
   bool British(const std::string& word, GarbledScratch& s) const { return KnownIn("en_GB", word, s); }
 
-  // Whether a word English does not know is a word of the source language (given), or of
-  // one of the languages translations come from.
-  bool SourceWord(const std::string& word, const std::string& source, GarbledScratch& s) const {
-    if (!source.empty()) return KnownIn(source, word, s);
-    return std::any_of(d_.source_languages.begin(), d_.source_languages.end(),
-                       [&](const std::string& lang) { return KnownIn(lang, word, s); });
+  // Whether two of the words English does not know are words of the source language
+  // (given), or of one of the languages translations come from.
+  bool SourceWords(const std::vector<const Token*>& words, const std::string& source, GarbledScratch& s) const {
+    auto two_in = [&](const std::string& lang) {
+      size_t known = 0;
+      for (size_t k = 0; k < words.size() && known < 2 && words.size() - k + known >= 2; ++k)
+        known += KnownIn(lang, words[k]->lower, s) ? 1 : 0;
+      return known >= 2;
+    };
+    if (!source.empty()) return two_in(source);
+    return std::any_of(d_.source_languages.begin(), d_.source_languages.end(), two_in);
   }
 
   Data d_;

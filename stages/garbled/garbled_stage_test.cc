@@ -82,6 +82,8 @@ TEST_CASE("garbled: a sentence broken before its lower-case continuation is join
            "The meeting starts at 5 p.m. on Friday in the main hall of the ministry, he said.",
            "The vote was held in the U.S. and in the U.K. on the same day, officials said.",
            "The plant treated the water over a 24-hr. period, the engineers said in the report.",
+           // One word, a stop, one word, a stop: written so for emphasis.
+           "The banner at the front of the hall said: stay. home. stay. safe. and everyone in the room read it.",
        }) {
     INFO(kept);
     CHECK(G(kept) == kept);
@@ -106,6 +108,17 @@ TEST_CASE("garbled: a clause without a verb is flagged with its signs") {
   CHECK(G("The talks went on. The president stated that the withdrawal to conclude before August 31. The talks "
           "ended.",
           "drop_above=0.5") == "The talks went on. The talks ended.");
+}
+
+TEST_CASE("garbled: words of a source language are a sign, names of things are not") {
+  if (!ModelPresent()) return;
+  const auto signs = Signs("Officials of the ministerio said the gobierno would act on the report by Monday.");
+  CHECK(std::find(signs.begin(), signs.end(), "source-words") != signs.end());
+  // Paths and file names are in no language; a term said twice is one word.
+  CHECK(Signs("To do so, it modifies the /etc/ppp/peers/dsl-provider file and records the login in the "
+              "/etc/ppp/pap-secrets file.")
+            .empty());
+  CHECK(Signs("When installed, the sudo package gives full root rights to members of the sudo Unix group.").empty());
 }
 
 TEST_CASE("garbled: clean English is neither changed nor flagged") {
