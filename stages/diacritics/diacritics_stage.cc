@@ -703,7 +703,9 @@ class DiacriticsStage : public Stage {
     const bool stripped = counted < 8 ? accented == 0
                                       : static_cast<double>(accented) <
                                             0.2 * TypicalAccentRate(lang) * static_cast<double>(counted);
-    EnglishWords* dict = Dictionary(s, lang);
+    // The language's dictionary, opened when a word first needs it (10-30 MB: most English
+    // documents with a few words CLD2 gives another language never do).
+    auto dict = [&] { return Dictionary(s, lang); };
     auto plain = [&](size_t k) -> std::string_view {
       // A sentence break between two words is an empty neighbour, as in the model.
       return k < s.words.size() ? s.Plain(k) : std::string_view();
@@ -734,7 +736,7 @@ class DiacriticsStage : public Stage {
       if (known && forms.empty()) continue;  // most words ("avec"): nothing to restore
       if (!stripped) {
         // A document that kept its accents: only words the dictionary rejects.
-        if (dict == nullptr || dict->Known(original) || dict->Known(p)) continue;
+        if (dict() == nullptr || dict()->Known(original) || dict()->Known(p)) continue;
       }
       const bool joined_before = joined(k);
       const std::string_view prev = joined_before ? plain(k - 1) : std::string_view();
@@ -759,8 +761,8 @@ class DiacriticsStage : public Stage {
       double confidence = c.probability;
       if (!c.form.empty()) {
         form = std::string(c.form);
-      } else if (dict != nullptr && !dict->Known(original) && !dict->Known(p)) {
-        form = GuessAccents(lang, p, *dict, s);  // unknown to the counts: ask the dictionary
+      } else if (dict() != nullptr && !dict()->Known(original) && !dict()->Known(p)) {
+        form = GuessAccents(lang, p, *dict(), s);  // unknown to the counts: ask the dictionary
         confidence = 0.7;
       }
       if (auto u = d_.unaccented.find(lang); u != d_.unaccented.end() && u->second.count(form) > 0) form = std::string(p);
@@ -1199,10 +1201,8 @@ class DiacriticsStage : public Stage {
       if (r != repair) continue;
       const std::string broken(text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin));
       if (utf8::IsUpper(utf8::At(broken, 0))) return false;  // a name ("Ibn Saud") is no sure sign
-      for (const auto& lang : d_.source_languages) {
-        EnglishWords* dict = Dictionary(s, lang);
-        if (dict != nullptr && KnownInAnyCase(*dict, broken)) return false;
-      }
+      for (const auto& lang : d_.source_languages)
+        if (SourceCount(lang, broken) > 0) return false;
     }
     return true;
   }
