@@ -6,6 +6,7 @@
 #include <zstd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -136,7 +137,7 @@ class ZstdReader : public ByteReader {
   bool done_ = false, pending_ = false;
 };
 
-// Writes to `path.tmp-PID` and renames on Commit (stdout: writes directly).
+// Writes to `path.tmp-PID` and renames on Commit (stdout, devices: writes directly).
 class FileSink {
  public:
   static StatusOr<std::unique_ptr<FileSink>> Open(const std::string& path) {
@@ -146,15 +147,26 @@ class FileSink {
       sink->f_ = stdout;
       return sink;
     }
-    // A device or pipe (/dev/stderr, a FIFO) is written directly: there is nothing to rename.
+    // A device or pipe (/dev/stderr, a FIFO), and anything under /dev or /proc, is written
+    // directly: there is nothing to rename, and /dev/stdout of a shell that sent stdout to a
+    // file is a link to that file, which a rename would replace by a file of its own.
     struct stat st {};
-    if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    const bool system_path = path.rfind("/dev/", 0) == 0 || path.rfind("/proc/", 0) == 0;
+    if (system_path || (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))) {
       sink->f_ = std::fopen(path.c_str(), "wb");
       if (sink->f_ == nullptr) return Status::Error("cannot write " + path + ": " + ErrnoText());
       sink->direct_ = true;
       return sink;
     }
-    sink->tmp_ = path + ".tmp-" + std::to_string(getpid());
+    // A symbolic link: the file it names is replaced, and the link stays.
+    sink->target_ = path;
+    if (lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+      if (char* real = realpath(path.c_str(), nullptr); real != nullptr) {
+        sink->target_ = real;
+        std::free(real);
+      }
+    }
+    sink->tmp_ = sink->target_ + ".tmp-" + std::to_string(getpid());
     sink->f_ = std::fopen(sink->tmp_.c_str(), "wb");
     if (sink->f_ == nullptr) return Status::Error("cannot write " + path + ": " + ErrnoText());
     return sink;
@@ -183,9 +195,9 @@ class FileSink {
       return Status::Error("cannot write " + path_ + ": " + ErrnoText());
     }
     if (direct_) return {};
-    if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    if (std::rename(tmp_.c_str(), target_.c_str()) != 0) {
       std::remove(tmp_.c_str());
-      return Status::Error("cannot rename " + tmp_ + " to " + path_ + ": " + ErrnoText());
+      return Status::Error("cannot rename " + tmp_ + " to " + target_ + ": " + ErrnoText());
     }
     return {};
   }
@@ -194,7 +206,7 @@ class FileSink {
  private:
   FileSink() = default;
   FILE* f_ = nullptr;
-  std::string path_, tmp_;
+  std::string path_, target_, tmp_;
   bool direct_ = false;
 };
 

@@ -49,6 +49,24 @@ TEST_CASE("a compressed file is recognised by its bytes, not its name") {
   std::remove(renamed.c_str());
 }
 
+TEST_CASE("a writer through a link writes the file the link names, and keeps the link") {
+  // As `--edits /dev/stdout` of a shell that sent stdout to a file: the link must stay a link.
+  std::string file = TempPath("linked.txt"), link = TempPath("link.txt");
+  WriteFile(file, "old\n");
+  std::filesystem::create_symlink(file, link);
+  WriteFile(link, "new\n");
+  CHECK(std::filesystem::is_symlink(link));
+  CHECK(ReadFile(file) == "new\n");
+  // A path under /proc (here the descriptor of an open file) is written in place.
+  FILE* f = std::fopen(file.c_str(), "w+");
+  REQUIRE(f != nullptr);
+  WriteFile("/proc/self/fd/" + std::to_string(fileno(f)), "through the descriptor\n");
+  std::fclose(f);
+  CHECK(ReadFile(file) == "through the descriptor\n");
+  std::remove(link.c_str());
+  std::remove(file.c_str());
+}
+
 TEST_CASE("an uncommitted writer leaves no file behind") {
   std::string path = TempPath("uncommitted.txt");
   {
