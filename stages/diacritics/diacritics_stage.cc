@@ -618,11 +618,15 @@ class DiacriticsStage : public Stage {
           // in ten (and, against English, is clearly likelier).
           const bool english = cld_language == "en";
           if (long_words >= 3 && known_by[best] * 10 >= long_words * 9 && candidates[best].first != "en" &&
-              (!english || score[best] - score[cld] >= 1.0))
+              (!english || (score[best] - score[cld] >= 1.0 && !ReadsAsEnglish(s, begin, end, *candidates[best].second))))
             for (size_t k = begin; k < end; ++k) s.word_language[k] = candidates[best].first;
         } else {
-          // CLD2's language stays unless another is clearly likelier (e = 2.7 times).
+          // CLD2's language stays unless another is clearly likelier (e = 2.7 times); a run
+          // that reads as English is English.
           if (voters == 0 || score[best] - score[cld] < 1.0) best = cld;
+          const auto en = std::find_if(candidates.begin(), candidates.end(), [](const auto& c) { return c.first == "en"; });
+          if (en != candidates.end() && candidates[best].first != "en" && ReadsAsEnglish(s, begin, end, *candidates[best].second))
+            best = static_cast<size_t>(en - candidates.begin());
           // Views of the models' keys, which outlive the scratch's main_language.
           for (size_t k = begin; k < end; ++k) s.word_language[k] = candidates[best].first;
         }
@@ -637,6 +641,29 @@ class DiacriticsStage : public Stage {
     if (!restored(most_words) || most * 2 < s.words.size()) return false;
     s.main_language = std::string(most_words);
     return true;
+  }
+
+  // Whether a run reads as English rather than as the language of `counts`: fewer than one
+  // in ten of its first forty words (of two letters or more) are that language's alone
+  // (known to its counts, unknown to English's dictionary and counts). The counts of a language may
+  // know English too (the Czech ones, from a translated manual, know the English of its
+  // commands and examples), so knowing a run's words is no sign; knowing what English does
+  // not is ("que", "esta", "paquete" in stripped Spanish).
+  bool ReadsAsEnglish(DiacriticsScratch& s, size_t begin, size_t end, const AccentModel& counts) const {
+    EnglishWords* english = Dictionary(s, "en");
+    if (english == nullptr) return false;
+    size_t words = 0, theirs = 0;
+    for (size_t k = begin; k < end && words < 40; ++k) {
+      const Word& w = s.words[k];
+      if (w.end - w.begin < 2) continue;
+      ++words;
+      const std::string_view plain = s.Plain(k);
+      theirs += counts.PlainFrequency(plain) > 0 && !KnownInAnyCase(*english, plain) &&
+                        (EnglishCounts() == nullptr || EnglishCounts()->PlainFrequency(plain) == 0)
+                    ? 1
+                    : 0;
+    }
+    return words >= 10 && theirs * 10 < words;
   }
 
   // s.plain: the text with its diacritics removed (letter by letter), and for each of its
@@ -703,9 +730,10 @@ class DiacriticsStage : public Stage {
     const bool stripped = counted < 8 ? accented == 0
                                       : static_cast<double>(accented) <
                                             0.2 * TypicalAccentRate(lang) * static_cast<double>(counted);
-    // The language's dictionary, opened when a word first needs it (10-30 MB: most English
-    // documents with a few words CLD2 gives another language never do).
-    auto dict = [&] { return Dictionary(s, lang); };
+    // The language's dictionary, opened when a word first needs it (10-30 MB), and only for
+    // the document's main language: in a span of another one (a quotation, or English CLD2
+    // misjudged: "Kernighan and Ritchie" read as Czech) only the word counts restore.
+    auto dict = [&]() -> EnglishWords* { return main ? Dictionary(s, lang) : nullptr; };
     auto plain = [&](size_t k) -> std::string_view {
       // A sentence break between two words is an empty neighbour, as in the model.
       return k < s.words.size() ? s.Plain(k) : std::string_view();
