@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "lexicon/accent_model_records.h"
+#include "pipeline/data_files.h"
 #include "pipeline/utf8.h"
 
 namespace mtclean {
@@ -84,6 +85,16 @@ AccentModel::FormList AccentModel::FormsOf(const PlainRecord& p) const { return 
 AccentModel::Form AccentModel::FormList::operator[](size_t i) const {
   const FormRecord& r = first_[i];
   return {model_->String(r.text, r.length), r.count};
+}
+
+std::string DefaultAccentsDir() { return PathFromEnv("MTCLEAN_ACCENTS_DIR", MTCLEAN_DEFAULT_ACCENTS_DIR); }
+
+uint64_t AccentModel::FormCount(std::string_view word) const {
+  uint64_t n = 0;
+  const std::string lower = LowerWord(word);
+  for (const auto& f : Forms(PlainWord(word)))
+    if (f.form == lower) n += f.count;
+  return n;
 }
 
 AccentModel::FormList AccentModel::AccentedForms(std::string_view plain, bool* known) const {

@@ -108,6 +108,12 @@ class AccentModel {
   // How often words spell `plain` once stripped of their accents, per word of the counts
   // (0 when unknown): which language a stripped text is in.
   double PlainFrequency(std::string_view plain) const;
+  // How often the counts write `word` so (any case, the accents as written), in all, and
+  // as a share of all words.
+  uint64_t FormCount(std::string_view word) const;
+  double FormFrequency(std::string_view word) const {
+    return total_ == 0 ? 0 : static_cast<double>(FormCount(word)) / static_cast<double>(total_);
+  }
 
  private:
   AccentModel() = default;
@@ -158,6 +164,9 @@ class AccentModel {
 };
 
 // An accent model read the first time a document needs it (lexicon/lazy_model.h).
+// $MTCLEAN_ACCENTS_DIR, else the accent models the build compiled (build/accents).
+std::string DefaultAccentsDir();
+
 class LazyAccentModel : public LazyModel<AccentModel> {
  public:
   explicit LazyAccentModel(std::string path) : LazyModel(std::move(path), "accent model") {}

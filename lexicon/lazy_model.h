@@ -1,7 +1,9 @@
 // A model read from its file the first time a document needs it, so that a run pays at
 // start-up only for the models it meets (`echo hi | mtclean clean` reads none). Check() at
 // set-up says whether the file is there; thread-safe afterwards. `T` has
-// `static StatusOr<std::unique_ptr<T>> Load(const std::string& path)`.
+// `static StatusOr<std::unique_ptr<T>> Load(const std::string& path)`. The LazyModels of one
+// file share one loaded model (two stages that read the same word counts map them once),
+// unless made with `shared` false.
 #ifndef MTCLEAN_LEXICON_LAZY_MODEL_H_
 #define MTCLEAN_LEXICON_LAZY_MODEL_H_
 
@@ -12,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "mtclean/status.h"
 
@@ -20,10 +23,13 @@ namespace mtclean {
 template <class T>
 class LazyModel {
  public:
-  // `what` names the model in the error a user sees ("accent model").
-  LazyModel(std::string path, std::string what) : path_(std::move(path)), what_(std::move(what)) {}
+  // `what` names the model in the error a user sees ("accent model"). `shared`: false for a
+  // model whose look-ups keep state (each worker reads its own copy).
+  LazyModel(std::string path, std::string what, bool shared = true)
+      : path_(std::move(path)), what_(std::move(what)), shared_(shared) {}
   // Moved only while a stage is set up, before any load.
-  LazyModel(LazyModel&& other) noexcept : path_(std::move(other.path_)), what_(std::move(other.what_)) {}
+  LazyModel(LazyModel&& other) noexcept
+      : path_(std::move(other.path_)), what_(std::move(other.what_)), shared_(other.shared_) {}
   LazyModel(const LazyModel&) = delete;
   LazyModel& operator=(const LazyModel&) = delete;
 
@@ -37,12 +43,18 @@ class LazyModel {
   // the process with its message: the build's own data is broken.
   const T* get() const {
     std::call_once(once_, [this] {
+      static std::mutex mutex;
+      static auto* loaded_models = new std::unordered_map<std::string, std::weak_ptr<T>>();  // by path
+      std::lock_guard<std::mutex> lock(mutex);
+      std::weak_ptr<T>* shared = shared_ ? &(*loaded_models)[path_] : nullptr;
+      if (shared != nullptr && (model_ = shared->lock()) != nullptr) return;
       auto loaded = T::Load(path_);
       if (!loaded.ok()) {
         std::fprintf(stderr, "mtclean: %s\n", loaded.status().message().c_str());
         std::abort();
       }
       model_ = std::move(*loaded);
+      if (shared != nullptr) *shared = model_;
     });
     return model_.get();
   }
@@ -51,8 +63,9 @@ class LazyModel {
 
  private:
   std::string path_, what_;
+  bool shared_ = true;
   mutable std::once_flag once_;
-  mutable std::unique_ptr<T> model_;
+  mutable std::shared_ptr<T> model_;
 };
 
 }  // namespace mtclean

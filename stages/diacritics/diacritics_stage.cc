@@ -201,15 +201,6 @@ std::string WithCaseOf(std::string_view original, std::string_view form) {
   return out;
 }
 
-// How often a language's counts write `word` in any case (its form in lower case), or 0.
-uint64_t FormCount(const AccentModel& model, std::string_view word) {
-  uint64_t n = 0;
-  const std::string lower = LowerWord(word);
-  for (const auto& f : model.Forms(PlainWord(word)))
-    if (f.form == lower) n += f.count;
-  return n;
-}
-
 // Whether two spellings differ only in how a letter is encoded: Romanian's s and t with a
 // comma below (ș ț, the standard's) or with a cedilla (ş ţ, older fonts').
 bool SameLetters(std::string_view a, std::string_view b) {
@@ -1014,7 +1005,7 @@ class DiacriticsStage : public Stage {
   // language.)
   uint64_t SourceCount(const std::string& lang, std::string_view word) const {
     auto model = d_.models.find(lang);
-    return model == d_.models.end() ? 0 : FormCount(*model->second, word);
+    return model == d_.models.end() ? 0 : model->second->FormCount(word);
   }
 
   // Whether a source language's dictionary spells `name` with an accent on its letter at `i`.
@@ -1083,7 +1074,7 @@ class DiacriticsStage : public Stage {
 
   // How often English writes a word (onboard-data's English counts, any case), or 0.
   uint64_t EnglishCount(std::string_view word) const {
-    return EnglishCounts() == nullptr ? 0 : FormCount(*EnglishCounts(), word);
+    return EnglishCounts() == nullptr ? 0 : EnglishCounts()->FormCount(word);
   }
 
   // The English word that `word` was before it lost a letter with its accent: a sure or
@@ -1343,7 +1334,6 @@ std::string DefaultEnglishAccented() {
   return PathFromEnv("MTCLEAN_ENGLISH_ACCENTED", MTCLEAN_DEFAULT_ENGLISH_ACCENTED);
 }
 
-std::string DefaultAccentsDir() { return PathFromEnv("MTCLEAN_ACCENTS_DIR", MTCLEAN_DEFAULT_ACCENTS_DIR); }
 
 const StageDescriptor& DiacriticsStageDescriptor() {
   static const StageDescriptor kDescriptor{

@@ -10,8 +10,6 @@
 namespace mtclean {
 
 const StageDescriptor& DiacriticsStageDescriptor();
-// $MTCLEAN_ACCENTS_DIR, else the accent models the build compiled (build/accents).
-std::string DefaultAccentsDir();
 // $MTCLEAN_ENGLISH_ACCENTED, else the build's list of spellings beyond ASCII of English place names.
 std::string DefaultEnglishAccented();
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "lexicon/accent_model.h"
 #include "stages/names/names_stage.h"
 #include "tests/test_support.h"
 

@@ -21,6 +21,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "lexicon/accent_model.h"
 #include "lexicon/english_grammar.h"
 #include "lexicon/english_lm.h"
 #include "lexicon/english_words.h"
@@ -263,6 +264,16 @@ class GarbledStage : public Stage {
     bool repair = true;
     std::string source_language, hunspell_dir;
     std::vector<std::string> source_languages;
+    // Word counts of the source languages and of English (the diacritics stage's accent
+    // models, one mapping for both stages), where the build made them: a word is a source
+    // language's when that language writes it so (accents as written: "comedie" is no
+    // French) commonly (one word in 250,000 or more:
+    // "gobierno", "ministerio"; not the technical words its web text also holds, "dpkg",
+    // "systemd", "cgroup") and English a hundred times less. A language without counts is
+    // asked through its Hunspell dictionary (10-30 MB to open), and only when it is the
+    // document's source language.
+    std::unordered_map<std::string, LazyAccentModel> source_counts;
+    std::unique_ptr<LazyAccentModel> english_counts;
     WordSet abbreviations;
     StopWordTable english_function_words;  // dictionaries/stopwords/en.txt
     std::unordered_map<std::string, std::vector<Calque>> calques;  // by source language
@@ -286,7 +297,8 @@ class GarbledStage : public Stage {
     if (U_FAILURE(status)) s->sentences.reset();
     auto en = EnglishWords::Open(d_.hunspell_dir + "/en_US");
     if (en.ok()) s->english = std::move(*en);
-    s->lm = std::make_unique<LazyModel<EnglishLanguageModel>>(d_.lm_path, kEnglishLmName);
+    // Each worker its own copy: the Sphinx library keeps look-up state in the model.
+    s->lm = std::make_unique<LazyModel<EnglishLanguageModel>>(d_.lm_path, kEnglishLmName, /*shared=*/false);
     return s;
   }
 
@@ -730,13 +742,22 @@ class GarbledStage : public Stage {
 
   bool British(const std::string& word, GarbledScratch& s) const { return KnownIn("en_GB", word, s); }
 
+  static constexpr double kCommonWordFrequency = 4e-6;  // one word in 250,000
+
   // Whether two of the words English does not know are words of the source language
   // (given), or of one of the languages translations come from.
   bool SourceWords(const std::vector<const Token*>& words, const std::string& source, GarbledScratch& s) const {
     auto two_in = [&](const std::string& lang) {
+      const auto counts = d_.source_counts.find(lang);
+      if (counts == d_.source_counts.end() && lang != source) return false;
+      auto known_in = [&](const std::string& word) {
+        if (counts == d_.source_counts.end()) return KnownIn(lang, word, s);
+        const double theirs = counts->second->FormFrequency(word);
+        return theirs >= kCommonWordFrequency && 100 * (*d_.english_counts)->FormFrequency(word) <= theirs;
+      };
       size_t known = 0;
       for (size_t k = 0; k < words.size() && known < 2 && words.size() - k + known >= 2; ++k)
-        known += KnownIn(lang, words[k]->lower, s) ? 1 : 0;
+        known += known_in(words[k]->lower) ? 1 : 0;
       return known >= 2;
     };
     if (!source.empty()) return two_in(source);
@@ -808,6 +829,12 @@ const StageDescriptor& GarbledStageDescriptor() {
         d.source_languages = SplitList(options.GetString("source_languages"));
         d.hunspell_dir = options.GetString("hunspell_dir");
         if (Status st = EnglishWords::Check(d.hunspell_dir + "/en_US"); !st.ok()) return st;
+        if (auto en = std::make_unique<LazyAccentModel>(DefaultAccentsDir() + "/en.accents"); en->Check().ok()) {
+          d.english_counts = std::move(en);
+          for (const auto& lang : d.source_languages)
+            if (LazyAccentModel counts(DefaultAccentsDir() + "/" + lang + ".accents"); counts.Check().ok())
+              d.source_counts.emplace(lang, std::move(counts));
+        }
         auto abbreviations = ReadDataLines(env.data_dir, options.GetString("abbreviations"));
         if (!abbreviations.ok()) return abbreviations.status();
         auto stop = ReadDataLines(env.data_dir, "stopwords/en.txt");

@@ -119,6 +119,9 @@ TEST_CASE("garbled: words of a source language are a sign, names of things are n
               "/etc/ppp/pap-secrets file.")
             .empty());
   CHECK(Signs("When installed, the sudo package gives full root rights to members of the sudo Unix group.").empty());
+  // Words a source language's dictionary lists but hardly writes ("perf", "config") are no
+  // sign: a source language's word is one it writes commonly and English rarely.
+  CHECK(Signs("Set the perf event config before the tool starts, so the counter is read at the first sample.").empty());
 }
 
 TEST_CASE("garbled: clean English is neither changed nor flagged") {
