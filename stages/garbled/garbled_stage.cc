@@ -267,11 +267,11 @@ class GarbledStage : public Stage {
     // Word counts of the source languages and of English (the diacritics stage's accent
     // models, one mapping for both stages), where the build made them: a word is a source
     // language's when that language writes it so (accents as written: "comedie" is no
-    // French) commonly (one word in 250,000 or more:
-    // "gobierno", "ministerio"; not the technical words its web text also holds, "dpkg",
-    // "systemd", "cgroup") and English a hundred times less. A language without counts is
-    // asked through its Hunspell dictionary (10-30 MB to open), and only when it is the
-    // document's source language.
+    // French) and commonly (one word in 250,000 or more: "gobierno", "ministerio"; not the
+    // technical words its web text also holds, "dpkg", "systemd", "cgroup"), and English a
+    // thousand times less ("avant", "roi": French, and English too). A language without
+    // counts is asked through its Hunspell dictionary (10-30 MB to open), and only when it
+    // is the document's source language.
     std::unordered_map<std::string, LazyAccentModel> source_counts;
     std::unique_ptr<LazyAccentModel> english_counts;
     WordSet abbreviations;
@@ -654,15 +654,14 @@ class GarbledStage : public Stage {
           g.BeforeEndCount(tokens[v].lower, verb) == 0)
         fired |= 1u << kNoObject;
     }
-    // Two words or more of the source language that English (American or British) does not
-    // know ("the ministerio del interior said"); one may be a loan word.
-    // (The source languages' dictionaries are asked last, and only in a sentence with two
-    // such words: opening one takes 10-30 MB, and most English text never needs them.)
+    // Two words or more of the source language that English does not know ("the ministerio
+    // del interior said"); one may be a loan word. A British spelling ("colour") is no
+    // source language's: English's counts write it too (SourceWords).
     std::vector<const Token*>& unknown = s.unknown_words;
     unknown.clear();
     for (const Token& t : tokens)
       if (t.word && !t.capitalised && !t.number && t.lower.size() >= 3 && t.count() == 0 && !InCode(in, t) &&
-          !s.english->Known(in.substr(t.begin, t.end - t.begin)) && !British(t.lower, s))
+          !s.english->Known(in.substr(t.begin, t.end - t.begin)))
         unknown.push_back(&t);
     // Two different words, of one language: a name or term said twice ("the sudo package
     // ... the sudo group") is one word, and two languages' chance words are no sentence of
@@ -733,14 +732,13 @@ class GarbledStage : public Stage {
     }
   }
 
-  // Whether the worker's Hunspell dictionary of `lang` ("es", or a name such as "en_GB")
+  // Whether the worker's Hunspell dictionary of `lang` ("it")
   // knows the word; each dictionary is opened on first use.
   bool KnownIn(const std::string& lang, const std::string& word, GarbledScratch& s) const {
     EnglishWords* dictionary = s.dictionaries.Get(d_.hunspell_dir, lang);
     return dictionary != nullptr && dictionary->Known(word);
   }
 
-  bool British(const std::string& word, GarbledScratch& s) const { return KnownIn("en_GB", word, s); }
 
   static constexpr double kCommonWordFrequency = 4e-6;  // one word in 250,000
 
@@ -753,7 +751,7 @@ class GarbledStage : public Stage {
       auto known_in = [&](const std::string& word) {
         if (counts == d_.source_counts.end()) return KnownIn(lang, word, s);
         const double theirs = counts->second->FormFrequency(word);
-        return theirs >= kCommonWordFrequency && 100 * (*d_.english_counts)->FormFrequency(word) <= theirs;
+        return theirs >= kCommonWordFrequency && 1000 * (*d_.english_counts)->FormFrequency(word) <= theirs;
       };
       size_t known = 0;
       for (size_t k = 0; k < words.size() && known < 2 && words.size() - k + known >= 2; ++k)
