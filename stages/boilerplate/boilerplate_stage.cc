@@ -77,7 +77,7 @@ constexpr std::array<OptionInfo, 5> kOptions = {{
     {"min_confidence", OptionType::kDouble, "0.9",
      "a removal whose rule is right less often than this on the dev sets (rule_confidence.tsv) is flagged instead"},
     {"repeated_min_pages", OptionType::kInt, "5",
-     "a non-paragraph line in at least this many pages of the batch is site chrome (0: off)"},
+     "a non-paragraph line in at least this many pages of the batch is site chrome (0: off; at most 255)"},
     {"languages", OptionType::kString, "en,es,fr,de,pt,it,nl,pl",
      "phrase and stop-word lists to load (dictionaries/boilerplate/<lang>.txt)"},
     {"classify", OptionType::kBool, "true",
@@ -362,6 +362,9 @@ const StageDescriptor& BoilerplateStageDescriptor() {
       kOptions,
       [](const StageOptions& options, const StageEnvironment& env)
           -> StatusOr<std::unique_ptr<Stage>> {
+        if (options.GetInt("repeated_min_pages") > LineCounts::kMaxCount)
+          return Status::Error("boilerplate: repeated_min_pages is at most " + std::to_string(LineCounts::kMaxCount) +
+                               " (the batch's line counts stop there)");
         BoilerplateStage::Data data;
         LineEvidence::Data evidence;
         std::vector<std::string> languages = SplitList(options.GetString("languages"));

@@ -22,14 +22,14 @@ void LineCounts::AddDocument(std::vector<uint64_t>& line_hashes) {
   line_hashes.erase(std::unique(line_hashes.begin(), line_hashes.end()), line_hashes.end());
   for (uint64_t h : line_hashes)
     for (size_t r = 0; r < kRows; ++r) {
-      uint16_t& c = counters_[Slot(h, r)];
-      if (c < UINT16_MAX) ++c;
+      uint8_t& c = counters_[Slot(h, r)];
+      if (c < kMaxCount) ++c;
     }
   ++documents_;
 }
 
 uint32_t LineCounts::Documents(uint64_t hash) const {
-  uint32_t best = UINT16_MAX;
+  uint32_t best = kMaxCount;
   for (size_t r = 0; r < kRows; ++r) best = std::min<uint32_t>(best, counters_[Slot(hash, r)]);
   return best;
 }
@@ -37,20 +37,20 @@ uint32_t LineCounts::Documents(uint64_t hash) const {
 void LineCounts::Merge(const CorpusStats& other) {
   const auto& o = static_cast<const LineCounts&>(other);
   for (size_t i = 0; i < counters_.size(); ++i)
-    counters_[i] = static_cast<uint16_t>(std::min<uint32_t>(UINT16_MAX, uint32_t{counters_[i]} + o.counters_[i]));
+    counters_[i] = static_cast<uint8_t>(std::min<uint32_t>(kMaxCount, uint32_t{counters_[i]} + o.counters_[i]));
   documents_ += o.documents_;
 }
 
 void LineCounts::Serialize(std::string* out) const {
   out->append(reinterpret_cast<const char*>(&documents_), sizeof documents_);
-  out->append(reinterpret_cast<const char*>(counters_.data()), counters_.size() * sizeof(uint16_t));
+  out->append(reinterpret_cast<const char*>(counters_.data()), counters_.size() * sizeof(uint8_t));
 }
 
 Status LineCounts::Deserialize(std::string_view in) {
-  if (in.size() != sizeof documents_ + counters_.size() * sizeof(uint16_t))
+  if (in.size() != sizeof documents_ + counters_.size() * sizeof(uint8_t))
     return Status::Error("line counts of the wrong size (" + std::to_string(in.size()) + " bytes)");
   std::memcpy(&documents_, in.data(), sizeof documents_);
-  std::memcpy(counters_.data(), in.data() + sizeof documents_, counters_.size() * sizeof(uint16_t));
+  std::memcpy(counters_.data(), in.data() + sizeof documents_, counters_.size() * sizeof(uint8_t));
   return {};
 }
 

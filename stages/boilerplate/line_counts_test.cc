@@ -29,6 +29,23 @@ TEST_CASE("line counts: documents per line, merge and save") {
   CHECK_FALSE(c.Deserialize("short").ok());
 }
 
+TEST_CASE("line counts: a count stops at the most the stage asks for") {
+  // 8-bit counters: a line in 300 pages counts 255 ("in 5 pages or more" is all the stage asks).
+  LineCounts a, b;
+  const uint64_t chrome = LineCounts::Hash("share this article");
+  for (int i = 0; i < 300; ++i) {
+    std::vector<uint64_t> doc = {chrome};
+    (i % 2 ? a : b).AddDocument(doc);
+  }
+  CHECK(a.Documents(chrome) == 150);
+  a.Merge(b);
+  CHECK(a.Documents(chrome) == LineCounts::kMaxCount);
+  CHECK(a.documents() == 300);
+  std::string bytes;
+  a.Serialize(&bytes);
+  CHECK(bytes.size() == sizeof(uint64_t) + LineCounts::kRows * LineCounts::kWidth);  // 4 MiB
+}
+
 TEST_CASE("line counts: collisions only over-estimate, and rarely") {
   LineCounts counts;
   std::vector<uint64_t> doc;
