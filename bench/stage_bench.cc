@@ -6,6 +6,7 @@
 //   build/stage_bench [--benchmark_filter=unicode]
 // "bytes_per_second" is per core: each benchmark runs on one thread.
 #include <benchmark/benchmark.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -14,8 +15,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <utf8proc.h>
 
 #include "mtclean/pipeline.h"
 #include "pipeline/io/byte_stream.h"
@@ -201,7 +200,8 @@ void RunPipeline(benchmark::State& state, const std::string& spec_text, bool dam
   std::vector<std::string> docs = load != nullptr ? load() : LoadDocs(damaged);
   if (docs.empty()) {
     state.SkipWithError(
-        "no input text (scripts/setup.sh installs debian-handbook; bench/unique_prose.py writes the unique prose)");
+        "no input text (scripts/setup.sh installs debian-handbook; bench/unique_prose.py writes "
+        "the unique prose)");
     return;
   }
   size_t bytes = 0;
@@ -282,8 +282,12 @@ void BM_DefaultChain(benchmark::State& s) {
 }
 // Unique prose, one pass each (Iterations(1)): a second pass would meet warm caches.
 void BM_UnicodeUnique(benchmark::State& s) { RunPipeline(s, "unicode", false, UniqueProse); }
-void BM_PunctuationUnique(benchmark::State& s) { RunPipeline(s, "punctuation", false, UniqueProse); }
-void BM_BoilerplateUnique(benchmark::State& s) { RunPipeline(s, "boilerplate", false, UniqueProse); }
+void BM_PunctuationUnique(benchmark::State& s) {
+  RunPipeline(s, "punctuation", false, UniqueProse);
+}
+void BM_BoilerplateUnique(benchmark::State& s) {
+  RunPipeline(s, "boilerplate", false, UniqueProse);
+}
 void BM_DiacriticsUnique(benchmark::State& s) { RunPipeline(s, "diacritics", false, UniqueProse); }
 void BM_NamesUnique(benchmark::State& s) { RunPipeline(s, "names", false, UniqueProse); }
 void BM_GarbledUnique(benchmark::State& s) { RunPipeline(s, "garbled", false, UniqueProse); }

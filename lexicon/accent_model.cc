@@ -87,7 +87,9 @@ AccentModel::Form AccentModel::FormList::operator[](size_t i) const {
   return {model_->String(r.text, r.length), r.count};
 }
 
-std::string DefaultAccentsDir() { return PathFromEnv("MTCLEAN_ACCENTS_DIR", MTCLEAN_DEFAULT_ACCENTS_DIR); }
+std::string DefaultAccentsDir() {
+  return PathFromEnv("MTCLEAN_ACCENTS_DIR", MTCLEAN_DEFAULT_ACCENTS_DIR);
+}
 
 uint64_t AccentModel::FormCount(std::string_view word) const {
   uint64_t n = 0;

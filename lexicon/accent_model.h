@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "lexicon/lazy_model.h"
-#include "lexicon/word_table.h"
 #include "lexicon/mapped_file.h"
+#include "lexicon/word_table.h"
 #include "mtclean/status.h"
 
 namespace mtclean {
@@ -130,7 +130,7 @@ class AccentModel {
   Status Attach(const uint8_t* data, size_t size, const std::string& path);
   const uint8_t* data_ = nullptr;
   size_t size_ = 0;
-  MappedFile mapped_;  // when the image is a file
+  MappedFile mapped_;            // when the image is a file
   std::vector<uint64_t> owned_;  // the image when compiled from text (8-byte aligned)
 
   uint64_t total_ = 0;

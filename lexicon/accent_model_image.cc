@@ -37,7 +37,8 @@ void Append(std::vector<uint8_t>* image, const std::vector<T>& v) {
 AccentModel::~AccentModel() = default;
 
 StatusOr<std::unique_ptr<AccentModel>> AccentModel::Load(const std::string& path) {
-  if (!MappedFile::StartsWith(path, std::string_view(kAccentMagic, sizeof kAccentMagic))) return CompileText(path);
+  if (!MappedFile::StartsWith(path, std::string_view(kAccentMagic, sizeof kAccentMagic)))
+    return CompileText(path);
   auto file = MappedFile::Open(path, "accent model");
   if (!file.ok()) return file.status();
   auto m = std::unique_ptr<AccentModel>(new AccentModel());
@@ -76,7 +77,9 @@ Status AccentModel::Attach(const uint8_t* data, size_t size, const std::string& 
   return Status();
 }
 
-Status AccentModel::WriteBinary(const std::string& path) const { return WriteFileWhole(path, data_, size_); }
+Status AccentModel::WriteBinary(const std::string& path) const {
+  return WriteFileWhole(path, data_, size_);
+}
 
 // The text form, one record per line, tab-separated:
 //   u form count                a word form and how often the counts write it

@@ -1,12 +1,9 @@
 #include "lexicon/english_grammar.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cmath>
-#include <fstream>
 #include <limits>
-
 
 namespace mtclean {
 
@@ -147,7 +144,8 @@ void EnglishGrammar::Candidates(std::string_view token, bool sentence_start, con
   // Unknown: the tags of rare words with the same ending (TnT's suffix model), and for a
   // capital inside a sentence mostly a name.
   const WordInfo* suffix = nullptr;
-  for (size_t len = std::min<size_t>(3, lower.size() > 1 ? lower.size() - 1 : 0); len >= 1 && suffix == nullptr; --len) {
+  for (size_t len = std::min<size_t>(3, lower.size() > 1 ? lower.size() - 1 : 0);
+       len >= 1 && suffix == nullptr; --len) {
     const WordInfo* r = FindRecord(suffixes_, std::string_view(lower).substr(lower.size() - len));
     uint64_t total = 0;
     if (r != nullptr)

@@ -68,14 +68,18 @@ class EnglishGrammar {
     uint32_t lower_inside, capital_inside;  // inside a sentence: written lower case, capitalised
     uint16_t tag_count, next_count;
     uint32_t word_size;
-    std::span<const TagCount> tags() const { return {reinterpret_cast<const TagCount*>(this + 1), tag_count}; }
+    std::span<const TagCount> tags() const {
+      return {reinterpret_cast<const TagCount*>(this + 1), tag_count};
+    }
     std::span<const float> log_emission() const {  // log P(word | tag) for each of tags()
       return {reinterpret_cast<const float*>(tags().data() + tag_count), tag_count};
     }
     std::span<const NextTagCount> next() const {
       return {reinterpret_cast<const NextTagCount*>(log_emission().data() + tag_count), next_count};
     }
-    std::string_view word() const { return {reinterpret_cast<const char*>(next().data() + next_count), word_size}; }
+    std::string_view word() const {
+      return {reinterpret_cast<const char*>(next().data() + next_count), word_size};
+    }
   };
   const WordInfo* Find(std::string_view lower) const;
 

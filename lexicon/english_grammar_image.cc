@@ -69,8 +69,8 @@ struct WordCounts {
 };
 
 // Appends a record (WordInfo, its arrays, its word, padded to 4 bytes); returns its offset.
-size_t AppendRecord(std::string_view word, const WordCounts& w, const std::vector<float>& log_emission,
-                    std::vector<uint8_t>* records) {
+size_t AppendRecord(std::string_view word, const WordCounts& w,
+                    const std::vector<float>& log_emission, std::vector<uint8_t>* records) {
   const size_t at = records->size();
   EnglishGrammar::WordInfo info{};
   info.count = static_cast<uint32_t>(std::min<uint64_t>(w.count, UINT32_MAX));
@@ -96,7 +96,8 @@ size_t AppendRecord(std::string_view word, const WordCounts& w, const std::vecto
 EnglishGrammar::~EnglishGrammar() = default;
 
 StatusOr<std::unique_ptr<EnglishGrammar>> EnglishGrammar::Load(const std::string& path) {
-  if (!MappedFile::StartsWith(path, std::string_view(kGrammarMagic, sizeof kGrammarMagic))) return CompileText(path);
+  if (!MappedFile::StartsWith(path, std::string_view(kGrammarMagic, sizeof kGrammarMagic)))
+    return CompileText(path);
   auto file = MappedFile::Open(path, "the English grammar model");
   if (!file.ok()) return file.status();
   auto g = std::unique_ptr<EnglishGrammar>(new EnglishGrammar());
@@ -115,19 +116,23 @@ Status EnglishGrammar::Attach(const uint8_t* data, size_t size, const std::strin
   if (size < sizeof h) return Status::Error(path + ": not an English grammar model (too small)");
   std::memcpy(&h, data, sizeof h);
   const uint64_t n = h.tag_count;
-  const uint64_t need = sizeof h + n * kTagNameBytes + n * 8 + n * 8 + Padded(n * n * n * 2) +
-                        (h.word_slots + h.suffix_slots + h.pair_slots + h.before_end_slots) * sizeof(HashCountSlot) +
-                        Padded(h.record_bytes);
+  const uint64_t need =
+      sizeof h + n * kTagNameBytes + n * 8 + n * 8 + Padded(n * n * n * 2) +
+      (h.word_slots + h.suffix_slots + h.pair_slots + h.before_end_slots) * sizeof(HashCountSlot) +
+      Padded(h.record_bytes);
   auto power_of_two = [](uint64_t x) { return (x & (x - 1)) == 0; };
-  if (std::memcmp(h.magic, kGrammarMagic, sizeof kGrammarMagic) != 0 || need != size || n == 0 || n >= kNoTag ||
-      !power_of_two(h.word_slots) || !power_of_two(h.suffix_slots) || !power_of_two(h.pair_slots) ||
-      !power_of_two(h.before_end_slots))
-    return Status::Error(path + ": not an English grammar model of this version (rebuild it with build_english_grammar)");
+  if (std::memcmp(h.magic, kGrammarMagic, sizeof kGrammarMagic) != 0 || need != size || n == 0 ||
+      n >= kNoTag || !power_of_two(h.word_slots) || !power_of_two(h.suffix_slots) ||
+      !power_of_two(h.pair_slots) || !power_of_two(h.before_end_slots))
+    return Status::Error(
+        path +
+        ": not an English grammar model of this version (rebuild it with build_english_grammar)");
   const uint8_t* at = data + sizeof h;
   tag_names_.clear();
   tag_ids_.clear();
   for (uint64_t t = 0; t < n; ++t, at += kTagNameBytes) {
-    tag_names_.emplace_back(reinterpret_cast<const char*>(at), strnlen(reinterpret_cast<const char*>(at), kTagNameBytes));
+    tag_names_.emplace_back(reinterpret_cast<const char*>(at),
+                            strnlen(reinterpret_cast<const char*>(at), kTagNameBytes));
     tag_ids_.emplace(tag_names_.back(), static_cast<TagId>(t));
   }
   tag_counts_ = {reinterpret_cast<const uint64_t*>(at), n}, at += n * 8;
@@ -145,7 +150,8 @@ Status EnglishGrammar::Attach(const uint8_t* data, size_t size, const std::strin
   records_ = at;
   total_tokens_ = h.total_tokens;
   auto tag = [&](uint32_t t) { return t < n ? static_cast<TagId>(t) : kNoTag; };
-  start_ = tag(h.start), end_ = tag(h.end), np_ = tag(h.np), nn_ = tag(h.nn), cd_ = tag(h.cd), od_ = tag(h.od);
+  start_ = tag(h.start), end_ = tag(h.end), np_ = tag(h.np), nn_ = tag(h.nn), cd_ = tag(h.cd),
+  od_ = tag(h.od);
   if (total_tokens_ == 0 || start_ == kNoTag || end_ == kNoTag)
     return Status::Error(path + ": no tag counts (an empty or truncated grammar model)");
   return Status();
@@ -159,11 +165,15 @@ const EnglishGrammar::WordInfo* EnglishGrammar::FindRecord(std::span<const HashC
   return info->word() == key ? info : nullptr;  // two keys of one hash: the other is unknown
 }
 
-Status EnglishGrammar::WriteImage(const std::string& path) const { return WriteFileWhole(path, data_, size_); }
+Status EnglishGrammar::WriteImage(const std::string& path) const {
+  return WriteFileWhole(path, data_, size_);
+}
 
 StatusOr<std::unique_ptr<EnglishGrammar>> EnglishGrammar::CompileText(const std::string& path) {
   std::ifstream in(path);
-  if (!in) return Status::Error("cannot read the English grammar model " + path + " (run scripts/setup.sh, then build)");
+  if (!in)
+    return Status::Error("cannot read the English grammar model " + path +
+                         " (run scripts/setup.sh, then build)");
   std::vector<std::string> names;
   WordMap<TagId> ids;
   std::vector<uint64_t> tag_counts;
@@ -189,7 +199,9 @@ StatusOr<std::unique_ptr<EnglishGrammar>> EnglishGrammar::CompileText(const std:
   for (size_t line_no = 1; std::getline(in, line); ++line_no) {
     if (line.empty() || line[0] == '#') continue;
     const auto f = Fields(line);
-    auto bad = [&] { return Status::Error(path + ":" + std::to_string(line_no) + ": malformed grammar model line"); };
+    auto bad = [&] {
+      return Status::Error(path + ":" + std::to_string(line_no) + ": malformed grammar model line");
+    };
     if (f[0].size() != 1) return bad();
     switch (f[0][0]) {
       case 'l':
@@ -260,7 +272,8 @@ StatusOr<std::unique_ptr<EnglishGrammar>> EnglishGrammar::CompileText(const std:
     return Status::Error(path + ": no tag counts (an empty or truncated grammar model)");
   std::vector<double> end_rate(n, 0);
   for (const auto& [t, count] : ends)
-    if (t < n && tag_counts[t] > 0) end_rate[t] += static_cast<double>(count) / static_cast<double>(tag_counts[t]);
+    if (t < n && tag_counts[t] > 0)
+      end_rate[t] += static_cast<double>(count) / static_cast<double>(tag_counts[t]);
   // Dense interpolated transitions: λ1 P(t3) + λ2 P(t3 | t2) + λ3 P(t3 | t1, t2).
   std::vector<double> bi(n * n, 0), tri(n * n * n, 0), history(n * n, 0), bi_history(n, 0);
   for (const auto& [k, c] : bigrams) {
@@ -277,10 +290,12 @@ StatusOr<std::unique_ptr<EnglishGrammar>> EnglishGrammar::CompileText(const std:
   for (size_t t1 = 0; t1 < n; ++t1)
     for (size_t t2 = 0; t2 < n; ++t2)
       for (size_t t3 = 0; t3 < n; ++t3) {
-        const double uni = (static_cast<double>(t3 == h.end ? tag_counts[h.start] : tag_counts[t3]) + 0.1) /
-                           static_cast<double>(total_tokens + tag_counts[h.start]);
+        const double uni =
+            (static_cast<double>(t3 == h.end ? tag_counts[h.start] : tag_counts[t3]) + 0.1) /
+            static_cast<double>(total_tokens + tag_counts[h.start]);
         const double p2 = bi_history[t2] > 0 ? bi[t2 * n + t3] / bi_history[t2] : 0;
-        const double p3 = history[t1 * n + t2] > 0 ? tri[(t1 * n + t2) * n + t3] / history[t1 * n + t2] : p2;
+        const double p3 =
+            history[t1 * n + t2] > 0 ? tri[(t1 * n + t2) * n + t3] / history[t1 * n + t2] : p2;
         const double p = lambda[0] * uni + lambda[1] * p2 + lambda[2] * p3;
         transition[(t1 * n + t2) * n + t3] =
             static_cast<int16_t>(std::max(-32000.0, std::round(std::log(p) * kTransitionScale)));
@@ -298,8 +313,10 @@ StatusOr<std::unique_ptr<EnglishGrammar>> EnglishGrammar::CompileText(const std:
     log_emission.clear();
     for (const auto& tc : counts.tags)
       log_emission.push_back(static_cast<float>(std::log(
-          static_cast<double>(tc.count) / static_cast<double>(std::max<uint64_t>(1, tc.tag < n ? tag_counts[tc.tag] : 0)))));
-    word_slots[XXH3_64bits(w.data(), w.size())] = static_cast<uint32_t>(AppendRecord(w, counts, log_emission, &records) + 1);
+          static_cast<double>(tc.count) /
+          static_cast<double>(std::max<uint64_t>(1, tc.tag < n ? tag_counts[tc.tag] : 0)))));
+    word_slots[XXH3_64bits(w.data(), w.size())] =
+        static_cast<uint32_t>(AppendRecord(w, counts, log_emission, &records) + 1);
   }
   std::vector<std::string_view> endings;
   for (const auto& [e, tags] : suffixes) endings.push_back(e);
@@ -308,7 +325,8 @@ StatusOr<std::unique_ptr<EnglishGrammar>> EnglishGrammar::CompileText(const std:
     WordCounts counts;
     counts.tags = suffixes.find(e)->second;
     log_emission.assign(counts.tags.size(), 0);
-    suffix_slots[XXH3_64bits(e.data(), e.size())] = static_cast<uint32_t>(AppendRecord(e, counts, log_emission, &records) + 1);
+    suffix_slots[XXH3_64bits(e.data(), e.size())] =
+        static_cast<uint32_t>(AppendRecord(e, counts, log_emission, &records) + 1);
   }
   h.word_slots = word_slots.slots().size(), h.suffix_slots = suffix_slots.slots().size();
   h.pair_slots = pairs.slots().size(), h.before_end_slots = before_end.slots().size();
@@ -317,7 +335,8 @@ StatusOr<std::unique_ptr<EnglishGrammar>> EnglishGrammar::CompileText(const std:
   std::vector<uint8_t>& image = g->owned_;
   Append(&image, &h, 1);
   std::vector<char> name_bytes(n * kTagNameBytes, 0);
-  for (size_t t = 0; t < n; ++t) std::memcpy(&name_bytes[t * kTagNameBytes], names[t].data(), names[t].size());
+  for (size_t t = 0; t < n; ++t)
+    std::memcpy(&name_bytes[t * kTagNameBytes], names[t].data(), names[t].size());
   Append(&image, name_bytes.data(), name_bytes.size());
   Append(&image, tag_counts.data(), n);
   Append(&image, end_rate.data(), n);

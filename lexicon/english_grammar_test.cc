@@ -94,13 +94,15 @@ TEST_CASE("english grammar: a missing or broken model is a clear error") {
   }
   broken = EnglishGrammar::Load(path);
   REQUIRE_FALSE(broken.ok());
-  CHECK(broken.status().message().find("not an English grammar model of this version") != std::string::npos);
+  CHECK(broken.status().message().find("not an English grammar model of this version") !=
+        std::string::npos);
   std::filesystem::remove(path);
 }
 
 TEST_CASE("english grammar: the text form compiles to the image the build maps") {
   // A tiny model in the text form: the image written from it, mapped, answers the same.
-  const std::string dir = std::filesystem::temp_directory_path() / ("mtclean-grammar-img-" + std::to_string(getpid()));
+  const std::string dir =
+      std::filesystem::temp_directory_path() / ("mtclean-grammar-img-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   {
     std::ofstream out(dir + "/g.txt");

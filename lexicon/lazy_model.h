@@ -44,7 +44,8 @@ class LazyModel {
   const T* get() const {
     std::call_once(once_, [this] {
       static std::mutex mutex;
-      static auto* loaded_models = new std::unordered_map<std::string, std::weak_ptr<T>>();  // by path
+      static auto* loaded_models =
+          new std::unordered_map<std::string, std::weak_ptr<T>>();  // by path
       std::lock_guard<std::mutex> lock(mutex);
       std::weak_ptr<T>* shared = shared_ ? &(*loaded_models)[path_] : nullptr;
       if (shared != nullptr && (model_ = shared->lock()) != nullptr) return;

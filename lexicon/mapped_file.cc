@@ -28,7 +28,9 @@ MappedFile::~MappedFile() {
 
 StatusOr<MappedFile> MappedFile::Open(const std::string& path, const std::string& what) {
   int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) return Status::Error("cannot read " + what + " " + path + " (run scripts/setup.sh, then build)");
+  if (fd < 0)
+    return Status::Error("cannot read " + what + " " + path +
+                         " (run scripts/setup.sh, then build)");
   struct stat st {};
   if (fstat(fd, &st) != 0 || st.st_size == 0) {
     ::close(fd);
@@ -36,7 +38,8 @@ StatusOr<MappedFile> MappedFile::Open(const std::string& path, const std::string
   }
   void* p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_SHARED, fd, 0);
   ::close(fd);
-  if (p == MAP_FAILED) return Status::Error("cannot map " + what + " " + path + ": " + std::strerror(errno));
+  if (p == MAP_FAILED)
+    return Status::Error("cannot map " + what + " " + path + ": " + std::strerror(errno));
   MappedFile f;
   f.data_ = static_cast<const uint8_t*>(p);
   f.size_ = static_cast<size_t>(st.st_size);

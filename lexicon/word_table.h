@@ -2,6 +2,8 @@
 #ifndef MTCLEAN_LEXICON_WORD_TABLE_H_
 #define MTCLEAN_LEXICON_WORD_TABLE_H_
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -11,8 +13,6 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
-
-#include <xxhash.h>
 
 namespace mtclean {
 

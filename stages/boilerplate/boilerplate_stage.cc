@@ -75,13 +75,16 @@ static_assert(kRules.size() == kRuleCount, "one rule table entry per rule id (pa
 
 constexpr std::array<OptionInfo, 5> kOptions = {{
     {"min_confidence", OptionType::kDouble, "0.9",
-     "a removal whose rule is right less often than this on the dev sets (rule_confidence.tsv) is flagged instead"},
+     "a removal whose rule is right less often than this on the dev sets (rule_confidence.tsv) is "
+     "flagged instead"},
     {"repeated_min_pages", OptionType::kInt, "5",
-     "a non-paragraph line in at least this many pages of the batch is site chrome (0: off; at most 255)"},
+     "a non-paragraph line in at least this many pages of the batch is site chrome (0: off; at "
+     "most 255)"},
     {"languages", OptionType::kString, "en,es,fr,de,pt,it,nl,pl",
      "phrase and stop-word lists to load (dictionaries/boilerplate/<lang>.txt)"},
     {"classify", OptionType::kBool, "true",
-     "remove lines by their shape and neighbours too (off: phrases, duplicates and structure only)"},
+     "remove lines by their shape and neighbours too (off: phrases, duplicates and structure "
+     "only)"},
     {"keep_headline", OptionType::kBool, "true", "keep the title line just before the article"},
 }};
 
@@ -358,12 +361,12 @@ const StageDescriptor& BoilerplateStageDescriptor() {
       "boilerplate",
       "removes the page around the article (comment forms, cookie notices, menus, captions, "
       "related links, footers) and repeated lines, saying why for each",
-      kRules,
-      kOptions,
-      [](const StageOptions& options, const StageEnvironment& env)
-          -> StatusOr<std::unique_ptr<Stage>> {
+      kRules, kOptions,
+      [](const StageOptions& options,
+         const StageEnvironment& env) -> StatusOr<std::unique_ptr<Stage>> {
         if (options.GetInt("repeated_min_pages") > LineCounts::kMaxCount)
-          return Status::Error("boilerplate: repeated_min_pages is at most " + std::to_string(LineCounts::kMaxCount) +
+          return Status::Error("boilerplate: repeated_min_pages is at most " +
+                               std::to_string(LineCounts::kMaxCount) +
                                " (the batch's line counts stop there)");
         BoilerplateStage::Data data;
         LineEvidence::Data evidence;
@@ -383,13 +386,17 @@ const StageDescriptor& BoilerplateStageDescriptor() {
         auto stop_words = StopWords::Load(env.data_dir, languages, StopWordsIsoPath());
         if (!stop_words.ok()) return stop_words.status();
         data.stop_words = std::move(*stop_words);
-        if (Status st = load_set("boilerplate/dates.txt", &evidence.date_words); !st.ok()) return st;
+        if (Status st = load_set("boilerplate/dates.txt", &evidence.date_words); !st.ok())
+          return st;
         if (std::ifstream dates(DateWordsPath()); dates)
           for (std::string line; std::getline(dates, line);)
             if (!line.empty() && line[0] != '#') evidence.date_words.insert(line);
-        if (Status st = load_set("boilerplate/site_name_words.txt", &evidence.site_words); !st.ok()) return st;
-        if (Status st = load_set("boilerplate/breadcrumb_roots.txt", &evidence.breadcrumb_roots); !st.ok()) return st;
-        if (Status st = load_set("boilerplate/comment_verbs.txt", &evidence.comment_verbs); !st.ok()) return st;
+        if (Status st = load_set("boilerplate/site_name_words.txt", &evidence.site_words); !st.ok())
+          return st;
+        if (Status st = load_set("boilerplate/breadcrumb_roots.txt", &evidence.breadcrumb_roots); !st.ok())
+          return st;
+        if (Status st = load_set("boilerplate/comment_verbs.txt", &evidence.comment_verbs); !st.ok())
+          return st;
         auto box_words = ReadDataLines(env.data_dir, "boilerplate/box_headings.txt");
         if (!box_words.ok()) return box_words.status();
         for (const std::string& line : *box_words) {

@@ -97,8 +97,9 @@ TEST_CASE("boilerplate: captions, datelines, bylines and link lists") {
   // with its picture's file name after it, are no list of links.
   out = B(Page("", "", "Leave a Reply Cancel reply\n"));
   CHECK(out.find("Cancel reply") == std::string::npos);
-  const std::string steps = "  • Heat the oil in the wok until it shimmers.[step-1-scaled]\n"
-                            "  • Add the noodles and stir for a minute.[step-2-scaled]\n";
+  const std::string steps =
+      "  • Heat the oil in the wok until it shimmers.[step-1-scaled]\n"
+      "  • Add the noodles and stir for a minute.[step-2-scaled]\n";
   CHECK(B(Page("", steps + "\n", "")).find(steps) != std::string::npos);
   // An article sentence that names an agency is no caption.
   std::string told = "A Taliban official in Moscow told Reuters.";
@@ -147,18 +148,21 @@ TEST_CASE("phrase lists: folding and data errors") {
   CHECK(list->MatchInside("smallall rights reserved") == nullptr);
   // Whole-line phrases run together on one line: the fewest pieces, each a whole phrase.
   std::ofstream(dir / "boilerplate" / "xx.txt")
-      << "comment-form\tline\tleave a reply\ncomment-form\tline\tcancel reply\nshare-widget\tline\tshare\n";
+      << "comment-form\tline\tleave a reply\ncomment-form\tline\tcancel "
+         "reply\nshare-widget\tline\tshare\n";
   list = boilerplate::PhraseList::Load(dir.string(), {"xx"}, {"comment-form", "share-widget"});
   REQUIRE(list.ok());
   size_t pieces = 0;
   bool multiword = false;
-  const boilerplate::Phrase* p = list->MatchLineSequence("leave a reply cancel reply", &pieces, &multiword);
+  const boilerplate::Phrase* p =
+      list->MatchLineSequence("leave a reply cancel reply", &pieces, &multiword);
   REQUIRE(p != nullptr);
   CHECK(p->folded == "leave a reply");
   CHECK((pieces == 2 && multiword));
   REQUIRE(list->MatchLineSequence("share share share", &pieces, &multiword) != nullptr);
   CHECK((pieces == 3 && !multiword));
-  CHECK(list->MatchLineSequence("leave a reply", &pieces, &multiword) == nullptr);  // one is MatchLine's
+  CHECK(list->MatchLineSequence("leave a reply", &pieces, &multiword) ==
+        nullptr);  // one is MatchLine's
   CHECK(list->MatchLineSequence("leave a reply to the minister", &pieces, &multiword) == nullptr);
   CHECK(list->MatchLineSequence("cancel reply leave a", &pieces, &multiword) == nullptr);
   std::filesystem::remove_all(dir);

@@ -37,7 +37,8 @@ uint32_t LineCounts::Documents(uint64_t hash) const {
 void LineCounts::Merge(const CorpusStats& other) {
   const auto& o = static_cast<const LineCounts&>(other);
   for (size_t i = 0; i < counters_.size(); ++i)
-    counters_[i] = static_cast<uint8_t>(std::min<uint32_t>(kMaxCount, uint32_t{counters_[i]} + o.counters_[i]));
+    counters_[i] = static_cast<uint8_t>(
+        std::min<uint32_t>(kMaxCount, uint32_t{counters_[i]} + o.counters_[i]));
   documents_ += o.documents_;
 }
 

@@ -1,9 +1,9 @@
 // How many documents of a batch contain each line, in bounded memory: a count-min sketch
 // (4 rows of 2^20 counters, 4 MiB) over 64-bit hashes (xxHash3) of folded lines, as CCNet
 // counts paragraph hashes. A counter saturates at kMaxCount: the stage asks only whether a
-// line stands in a few pages (`repeated_min_pages`, 5), and 8 bits halve the memory. Counts can only be over-estimated, by collisions,
-// so a line is never thought rarer than it is. Merging adds counters; the batch size is
-// counted too. Not thread-safe: one per worker, merged at the end.
+// line stands in a few pages (`repeated_min_pages`, 5), and 8 bits halve the memory. Counts can
+// only be over-estimated, by collisions, so a line is never thought rarer than it is. Merging adds
+// counters; the batch size is counted too. Not thread-safe: one per worker, merged at the end.
 #ifndef MTCLEAN_STAGES_BOILERPLATE_LINE_COUNTS_H_
 #define MTCLEAN_STAGES_BOILERPLATE_LINE_COUNTS_H_
 

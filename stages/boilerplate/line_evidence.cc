@@ -36,7 +36,8 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
   // ("Facebook Twitter Email"): two may be a heading of the article's own.
   size_t pieces = 0;
   bool multiword = false;
-  if (const auto* p = quoted ? nullptr : data_.phrases.MatchLineSequence(f.text, &pieces, &multiword);
+  if (const auto* p =
+          quoted ? nullptr : data_.phrases.MatchLineSequence(f.text, &pieces, &multiword);
       p != nullptr && (multiword || pieces >= 3)) {
     l.rule = p->rule;
     return;

@@ -1,10 +1,9 @@
 #include "stages/boilerplate/phrase_list.h"
 
-#include <algorithm>
-#include <array>
-
 #include <utf8proc.h>
 
+#include <algorithm>
+#include <array>
 #include <fstream>
 
 #include "pipeline/data_files.h"
@@ -160,7 +159,8 @@ const Phrase* PhraseList::MatchLine(std::string_view folded) const {
   return it == line_index_.end() ? nullptr : &phrases_[it->second];
 }
 
-const Phrase* PhraseList::MatchLineSequence(std::string_view folded, size_t* pieces, bool* multiword) const {
+const Phrase* PhraseList::MatchLineSequence(std::string_view folded, size_t* pieces,
+                                            bool* multiword) const {
   constexpr size_t kMaxWords = 16;
   std::array<size_t, kMaxWords + 1> starts{};  // byte offsets of the words, and the end
   size_t n = 0;

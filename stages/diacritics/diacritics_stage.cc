@@ -608,15 +608,19 @@ class DiacriticsStage : public Stage {
           // CLD2), or English, becomes one it has only when that language knows nine words
           // in ten (and, against English, is clearly likelier).
           const bool english = cld_language == "en";
-          if (long_words >= 3 && known_by[best] * 10 >= long_words * 9 && candidates[best].first != "en" &&
-              (!english || (score[best] - score[cld] >= 1.0 && !ReadsAsEnglish(s, begin, end, *candidates[best].second))))
+          if (long_words >= 3 && known_by[best] * 10 >= long_words * 9 &&
+              candidates[best].first != "en" &&
+              (!english || (score[best] - score[cld] >= 1.0 &&
+                            !ReadsAsEnglish(s, begin, end, *candidates[best].second))))
             for (size_t k = begin; k < end; ++k) s.word_language[k] = candidates[best].first;
         } else {
           // CLD2's language stays unless another is clearly likelier (e = 2.7 times); a run
           // that reads as English is English.
           if (voters == 0 || score[best] - score[cld] < 1.0) best = cld;
-          const auto en = std::find_if(candidates.begin(), candidates.end(), [](const auto& c) { return c.first == "en"; });
-          if (en != candidates.end() && candidates[best].first != "en" && ReadsAsEnglish(s, begin, end, *candidates[best].second))
+          const auto en = std::find_if(candidates.begin(), candidates.end(),
+                                       [](const auto& c) { return c.first == "en"; });
+          if (en != candidates.end() && candidates[best].first != "en" &&
+              ReadsAsEnglish(s, begin, end, *candidates[best].second))
             best = static_cast<size_t>(en - candidates.begin());
           // Views of the models' keys, which outlive the scratch's main_language.
           for (size_t k = begin; k < end; ++k) s.word_language[k] = candidates[best].first;
@@ -640,7 +644,8 @@ class DiacriticsStage : public Stage {
   // know English too (the Czech ones, from a translated manual, know the English of its
   // commands and examples), so knowing a run's words is no sign; knowing what English does
   // not is ("que", "esta", "paquete" in stripped Spanish).
-  bool ReadsAsEnglish(DiacriticsScratch& s, size_t begin, size_t end, const AccentModel& counts) const {
+  bool ReadsAsEnglish(DiacriticsScratch& s, size_t begin, size_t end,
+                      const AccentModel& counts) const {
     EnglishWords* english = Dictionary(s, "en");
     if (english == nullptr) return false;
     size_t words = 0, theirs = 0;
@@ -1333,7 +1338,6 @@ class DiacriticsStage : public Stage {
 std::string DefaultEnglishAccented() {
   return PathFromEnv("MTCLEAN_ENGLISH_ACCENTED", MTCLEAN_DEFAULT_ENGLISH_ACCENTED);
 }
-
 
 const StageDescriptor& DiacriticsStageDescriptor() {
   static const StageDescriptor kDescriptor{

@@ -138,18 +138,24 @@ TEST_CASE("diacritics: in a document that shows the artefact, rare words may be 
 TEST_CASE("diacritics: clean English stays as it is") {
   if (!DataPresent()) return;
   const char* clean[] = {
-      "The employes of the San Francisco 49ers aren't happy, the PTI said in a statement on Monday.",
-      "Officials in Montreal, Zurich and Quebec said the Liste of names was published by the ministry.",
-      "Jin and Idal met the governor of the province on Monday, and the talks went on until late at night.",
-      "The report was sent to https://example.org/educacao-saude/seminario and to info@example.org today.",
+      "The employes of the San Francisco 49ers aren't happy, the PTI said in a statement on "
+      "Monday.",
+      "Officials in Montreal, Zurich and Quebec said the Liste of names was published by the "
+      "ministry.",
+      "Jin and Idal met the governor of the province on Monday, and the talks went on until late "
+      "at night.",
+      "The report was sent to https://example.org/educacao-saude/seminario and to info@example.org "
+      "today.",
       // Abbreviations of manual pages: no source language writes "emergé" or "báts" commonly
       // (Hunspell's dictionaries of four languages together knew some such rare forms).
       "Takes a syslog log level, one of emerg, alert, crit, err, warning, notice, info or debug.",
       "bts controls the bug tracking system from the command line.",
       // Names of things a source language's word counts list: no broken English word.
-      "A command to erase n characters (equivalent to writing n blanks without moving the cursor) can be given "
+      "A command to erase n characters (equivalent to writing n blanks without moving the cursor) "
+      "can be given "
       "as ech with one parameter.",
-      "The search keyword of the resolv.conf file can be overridden for one process by setting an environment "
+      "The search keyword of the resolv.conf file can be overridden for one process by setting an "
+      "environment "
       "variable.",
   };
   for (const char* text : clean) {
@@ -163,10 +169,20 @@ TEST_CASE("diacritics: English that another language's counts also know stays En
   // The Czech counts (from a translated manual) know the English of its commands and
   // examples: this technical English once read as Czech, and "terminal" became "terminál".
   const std::string text =
-      "The sharing type is a per-mount-point setting; some mounts may be marked as shared (with each shared mount being a member of a distinct peer group), while others are private (or slaved or unbindable).\n\n"
-      "Note that a mount's sharing type decides whether mount (2) and umount (2) of mounts right under the mount's point are passed on. Thus, the sharing type does not affect the events of grandchildren and further removed mounts. What happens if the mount itself is unmounted is decided by the sharing type in effect for the parent's mount.\n\n"
-      "From a second terminal window, we then use nsenter (1) to enter the mount and user namespaces of \"ns2\". In that terminal window, we then bind mount /srv/a at the location /srv/ppp .\n\n"
-      "Trying to unlink, rename, or remove a file or directory that was a mount point in another namespace would fail with the error EBUSY . That behavior had technical problems of enforcement (e.g., for NFS) and allowed denial-of-service attacks against more privileged users (i.e., keeping files from being updated by bind mounting on top of them).";
+      "The sharing type is a per-mount-point setting; some mounts may be marked as shared (with "
+      "each shared mount being a member of a distinct peer group), while others are private (or "
+      "slaved or unbindable).\n\n"
+      "Note that a mount's sharing type decides whether mount (2) and umount (2) of mounts right "
+      "under the mount's point are passed on. Thus, the sharing type does not affect the events of "
+      "grandchildren and further removed mounts. What happens if the mount itself is unmounted is "
+      "decided by the sharing type in effect for the parent's mount.\n\n"
+      "From a second terminal window, we then use nsenter (1) to enter the mount and user "
+      "namespaces of \"ns2\". In that terminal window, we then bind mount /srv/a at the location "
+      "/srv/ppp .\n\n"
+      "Trying to unlink, rename, or remove a file or directory that was a mount point in another "
+      "namespace would fail with the error EBUSY . That behavior had technical problems of "
+      "enforcement (e.g., for NFS) and allowed denial-of-service attacks against more privileged "
+      "users (i.e., keeping files from being updated by bind mounting on top of them).";
   CHECK(D(text) == text);
 }
 

@@ -8,7 +8,6 @@
 // sentence showing it alone is likely to be garbled, combined as a noisy-OR), and a
 // sentence that reaches `flag_above` is flagged with the signs that fired.
 #include "stages/garbled/garbled_stage.h"
-#include "stages/garbled/lm_signs.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
@@ -29,6 +28,7 @@
 #include "lexicon/word_table.h"
 #include "pipeline/data_files.h"
 #include "pipeline/utf8.h"
+#include "stages/garbled/lm_signs.h"
 
 namespace mtclean {
 namespace {
@@ -167,10 +167,13 @@ bool OneWordSentenceAt(std::string_view text, size_t pos) {
 // underscore, an at sign, an equals sign, or to a dot with more of the name after it.
 // Such words are names of things, in no language.
 bool InCode(std::string_view text, const Token& t) {
-  auto code_mark = [](char c) { return c == '/' || c == '\\' || c == '_' || c == '@' || c == '=' || c == '~'; };
+  auto code_mark = [](char c) {
+    return c == '/' || c == '\\' || c == '_' || c == '@' || c == '=' || c == '~';
+  };
   if (t.begin > 0 && (code_mark(text[t.begin - 1]) || text[t.begin - 1] == '.')) return true;
   if (t.end < text.size() && code_mark(text[t.end])) return true;
-  return t.end + 1 < text.size() && text[t.end] == '.' && std::isalnum(static_cast<unsigned char>(text[t.end + 1]));
+  return t.end + 1 < text.size() && text[t.end] == '.' &&
+         std::isalnum(static_cast<unsigned char>(text[t.end + 1]));
 }
 
 // Words, numbers and punctuation marks of a sentence, with their offsets in `text`.
@@ -298,7 +301,8 @@ class GarbledStage : public Stage {
     auto en = EnglishWords::Open(d_.hunspell_dir + "/en_US");
     if (en.ok()) s->english = std::move(*en);
     // Each worker its own copy: the Sphinx library keeps look-up state in the model.
-    s->lm = std::make_unique<LazyModel<EnglishLanguageModel>>(d_.lm_path, kEnglishLmName, /*shared=*/false);
+    s->lm = std::make_unique<LazyModel<EnglishLanguageModel>>(d_.lm_path, kEnglishLmName,
+                                                              /*shared=*/false);
     return s;
   }
 
@@ -542,7 +546,10 @@ class GarbledStage : public Stage {
                                                           std::string::npos && prev->count() >= 5;
         const bool abbreviation = d_.abbreviations.count(before) > 0 || d_.abbreviations.count(prev->lower) > 0;
         // One word, a stop, one word, a stop ("we're. on. it."): written so, for emphasis.
-        auto stop_at = [&](size_t k) { return k < tokens.size() && in.substr(tokens[k].begin, tokens[k].end - tokens[k].begin) == "."; };
+        auto stop_at = [&](size_t k) {
+          return k < tokens.size() &&
+                 in.substr(tokens[k].begin, tokens[k].end - tokens[k].begin) == ".";
+        };
         const bool staccato = (i >= 2 && stop_at(i - 2)) || stop_at(i + 2);
         if (plain_word && !abbreviation && !staccato && next->count() > 0) {
           fired |= 1u << kBrokenSentence;
@@ -660,13 +667,14 @@ class GarbledStage : public Stage {
     std::vector<const Token*>& unknown = s.unknown_words;
     unknown.clear();
     for (const Token& t : tokens)
-      if (t.word && !t.capitalised && !t.number && t.lower.size() >= 3 && t.count() == 0 && !InCode(in, t) &&
-          !s.english->Known(in.substr(t.begin, t.end - t.begin)))
+      if (t.word && !t.capitalised && !t.number && t.lower.size() >= 3 && t.count() == 0 &&
+          !InCode(in, t) && !s.english->Known(in.substr(t.begin, t.end - t.begin)))
         unknown.push_back(&t);
     // Two different words, of one language: a name or term said twice ("the sudo package
     // ... the sudo group") is one word, and two languages' chance words are no sentence of
     // either.
-    std::sort(unknown.begin(), unknown.end(), [](const Token* a, const Token* b) { return a->lower < b->lower; });
+    std::sort(unknown.begin(), unknown.end(),
+              [](const Token* a, const Token* b) { return a->lower < b->lower; });
     unknown.erase(std::unique(unknown.begin(), unknown.end(),
                               [](const Token* a, const Token* b) { return a->lower == b->lower; }),
                   unknown.end());
@@ -732,26 +740,27 @@ class GarbledStage : public Stage {
     }
   }
 
-  // Whether the worker's Hunspell dictionary of `lang` ("it")
-  // knows the word; each dictionary is opened on first use.
+  // Whether the worker's Hunspell dictionary of `lang` knows the word; each dictionary is
+  // opened on first use.
   bool KnownIn(const std::string& lang, const std::string& word, GarbledScratch& s) const {
     EnglishWords* dictionary = s.dictionaries.Get(d_.hunspell_dir, lang);
     return dictionary != nullptr && dictionary->Known(word);
   }
 
-
   static constexpr double kCommonWordFrequency = 4e-6;  // one word in 250,000
 
   // Whether two of the words English does not know are words of the source language
   // (given), or of one of the languages translations come from.
-  bool SourceWords(const std::vector<const Token*>& words, const std::string& source, GarbledScratch& s) const {
+  bool SourceWords(const std::vector<const Token*>& words, const std::string& source,
+                   GarbledScratch& s) const {
     auto two_in = [&](const std::string& lang) {
       const auto counts = d_.source_counts.find(lang);
       if (counts == d_.source_counts.end() && lang != source) return false;
       auto known_in = [&](const std::string& word) {
         if (counts == d_.source_counts.end()) return KnownIn(lang, word, s);
         const double theirs = counts->second->FormFrequency(word);
-        return theirs >= kCommonWordFrequency && 1000 * (*d_.english_counts)->FormFrequency(word) <= theirs;
+        return theirs >= kCommonWordFrequency &&
+               1000 * (*d_.english_counts)->FormFrequency(word) <= theirs;
       };
       size_t known = 0;
       for (size_t k = 0; k < words.size() && known < 2 && words.size() - k + known >= 2; ++k)
@@ -827,10 +836,12 @@ const StageDescriptor& GarbledStageDescriptor() {
         d.source_languages = SplitList(options.GetString("source_languages"));
         d.hunspell_dir = options.GetString("hunspell_dir");
         if (Status st = EnglishWords::Check(d.hunspell_dir + "/en_US"); !st.ok()) return st;
-        if (auto en = std::make_unique<LazyAccentModel>(DefaultAccentsDir() + "/en.accents"); en->Check().ok()) {
+        if (auto en = std::make_unique<LazyAccentModel>(DefaultAccentsDir() + "/en.accents");
+            en->Check().ok()) {
           d.english_counts = std::move(en);
           for (const auto& lang : d.source_languages)
-            if (LazyAccentModel counts(DefaultAccentsDir() + "/" + lang + ".accents"); counts.Check().ok())
+            if (LazyAccentModel counts(DefaultAccentsDir() + "/" + lang + ".accents");
+                counts.Check().ok())
               d.source_counts.emplace(lang, std::move(counts));
         }
         auto abbreviations = ReadDataLines(env.data_dir, options.GetString("abbreviations"));

@@ -83,7 +83,8 @@ TEST_CASE("garbled: a sentence broken before its lower-case continuation is join
            "The vote was held in the U.S. and in the U.K. on the same day, officials said.",
            "The plant treated the water over a 24-hr. period, the engineers said in the report.",
            // One word, a stop, one word, a stop: written so for emphasis.
-           "The banner at the front of the hall said: stay. home. stay. safe. and everyone in the room read it.",
+           "The banner at the front of the hall said: stay. home. stay. safe. and everyone in the "
+           "room read it.",
        }) {
     INFO(kept);
     CHECK(G(kept) == kept);
@@ -112,19 +113,28 @@ TEST_CASE("garbled: a clause without a verb is flagged with its signs") {
 
 TEST_CASE("garbled: words of a source language are a sign, names of things are not") {
   if (!ModelPresent()) return;
-  const auto signs = Signs("Officials of the ministerio said the gobierno would act on the report by Monday.");
+  const auto signs =
+      Signs("Officials of the ministerio said the gobierno would act on the report by Monday.");
   CHECK(std::find(signs.begin(), signs.end(), "source-words") != signs.end());
   // Paths and file names are in no language; a term said twice is one word.
-  CHECK(Signs("To do so, it modifies the /etc/ppp/peers/dsl-provider file and records the login in the "
-              "/etc/ppp/pap-secrets file.")
+  CHECK(
+      Signs(
+          "To do so, it modifies the /etc/ppp/peers/dsl-provider file and records the login in the "
+          "/etc/ppp/pap-secrets file.")
+          .empty());
+  CHECK(Signs("When installed, the sudo package gives full root rights to members of the sudo Unix "
+              "group.")
             .empty());
-  CHECK(Signs("When installed, the sudo package gives full root rights to members of the sudo Unix group.").empty());
   // Words a source language's dictionary lists but hardly writes ("perf", "config") are no
   // sign: a source language's word is one it writes commonly and English rarely.
-  CHECK(Signs("Set the perf event config before the tool starts, so the counter is read at the first sample.").empty());
+  CHECK(Signs("Set the perf event config before the tool starts, so the counter is read at the "
+              "first sample.")
+            .empty());
   // Loan words English writes too are English ("avant garde": French writes "avant" 400
   // times as often, English still writes it).
-  CHECK(Signs("There has been some avant garde talk that furniture might go back to the boxy look of the past.").empty());
+  CHECK(Signs("There has been some avant garde talk that furniture might go back to the boxy look "
+              "of the past.")
+            .empty());
 }
 
 TEST_CASE("garbled: clean English is neither changed nor flagged") {
