@@ -183,6 +183,12 @@ class UnicodeStage : public Stage {
   }
 
   std::string_view name() const override { return "unicode"; }
+  // A run's repairs vote for the code pages of the document, and the votes guide its later
+  // passes; a second run starts without them, and may still find a span to decode (bytes
+  // that were invalid UTF-8, decoded through Windows-1252 one by one, then read as mojibake
+  // with a lost byte: the fuzzer, tests/fuzz_corpus/regression-unicode-second-run). Run
+  // until it changes nothing.
+  bool idempotent() const override { return false; }
   std::span<const RuleInfo> rules() const override { return kRules; }
   std::unique_ptr<StageScratch> NewScratch() const override {
     return std::make_unique<UnicodeScratch>();
