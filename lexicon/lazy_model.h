@@ -43,19 +43,17 @@ class LazyModel {
   // the process with its message: the build's own data is broken.
   const T* get() const {
     std::call_once(once_, [this] {
-      static std::mutex mutex;
-      static auto* loaded_models =
-          new std::unordered_map<std::string, std::weak_ptr<T>>();  // by path
-      std::lock_guard<std::mutex> lock(mutex);
-      std::weak_ptr<T>* shared = shared_ ? &(*loaded_models)[path_] : nullptr;
-      if (shared != nullptr && (model_ = shared->lock()) != nullptr) return;
-      auto loaded = T::Load(path_);
-      if (!loaded.ok()) {
-        std::fprintf(stderr, "mtclean: %s\n", loaded.status().message().c_str());
-        std::abort();
+      if (!shared_) {  // a copy of its own: no other model's load need wait for it
+        model_ = LoadOrDie();
+        return;
       }
-      model_ = std::move(*loaded);
-      if (shared != nullptr) *shared = model_;
+      static std::mutex mutex;
+      static auto* loaded_models = new std::unordered_map<std::string, std::weak_ptr<T>>();  // by path
+      std::lock_guard<std::mutex> lock(mutex);
+      std::weak_ptr<T>& shared = (*loaded_models)[path_];
+      if ((model_ = shared.lock()) != nullptr) return;
+      model_ = LoadOrDie();
+      shared = model_;
     });
     return model_.get();
   }
@@ -63,6 +61,15 @@ class LazyModel {
   const T* operator->() const { return get(); }
 
  private:
+  std::shared_ptr<T> LoadOrDie() const {
+    auto loaded = T::Load(path_);
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "mtclean: %s\n", loaded.status().message().c_str());
+      std::abort();
+    }
+    return std::move(*loaded);
+  }
+
   std::string path_, what_;
   bool shared_ = true;
   mutable std::once_flag once_;

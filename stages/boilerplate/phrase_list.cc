@@ -155,7 +155,7 @@ StatusOr<PhraseList> PhraseList::Load(const std::string& data_dir,
 }
 
 const Phrase* PhraseList::MatchLine(std::string_view folded) const {
-  auto it = line_index_.find(std::string(folded));
+  auto it = line_index_.find(folded);
   return it == line_index_.end() ? nullptr : &phrases_[it->second];
 }
 
@@ -182,7 +182,7 @@ const Phrase* PhraseList::MatchLineSequence(std::string_view folded, size_t* pie
     best[k] = kNoWay;
     for (size_t e = n; e > k; --e) {
       if (best[e] == kNoWay) continue;
-      auto it = line_index_.find(std::string(folded.substr(starts[k], starts[e] - 1 - starts[k])));
+      auto it = line_index_.find(folded.substr(starts[k], starts[e] - 1 - starts[k]));
       if (it == line_index_.end() || best[e] + 1 >= best[k]) continue;
       best[k] = best[e] + 1, next[k] = e, first[k] = &phrases_[it->second];
     }
@@ -195,7 +195,7 @@ const Phrase* PhraseList::MatchLineSequence(std::string_view folded, size_t* pie
 }
 
 const Phrase* PhraseList::MatchPrefix(std::string_view folded) const {
-  auto it = prefix_index_.find(std::string(folded.substr(0, folded.find(' '))));
+  auto it = prefix_index_.find(folded.substr(0, folded.find(' ')));
   if (it == prefix_index_.end()) return nullptr;
   const Phrase* best = nullptr;
   for (size_t i : it->second) {

@@ -83,9 +83,11 @@ class PhraseList {
 
  private:
   std::vector<Phrase> phrases_;
-  std::unordered_map<std::string, size_t> line_index_;
+  // Probed with views of the folded line (no string built per look-up: a line with no
+  // whole-line phrase tries every run of its words in MatchLineSequence).
+  WordMap<size_t> line_index_;
   // First word -> phrases (prefix and glued) starting with it.
-  std::unordered_map<std::string, std::vector<size_t>> prefix_index_;
+  WordMap<std::vector<size_t>> prefix_index_;
   // First word -> phrases of kind `inside` starting with it.
   std::unordered_map<std::string, std::vector<size_t>, StringHash, std::equal_to<>> inside_index_;
 };
