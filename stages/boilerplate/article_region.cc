@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "pipeline/utf8.h"
+#include "stages/boilerplate/line_evidence.h"
 #include "stages/boilerplate/prose.h"
 #include "stages/boilerplate/repetitions.h"
 
@@ -14,10 +15,14 @@ namespace {
 // a symbol line too, or for where they stand; a duplicate is not): a sentence alone between
 // two chrome lines is part of the box they make ("Es gibt noch keine Kommentare." between a
 // comment heading and its form).
-bool IsolatedInChrome(const PageScratch& s, size_t c) {
+bool IsolatedInChrome(const PageScratch& s, size_t c, bool head) {
   if (c == 0 || c + 1 >= s.content.size()) return false;
   auto chrome = [](const Line& l) { return l.rule >= 0 && l.rule != kDuplicate; };
-  return chrome(s.lines[s.content[c - 1]]) && chrome(s.lines[s.content[c + 1]]);
+  // Above the article, a title removed for where it stands is no chrome box's edge: a
+  // subtitle under it is the page's (a recipe's "the creamiest cake I know!").
+  const Line& before = s.lines[s.content[c - 1]];
+  if (head && before.rule == kChromeContext) return false;
+  return chrome(before) && chrome(s.lines[s.content[c + 1]]);
 }
 
 // Chrome that ends an article: what follows it is the page's, not the article's.
@@ -26,11 +31,60 @@ bool ClosesArticle(int rule) {
          rule == kPrivacyLink || rule == kShareWidget || rule == kLinkList;
 }
 
+// Whether content line c comes right after a "Related" or "Read more" line (images between):
+// a title there is another page's.
+bool AfterRelatedHeading(std::string_view text, const PageScratch& s, size_t c) {
+  while (c-- > 0) {
+    const Line& l = s.lines[s.content[c]];
+    if (l.rule == kPhotoCaption) continue;
+    if (l.rule == kReadMore) return true;
+    // A title written twice is another page's too, but no heading of what follows it.
+    return l.rule == kRelatedLinks &&
+           !LineEvidence::DoubledText(Trim(text.substr(l.begin, l.end - l.begin)));
+  }
+  return false;
+}
+
+// The list items that make a list of sentences (steps, conditions, a product's features):
+// three or more items in a row, each prose, most with a comma or a sentence end inside or at
+// their end. Such a list is content wherever it stands; a list of other pages' titles is not.
+std::vector<bool> SentenceLists(std::string_view text, PageScratch& s) {
+  std::vector<bool> marked(s.content.size(), false);
+  for (size_t c = 0; c < s.content.size();) {
+    size_t e = c, items = 0, sentences = 0;
+    for (; e < s.content.size(); ++e) {
+      Line& l = s.lines[s.content[e]];
+      if (l.rule == kPhotoCaption) continue;  // a step's picture
+      if (IsEvidence(l) && l.rule != kLinkList) break;
+      const std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
+      // A teaser cut off with an ellipsis is another page's.
+      if (!IsBulletStart(raw) || raw.ends_with("...") || raw.ends_with("\xE2\x80\xA6")) break;
+      const std::string_view body = LineEvidence::WithoutTrailingPicture(raw);
+      const bool full_stop = !body.empty() && body.back() == '.';
+      if (!l.prose && !full_stop) break;
+      ++items;
+      sentences +=
+          full_stop || ShapeOfLine(text, l).sentence_end || ShapeOfLine(text, l).sentence_inside;
+    }
+    if (items >= 3 && 2 * sentences > items && !AfterRelatedHeading(text, s, c))
+      for (size_t k = c; k < e; ++k) marked[k] = s.lines[s.content[k]].rule != kPhotoCaption;
+    c = e + 1;
+  }
+  return marked;
+}
+
 }  // namespace
 
 bool TitleLike(std::string_view text, const Line& l) {
   std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
-  if (raw.empty() || l.fold.words() < 3 || l.fold.words() > 30) return false;
+  // The words of the kept text: a line cut by a site name is judged by what stays of it.
+  size_t words = l.fold.words();
+  if (l.keep_begin != l.begin || l.keep_end != l.end) {
+    words = 0;
+    for (size_t pos = 0; pos < raw.size(); ++pos)
+      words += raw[pos] != ' ' && (pos == 0 || raw[pos - 1] == ' ');
+  }
+  if (raw.empty() || words < 3 || words > 30) return false;
   // The first letter or digit, after a list bullet and an opening quote.
   int32_t first = 0;
   for (size_t pos = 0; pos < raw.size();) {
@@ -195,6 +249,10 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
          inline_gap(segments[hi].end, segments[hi + 1].begin))
     ++hi;
   size_t block_first = segments[lo].first_prose, block_last = segments[hi].last_prose;
+  // The article starts with its own text, not with the title of a related page shown above it.
+  while (block_first < block_last && !s.lines[s.content[block_first]].paragraph &&
+         AfterRelatedHeading(text, s, block_first))
+    ++block_first;
   // A list that touches the article is the article's (a recipe's ingredients before its steps,
   // the points after its last paragraph), with the line that introduces it ("Zutaten:").
   auto list_line = [&](size_t c) {
@@ -281,6 +339,7 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     if (last == '.' || last == '!' || last == '?' || last == ',') continue;
     h.rule = kLinkList;
   }
+  const std::vector<bool> sentence_list = SentenceLists(text, s);
   for (size_t c = 0; c < s.content.size(); ++c) {
     Line& l = s.lines[s.content[c]];
     if (l.rule >= 0) continue;
@@ -289,16 +348,22 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     const std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
     if (c >= block_first && c <= block_last) keep = true;
     // Data is the article's wherever it stands: a recipe's ingredients, a data sheet's values.
-    else if (IsDataLine(raw)) keep = true;
+    else if (IsDataLine(raw) || sentence_list[c])
+      keep = true;
     // After the article's end paragraphs go too (author boxes, teasers' summaries, which
     // run to fifteen words and more); a short sentence (ten words at most) that does not
     // stand alone between chrome lines stays ("UP NEXT" / "Thunder: Host the Lakers on
     // Friday." closes an agency's sports story).
-    else if (closed && c >= foot_begin) keep = l.prose && l.sentence && l.words <= 10 && !IsolatedInChrome(s, c);
+    else if (closed && c >= foot_begin)
+      keep = l.prose && l.sentence && l.words <= 10 && !IsolatedInChrome(s, c, false);
     else if (l.paragraph) keep = true;
+    // The title right under a "Related" line is another page's.
+    else if (AfterRelatedHeading(text, s, c) && TitleLike(text, l))
+      keep = false;
     // In the page's head and foot a sentence stays unless it stands alone between chrome
     // lines; headlines there are the teasers of other pages.
-    else if (region) keep = l.prose && l.sentence && !IsolatedInChrome(s, c);
+    else if (region)
+      keep = l.prose && l.sentence && !IsolatedInChrome(s, c, c < block_first);
     else if (l.prose) keep = true;
     else if (l.menu) keep = false;
     else keep = !(chrome_border(c, -1) && chrome_border(c, +1));
@@ -324,9 +389,14 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
 void ArticleRegion::KeepHeadline(std::string_view text, PageScratch& s, size_t article_first) const {
   // Back from the article over its byline, date, share buttons and caption (up to a dozen
   // lines), to the first line that reads as a title; a title already kept ends the search.
-  for (size_t c = std::min(article_first, s.content.size()), seen = 0; c-- > 0 && seen < 12; ++seen) {
+  for (size_t c = std::min(article_first, s.content.size()), seen = 0; c-- > 0 && seen < 12;) {
     Line& l = s.lines[s.content[c]];
-    const bool title = TitleLike(text, l);
+    // What stands between a headline and its text does not count: a caption, a byline, a date,
+    // share buttons, a "Related" box.
+    const int r = l.rule;
+    seen += !(r == kPhotoCaption || r == kByline || r == kDateline || r == kShareWidget ||
+              r == kAdvertising || r == kReadMore || r == kRelatedLinks);
+    const bool title = TitleLike(text, l) && !AfterRelatedHeading(text, s, c);
     if (l.keep && title) return;
     if (!title || (l.rule != kMenu && l.rule != kChromeContext)) continue;
     l.keep = true;

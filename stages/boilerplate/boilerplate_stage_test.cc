@@ -318,6 +318,71 @@ TEST_CASE("boilerplate: a list of other pages' titles goes with its heading") {
   CHECK(B(in) == kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n");
 }
 
+TEST_CASE(
+    "boilerplate: the headline stays above a caption and a box of related pages, their titles go") {
+  // Between a headline and its text: a byline, a picture with its caption, and a "Related" box
+  // whose titles read like headlines too. The search for the headline passes over the box, and
+  // the title right under "Related" is another page's, not the article's.
+  const std::string caption =
+      "The minister of industry looks on as the head of the economic zone authority addresses a "
+      "meeting of investors in the capital.";
+  std::string page =
+      "Home\nNews\nSearch\n\nLatest stories\nPorts Agency Opens New Terminal\n"
+      "Schools Reopen After The Storm\n\nInvestors Are Invited To The Free Zones Conference\n\n"
+      "Written by: Jane Doe\n\n[IMG_7735-670x450]\nPhoto: John Roe\n" +
+      caption +
+      "\n\nInvestors Are Invited To The Free Zones Conference\n\n[IMG_1-470x290]\nRelated\n"
+      "Stakeholders Invited To The Celebration Of Patent Week\n[IMG_2-470x290]\nRelated\n"
+      "Communities Must Be Recognised As Partners In Hotel Projects\n\n" +
+      kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n";
+  std::string out = B(page);
+  CHECK(out.find("Investors Are Invited To The Free Zones Conference") != std::string::npos);
+  CHECK(out.find("Communities Must Be Recognised") == std::string::npos);
+  CHECK(out.find("Stakeholders Invited") == std::string::npos);
+  CHECK(out.find("Schools Reopen") == std::string::npos);
+}
+
+TEST_CASE("boilerplate: a subtitle under a title above the article stays") {
+  // "Mandarin Cake" (too short for a headline) goes for where it stands, but the sentence under
+  // it is no sentence alone in a chrome box: the title is no box's edge.
+  std::string page =
+      "Home\nRecipes\nSearch\n\nSave recipe\n\nMandarin Cake\n"
+      "the creamiest cake I know!\n953 comments\n\nAverage rating: 4.52\nfrom 948 ratings\n"
+      "Perfect\nVery good\nQuite good\nRate the recipe\n\n" +
+      kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n";
+  std::string out = B(page);
+  CHECK(out.find("the creamiest cake I know!") != std::string::npos);
+  CHECK(out.find("953 comments") == std::string::npos);
+}
+
+TEST_CASE("boilerplate: a list whose items are sentences is content, wherever it stands") {
+  // A recipe's steps after its share buttons (which end the article) with their pictures
+  // between them, and a list whose first items are short names that continue into sentences:
+  // neither is a list of links. A list of titles under a box heading still goes.
+  const std::string steps =
+      "  \xE2\x80\xA2 Dice the tofu and use paper towels to soak up the excess water.\n"
+      "  \xE2\x80\xA2 Remove and drain on paper towels.\n    [DSC_0509-scaled]\n"
+      "  \xE2\x80\xA2 With two spoons of oil left in the wok, fry the garlic till "
+      "fragrant.[DSC_0511-scaled]\n"
+      "  \xE2\x80\xA2 Add the noodles and stir fry to mix well.[DSC_0514-scaled]\n";
+  const std::string licence =
+      "  \xE2\x80\xA2 Name \xE2\x80\x93 nc for non commercial\n"
+      "  \xE2\x80\xA2 The struck-out dollar means \xE2\x80\x93 no reuse for commercial ends\n"
+      "  \xE2\x80\xA2 The author lets others use the work freely as long as they do not earn money "
+      "with it.\n";
+  std::string page = kPara1 + "\n\n" + licence + "\n" + kPara2 + "\n\n" + kPara3 +
+                     "\n\nShare on Facebook\n\n" + "Directions\n" + steps +
+                     "\nMore Great Stories From Us\n\n"
+                     "  \xE2\x80\xA2 Chris Evans goes to Washington\n"
+                     "  \xE2\x80\xA2 What Atlanta can teach tech about cultivating black talent.\n";
+  std::string out = B(page);
+  CHECK(out.find(licence) != std::string::npos);
+  CHECK(out.find("Remove and drain on paper towels.") != std::string::npos);
+  CHECK(out.find("fry the garlic till fragrant.") != std::string::npos);
+  CHECK(out.find("Chris Evans") == std::string::npos);
+  CHECK(out.find("Share on Facebook") == std::string::npos);
+}
+
 TEST_CASE("boilerplate: date lines in any language CLDR names months in") {
   // Polish writes the month in the genitive inside a date ("marca", not "marzec"); English
   // writes ordinals. A line of a month name and numbers is a dateline wherever it stands.

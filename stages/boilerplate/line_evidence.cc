@@ -282,6 +282,19 @@ bool LineEvidence::AllCapitalised(std::string_view raw, size_t from) {
   return w > from;
 }
 
+std::string_view LineEvidence::WithoutTrailingPicture(std::string_view raw) {
+  // A sentence with its picture's file name after it ("... till fragrant.[step-3]") is one.
+  if (!raw.empty() && raw.back() == ']') {
+    const size_t open = raw.rfind('[');
+    if (open != std::string_view::npos && open > 0 && ImagePlaceholder(raw.substr(open)))
+      raw = Trim(raw.substr(0, open));
+  }
+  // Invisible characters some editors leave after a sentence: U+2063, U+200B, U+FEFF.
+  for (std::string_view tail : {"\xE2\x81\xA3", "\xE2\x80\x8B", "\xEF\xBB\xBF"})
+    while (raw.ends_with(tail)) raw.remove_suffix(tail.size());
+  return raw;
+}
+
 void LineEvidence::LinkLists(std::string_view text, PageScratch& s) const {
   auto is_link = [&](size_t i) {
     const Line& l = s.lines[i];
@@ -293,16 +306,43 @@ void LineEvidence::LinkLists(std::string_view text, PageScratch& s) const {
     if (item < raw.size() && raw[item] >= '0' && raw[item] <= '9') return false;
     // "• Ort: Kasberg", "• Effektiver Jahreszins: 3,9 Prozent": facts, not links.
     const size_t colon = raw.find(": ");
-    if (colon != std::string_view::npos && CountWords(raw.substr(item, colon - item)) <= 3) return false;
-    // A sentence with its picture's file name after it ("... till fragrant.[step-3]") is one.
-    if (raw.back() == ']') {
-      const size_t open = raw.rfind('[');
-      if (open != std::string_view::npos && open > 0 && ImagePlaceholder(raw.substr(open)))
-        raw = Trim(raw.substr(0, open));
-    }
-    return !IsSentenceEnd(utf8::Previous(raw, raw.size()));
+    if (colon != std::string_view::npos && CountWords(raw.substr(item, colon - item)) <= 3)
+      return false;
+    raw = WithoutTrailingPicture(raw);
+    return raw.empty() || !IsSentenceEnd(utf8::Previous(raw, raw.size()));
   };
-  ForEachRunNotIntroduced(text, s, 2, is_link, [&](size_t k) { s.lines[s.content[k]].rule = kLinkList; });
+  // An item of the list that ends a sentence with a full stop, right before or after the run ("•
+  // Name – nc for non-commercial" / "• The author allows reuse ... ."): the run is part of a list
+  // of the article's, not a list of links.
+  auto bullet_sentence = [&](size_t c) {
+    if (c >= s.content.size()) return false;
+    const Line& l = s.lines[s.content[c]];
+    std::string_view raw = Trim(text.substr(l.begin, l.end - l.begin));
+    if (l.rule >= 0 || !IsBulletStart(raw) || l.words < 6) return false;
+    raw = WithoutTrailingPicture(raw);
+    return !raw.empty() && raw.back() == '.';
+  };
+  std::vector<size_t>& run = s.run;
+  run.clear();
+  // Under a heading of a box of other pages ("More Great WIRED Stories") a list is links all the
+  // same.
+  auto under_box_heading = [&](size_t c) {
+    if (c == 0) return false;
+    const int rule = s.lines[s.content[c - 1]].rule;
+    return rule == kRelatedLinks || rule == kReadMore;
+  };
+  auto flush = [&] {
+    if (run.empty()) return;
+    if (under_box_heading(run.front()) || (!(run.front() > 0 && bullet_sentence(run.front() - 1)) &&
+                                           !bullet_sentence(run.back() + 1)))
+      for (size_t k : run) s.lines[s.content[k]].rule = kLinkList;
+    run.clear();
+  };
+  ForEachRunNotIntroduced(text, s, 2, is_link, [&](size_t k) {
+    if (!run.empty() && run.back() + 1 != k) flush();
+    run.push_back(k);
+  });
+  flush();
 }
 
 void LineEvidence::Captions(std::string_view text, PageScratch& s) const {

@@ -49,6 +49,10 @@ class LineEvidence {
   // (judged later, by JudgeRepetitions, once the article is known).
   void SuffixesBreadcrumbsRepeats(std::string_view text, PageScratch& s) const;
 
+  // The line without a picture's placeholder glued to its end and invisible characters after
+  // it ("... till fragrant.[step-3]" is a sentence).
+  static std::string_view WithoutTrailingPicture(std::string_view raw);
+
  private:
   // "the ministry.Read more: X": a glued phrase right after a sentence end, with its colon.
   void GluedPhrase(std::string_view text, Line& l) const;

@@ -66,6 +66,7 @@ class PageScratch : public StageScratch {
   FoldedLine tmp;
   const LineCounts* corpus = nullptr;  // batch line counts, if observed
   std::vector<size_t> all_content, survivors;
+  std::vector<size_t> run;  // content indexes of a run of list items being judged
 };
 
 inline bool IsSentenceEnd(int32_t cp) {
