@@ -121,6 +121,28 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
     l.rule = kByline;
     return;
   }
+  if (DatedByline(f, text.substr(l.begin, l.end - l.begin))) l.rule = kByline;
+}
+
+bool LineEvidence::DatedByline(const FoldedLine& f, std::string_view line) const {
+  // "By Amelie Marie Nishizawa Feb 8, 2020 5 min read": "By", one to four capitalised names,
+  // then only a date and a reading time. A sentence that opens with "By" goes on with a verb.
+  if (f.words() < 3 || f.words() > 12 || Word(f, 0) != "by") return false;
+  size_t w = 1;
+  for (; w < f.words() && w <= 4; ++w) {
+    const std::string_view word = Word(f, w);
+    if (data_.date_words.contains(word) || !utf8::IsUpper(utf8::At(line, f.word_starts[w]))) break;
+  }
+  if (w == 1 || w == f.words()) return false;  // no name, or nothing after it
+  bool date = false;
+  for (char c : line.substr(f.word_ends[w - 1])) date |= c >= '0' && c <= '9';
+  for (; w < f.words(); ++w) {
+    const std::string_view word = Word(f, w);
+    if (word == "min" || word == "mins" || word == "read") continue;
+    if (!data_.date_words.contains(word)) return false;
+    date = true;
+  }
+  return date;
 }
 
 void LineEvidence::GluedPhrase(std::string_view text, Line& l) const {

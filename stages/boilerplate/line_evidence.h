@@ -70,6 +70,9 @@ class LineEvidence {
   // A line of month and weekday names (date_words) and numbers: "18 marca 2021", "Jun 18th".
   // `raw` is the trimmed line, `line` the line as folded (the fold's word offsets are in it).
   bool IsDateline(const FoldedLine& f, std::string_view raw, std::string_view line) const;
+  // "By Jane Doe Feb 8, 2020 5 min read": "By", capitalised names, then only a date and a
+  // reading time. `line` is the line as folded.
+  bool DatedByline(const FoldedLine& f, std::string_view line) const;
 
   // The heading of a box that lists other pages: two to six words, no sentence, with a word
   // saying which pages and one saying what is listed, and these half of the line ("Verwandte
