@@ -421,6 +421,12 @@ const StageDescriptor& BoilerplateStageDescriptor() {
         auto agencies = ReadDataLines(env.data_dir, "boilerplate/agencies.txt");
         if (!agencies.ok()) return agencies.status();
         evidence.agencies = std::move(*agencies);
+        auto banks = ReadDataLines(env.data_dir, "boilerplate/image_banks.txt");
+        if (!banks.ok()) return banks.status();
+        evidence.image_banks = std::move(*banks);
+        std::sort(evidence.image_banks.begin(), evidence.image_banks.end());
+        evidence.agencies.insert(evidence.agencies.end(), evidence.image_banks.begin(),
+                                 evidence.image_banks.end());
         for (const std::string& a : evidence.agencies)
           if (!a.empty()) evidence.agency_last_bytes[static_cast<unsigned char>(a.back())] = true;
         std::sort(evidence.agencies.begin(), evidence.agencies.end(),

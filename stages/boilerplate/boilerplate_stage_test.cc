@@ -104,6 +104,10 @@ TEST_CASE("boilerplate: captions, datelines, bylines and link lists") {
   // An article sentence that names an agency is no caption.
   std::string told = "A Taliban official in Moscow told Reuters.";
   CHECK(B(Page("", told + "\n\n", "")).find(told) != std::string::npos);
+  // A caption with an image bank's credit joined to it by a space; a sentence naming an agency
+  // stays.
+  out = B(Page("", "Dee Dee Myers Getty Images\n\n", ""));
+  CHECK(out.find("Getty Images") == std::string::npos);
   // A byline with its date and reading time; a sentence that opens with "By" and a name stays.
   out = B(Page("", "By Jane Marie Doe Feb 8, 2020 5 min read\n\nBy Monday Kabul had fallen.\n\n", ""));
   CHECK(out.find("min read") == std::string::npos);

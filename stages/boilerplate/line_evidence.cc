@@ -411,7 +411,10 @@ bool LineEvidence::EndsWithCredit(std::string_view raw) const {
     if (t.size() >= 3 && (t.substr(t.size() - 3) == "\xE2\x80\x94" || t.substr(t.size() - 3) == "\xE2\x80\x93"))
       return true;
     if (t.size() >= 2 && t.substr(t.size() - 2) == "\xC2\xA9") return true;  // ©
-    return false;
+    // An image bank's name after a caption with no separator ("Dee Dee Myers Getty Images"):
+    // on a short line that ends no sentence, since no news is about an image bank.
+    return std::binary_search(data_.image_banks.begin(), data_.image_banks.end(), a) &&
+           CountWords(t) <= 8 && !IsSentenceEnd(utf8::Previous(t, t.size()));
   }
   return false;
 }

@@ -26,6 +26,7 @@ class LineEvidence {
     WordSet box_which, box_what;  // words of the headings of related-pages boxes
     std::vector<std::string> agencies;  // longest first
     std::vector<std::string> agencies_sorted;  // for a credit alone on its line
+    std::vector<std::string> image_banks;      // sorted; credits with no separator before them
     std::array<bool, 256> agency_last_bytes{};
   };
   explicit LineEvidence(Data data) : data_(std::move(data)) {}
