@@ -307,6 +307,26 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     }
     return true;  // the edge of the page
   };
+  // The article's tags, date or category between its last paragraph and a line that ends
+  // articles ("Kategorie: News", "Publiziert: 03.04.2020"): one or two lines that are no prose,
+  // not introduced by a colon (a list of the article's would be).
+  size_t tail_end = block_last + 1;
+  auto ends_with_colon = [&](size_t c) {
+    const Line& l = s.lines[s.content[c]];
+    const std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
+    return !raw.empty() && raw.back() == ':';
+  };
+  {
+    size_t k = block_last + 1, lines = 0;
+    bool ok = !ends_with_colon(block_last);
+    for (; k < s.content.size() && ok; ++k) {
+      const Line& n = s.lines[s.content[k]];
+      if (IsEvidence(n)) break;
+      if (n.rule >= 0) continue;
+      ok = !n.prose && !ends_with_colon(k) && ++lines <= 2;
+    }
+    if (ok && k < s.content.size() && ClosesArticle(s.lines[s.content[k]].rule)) tail_end = k;
+  }
   for (size_t c = block_first; c <= block_last; ++c) {
     Line& l = s.lines[s.content[c]];
     if (l.soft) l.rule = -1;  // a heading of the article's
@@ -366,6 +386,9 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
       keep = l.prose && l.sentence && !IsolatedInChrome(s, c, c < block_first);
     else if (l.prose) keep = true;
     else if (l.menu) keep = false;
+    // The article's tags and date before the line that ends it.
+    else if (c > block_last && c < tail_end)
+      keep = false;
     else keep = !(chrome_border(c, -1) && chrome_border(c, +1));
     l.keep = keep;
     if (!keep) l.rule = l.menu ? kMenu : kChromeContext;

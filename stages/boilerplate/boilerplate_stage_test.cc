@@ -391,6 +391,19 @@ TEST_CASE("boilerplate: a list whose items are sentences is content, wherever it
   CHECK(out.find("Share on Facebook") == std::string::npos);
 }
 
+TEST_CASE("boilerplate: the article's tags before the line that ends it go, its list stays") {
+  // One or two lines that are no prose between the last paragraph and a comment form: the
+  // article's category and date. A list the article introduces with a colon stays there.
+  std::string out = B(kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 +
+                      "\n\nCategory: News, World\n\nLeave a Reply\n");
+  CHECK(out == kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n");
+  const std::string dates =
+      "The tour dates:\nJune 9 -- Coral Sky Amphitheatre, West Palm Beach\nJune 10 -- Credit Union "
+      "Amphitheatre, Tampa\n";
+  out = B(kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n\n" + dates + "\nLeave a Reply\n");
+  CHECK(out.find(dates) != std::string::npos);
+}
+
 TEST_CASE("boilerplate: date lines in any language CLDR names months in") {
   // Polish writes the month in the genitive inside a date ("marca", not "marzec"); English
   // writes ordinals. A line of a month name and numbers is a dateline wherever it stands.
