@@ -43,6 +43,10 @@
 namespace mtclean {
 namespace {
 
+// Each per-worker cache of decisions is emptied when it holds this many: the common words it
+// exists for come back at once, and memory stays bounded on text that never repeats.
+constexpr size_t kMaxCacheEntries = 16384;
+
 enum Rule : uint16_t { kRestoreStripped, kRestoreWord, kDroppedLetter, kNameForm, kUncertain };
 
 constexpr std::array<RuleInfo, 5> kRules = {{
@@ -841,7 +845,7 @@ class DiacriticsStage : public Stage {
           if (options[x].first != options[y].first)
             if (std::string v = spelled({options[x], options[y]}); dict.Known(v)) found.push_back(std::move(v));
     std::string answer = found.size() == 1 ? found[0] : "";
-    if (s.restore_cache.size() > 100000) s.restore_cache.clear();
+    if (s.restore_cache.size() > kMaxCacheEntries) s.restore_cache.clear();
     s.restore_cache.emplace(key, answer);
     return answer;
   }
@@ -870,7 +874,7 @@ class DiacriticsStage : public Stage {
       if (KnownInAnyCase(*english, word) || CommonEnglish(word)) continue;
       auto it = s.english_cache.find(std::string(word));
       if (it == s.english_cache.end()) {
-        if (s.english_cache.size() > 100000) s.english_cache.clear();
+        if (s.english_cache.size() > kMaxCacheEntries) s.english_cache.clear();
         it = s.english_cache.emplace(std::string(word), DroppedLetter(word, *english)).first;
       }
       const DropDecision& d = it->second;
@@ -924,7 +928,7 @@ class DiacriticsStage : public Stage {
         std::string key = std::string(word) + '\t' + std::to_string(only);
         auto it = s.known_cache.find(key);
         if (it == s.known_cache.end()) {
-          if (s.known_cache.size() > 100000) s.known_cache.clear();
+          if (s.known_cache.size() > kMaxCacheEntries) s.known_cache.clear();
           // Words English knows but rarely writes ("Pars"), and words it does not know that
           // are common in the source language ("pera": Spanish for pear, here "ópera"
           // broken), are read as broken when a much commoner English word comes back.
@@ -1261,7 +1265,7 @@ class DiacriticsStage : public Stage {
         std::string_view span = text.substr(begin, end - begin);
         auto cached = s.name_cache.find(std::string(span));
         if (cached == s.name_cache.end()) {
-          if (s.name_cache.size() > 100000) s.name_cache.clear();
+          if (s.name_cache.size() > kMaxCacheEntries) s.name_cache.clear();
           cached = s.name_cache.emplace(std::string(span), NameForm(span, s, english, k, len)).first;
         }
         const DiacriticsScratch::NameChoice& choice = cached->second;

@@ -36,6 +36,10 @@
 namespace mtclean {
 namespace {
 
+// Each per-worker cache of decisions is emptied when it holds this many: the common words it
+// exists for come back at once, and memory stays bounded on text that never repeats.
+constexpr size_t kMaxCacheEntries = 16384;
+
 enum Rule : uint16_t {
   kTransliteration, kCapitalOf, kSameName, kAdminTerm, kSpellingVariant, kUnknownName, kInconsistent, kExonym
 };
@@ -371,7 +375,7 @@ class NamesStage : public Stage {
           // names went through a translation.
           const bool translated = d_.english_names.count(folded) == 0 && !d_.gazetteer->FindByExonym(folded).empty() &&
                                   !KnownInAnyCase(*s.english, span);
-          if (s.country_of.size() > 100000) s.country_of.clear();
+          if (s.country_of.size() > kMaxCacheEntries) s.country_of.clear();
           it = s.country_of.emplace(std::move(span), NamesScratch::SpanPlace{std::move(country), translated}).first;
         }
         s.translated_names |= it->second.translated && (len == 1 || s.words[k + len - 1].capitalised);
@@ -565,7 +569,7 @@ class NamesStage : public Stage {
     key += s.translated_names ? "\x1f" "t" : "";
     auto it = s.cache.find(key);
     if (it == s.cache.end()) {
-      if (s.cache.size() > 100000) s.cache.clear();
+      if (s.cache.size() > kMaxCacheEntries) s.cache.clear();
       it = s.cache.emplace(std::move(key), DecideSpan(text, s, b, e, whole_run, context, capital_of)).first;
     }
     const SpanResult& r = it->second;
