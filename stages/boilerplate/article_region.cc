@@ -46,8 +46,10 @@ bool AfterRelatedHeading(std::string_view text, const PageScratch& s, size_t c) 
 }
 
 // The list items that make a list of sentences (steps, conditions, a product's features):
-// three or more items in a row, each prose, most with a comma or a sentence end inside or at
-// their end. Such a list is content wherever it stands; a list of other pages' titles is not.
+// three or more items in a row (pictures between them allowed), each prose or ending with a
+// full stop, most ending or holding a sentence, none a teaser cut with an ellipsis, the list
+// not under a "Related" heading. Such a list is content wherever it stands; a list of other
+// pages' titles is not.
 std::vector<bool> SentenceLists(std::string_view text, PageScratch& s) {
   std::vector<bool> marked(s.content.size(), false);
   for (size_t c = 0; c < s.content.size();) {
@@ -367,7 +369,8 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     const bool region = (c >= head_begin && c < head_end) || (c >= foot_begin && c < foot_end);
     const std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
     if (c >= block_first && c <= block_last) keep = true;
-    // Data is the article's wherever it stands: a recipe's ingredients, a data sheet's values.
+    // Data is the article's wherever it stands: a recipe's ingredients, a data sheet's values;
+    // so is a list of sentences (a recipe's steps after the share buttons).
     else if (IsDataLine(raw) || sentence_list[c])
       keep = true;
     // After the article's end paragraphs go too (author boxes, teasers' summaries, which
