@@ -108,6 +108,11 @@ class Gazetteer {
   // Index of the first key whose hash has each value of its top bucket_bits_ bits.
   unsigned bucket_bits_ = 1;
   std::vector<uint32_t> bucket_start_;
+  // One bit per value of a hash's low kFilterBits bits, set for every key: most look-ups are of
+  // spellings no key has, and a clear bit answers them from 2 MiB instead of two misses in
+  // the bucket and key arrays (1.3M keys: one absent spelling in fourteen passes).
+  static constexpr unsigned kFilterBits = 24;
+  std::vector<uint64_t> filter_;
 };
 
 }  // namespace mtclean
