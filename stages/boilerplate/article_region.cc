@@ -448,4 +448,33 @@ bool RemovesMostProse(std::string_view text, PageScratch& s) {
   return prose >= 400 && 2 * removed > prose;
 }
 
+void KeepLongestParagraphRun(std::string_view text, PageScratch& s) {
+  auto by_position = [](const Line& l) { return l.rule == kChromeContext || l.rule == kMenu; };
+  // A line continues a run if it is prose, or a short heading right before a paragraph.
+  auto continues = [&](size_t c) {
+    const Line& l = s.lines[s.content[c]];
+    if (l.rule >= 0 && !by_position(l)) return false;
+    if (l.paragraph || l.prose) return true;
+    return l.words <= 6 && c + 1 < s.content.size() && s.lines[s.content[c + 1]].paragraph &&
+           (s.lines[s.content[c + 1]].rule < 0 || by_position(s.lines[s.content[c + 1]]));
+  };
+  for (size_t c = 0; c < s.content.size();) {
+    size_t e = c, chars = 0, paragraphs = 0;
+    bool kept = false;  // a paragraph of the run stays
+    while (e < s.content.size() && continues(e)) {
+      const Line& l = s.lines[s.content[e]];
+      if (l.paragraph) chars += l.keep_end - l.keep_begin, ++paragraphs, kept |= !by_position(l);
+      ++e;
+    }
+    // Five paragraphs in a row at least: a site's legal notes and teasers come in twos and threes.
+    if (!kept && paragraphs >= 5 && chars >= 400)
+      for (size_t k = c; k < e; ++k) {
+        Line& l = s.lines[s.content[k]];
+        if (by_position(l)) l.rule = -1, l.keep = true;
+      }
+    c = e > c ? e : c + 1;
+  }
+  (void)text;
+}
+
 }  // namespace mtclean::boilerplate

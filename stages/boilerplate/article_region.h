@@ -49,6 +49,12 @@ class ArticleRegion {
 // not what the stage thinks it is (an article that looks like chrome), and nothing goes.
 bool RemovesMostProse(std::string_view text, PageScratch& s);
 
+// The page's longest run of paragraphs (prose lines and short headings between them allowed)
+// is article text whatever the segments said: when every paragraph of it was removed for where
+// it stands (a menu whose entries carry blurbs taken for the article, the article in the foot
+// after it), the run's lines removed so stay. Lines removed by their own evidence still go.
+void KeepLongestParagraphRun(std::string_view text, PageScratch& s);
+
 }  // namespace mtclean::boilerplate
 
 #endif  // MTCLEAN_STAGES_BOILERPLATE_ARTICLE_REGION_H_

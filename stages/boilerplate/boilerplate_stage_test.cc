@@ -404,6 +404,45 @@ TEST_CASE("boilerplate: the article's tags before the line that ends it go, its 
   CHECK(out.find(dates) != std::string::npos);
 }
 
+TEST_CASE("boilerplate: five paragraphs in a row are never all removed for where they stand") {
+  // A menu whose entries carry blurbs reads as more prose than the article: the stage takes it
+  // for the article, and the article after the menu's closing list for the page's foot. The
+  // article's run of paragraphs stays all the same.
+  const std::string blurb =
+      "In this part of the site you will find the forms, guides and handbooks that the parishes of "
+      "the "
+      "region use for their everyday work, with notes on how to fill them in and whom to ask for "
+      "help.";
+  std::string page = "Home\n\nSearch\n\nContact\n\n";
+  for (int i = 0; i < 16; ++i)
+    page += "        Service" + std::to_string(i) + blurb + "\n\n        Office" +
+            std::to_string(i) + "... open this page\n\n";
+  page +=
+      "More offers\n\n  \xE2\x80\xA2 Donate\n\n  \xE2\x80\xA2 Calendar\n\n  \xE2\x80\xA2 Press\n\n"
+      "  \xE2\x80\xA2 Search\n\n";
+  const std::string article =
+      kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 +
+      "\n\nThe synod also discussed the budget for the next two years, which foresees lower "
+      "spending on "
+      "buildings and more money for the work with young people in the cities.\n\nSeveral delegates "
+      "asked "
+      "for more support for the parishes in the countryside, where the distances are long and the "
+      "congregations are small.\n";
+  CHECK(B(page + article).find(article) != std::string::npos);
+}
+
+TEST_CASE("boilerplate: the third level of a nested list is a list too") {
+  // Text dumps mark nested list items with • then □ then ☆: a list of other pages' titles at
+  // the third level goes like one at the first.
+  std::string in =
+      kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 +
+      "\n\nMore Great Stories From Us\n\n"
+      "          \xE2\x98\x86 Chris Evans goes to Washington\n"
+      "          \xE2\x98\x86 What Atlanta can teach tech about cultivating black talent\n"
+      "          \xE2\x98\x86 The display of the future might be in your contact lens\n";
+  CHECK(B(in) == kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n");
+}
+
 TEST_CASE("boilerplate: date lines in any language CLDR names months in") {
   // Polish writes the month in the genitive inside a date ("marca", not "marzec"); English
   // writes ordinals. A line of a month name and numbers is a dateline wherever it stands.

@@ -76,8 +76,9 @@ inline bool IsSentenceEnd(int32_t cp) {
 
 inline bool IsBulletStart(std::string_view t) {
   // Markers of HTML list items in text dumps; "*" and "-" also mark footnotes and dialogue.
-  for (std::string_view b : {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xBA", "\xE2\x96\xAA",
-                             "\xE2\x97\x8B", "\xE2\x96\xA0", "\xE2\x97\xA6", "\xE2\x96\xA1"})
+  for (std::string_view b :
+       {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xBA", "\xE2\x96\xAA", "\xE2\x97\x8B", "\xE2\x96\xA0",
+        "\xE2\x97\xA6", "\xE2\x96\xA1", "\xE2\x98\x86", "\xE2\x97\x8F"})
     if (t.size() > b.size() && t.compare(0, b.size(), b) == 0 &&
         (t[b.size()] == ' ' || t[b.size()] == '\t'))
       return true;
