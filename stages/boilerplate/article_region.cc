@@ -448,7 +448,7 @@ bool RemovesMostProse(std::string_view text, PageScratch& s) {
   return prose >= 400 && 2 * removed > prose;
 }
 
-void KeepLongestParagraphRun(std::string_view text, PageScratch& s) {
+void KeepParagraphRuns(PageScratch& s) {
   auto by_position = [](const Line& l) { return l.rule == kChromeContext || l.rule == kMenu; };
   // A line continues a run if it is prose, or a short heading right before a paragraph.
   auto continues = [&](size_t c) {
@@ -474,7 +474,6 @@ void KeepLongestParagraphRun(std::string_view text, PageScratch& s) {
       }
     c = e > c ? e : c + 1;
   }
-  (void)text;
 }
 
 }  // namespace mtclean::boilerplate

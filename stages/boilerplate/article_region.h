@@ -49,11 +49,11 @@ class ArticleRegion {
 // not what the stage thinks it is (an article that looks like chrome), and nothing goes.
 bool RemovesMostProse(std::string_view text, PageScratch& s);
 
-// The page's longest run of paragraphs (prose lines and short headings between them allowed)
-// is article text whatever the segments said: when every paragraph of it was removed for where
-// it stands (a menu whose entries carry blurbs taken for the article, the article in the foot
-// after it), the run's lines removed so stay. Lines removed by their own evidence still go.
-void KeepLongestParagraphRun(std::string_view text, PageScratch& s);
+// Five paragraphs or more in a row (prose lines and short headings between them allowed) are
+// article text whatever the segments said: when every paragraph of such a run was removed for
+// where it stands (a menu whose entries carry blurbs taken for the article, the article in the
+// foot after it), the run's lines removed so stay. Lines removed by their own evidence still go.
+void KeepParagraphRuns(PageScratch& s);
 
 }  // namespace mtclean::boilerplate
 

@@ -283,7 +283,7 @@ class BoilerplateStage : public Stage {
   }
 
   void Emit(std::string_view text, PageScratch& s, TextRewriter& rw) const {
-    KeepLongestParagraphRun(text, s);
+    KeepParagraphRuns(s);
     if (RemovesMostProse(text, s)) {
       rw.Flag(0, text.size(), kDoubtfulPage, 0.5f);
       return;
