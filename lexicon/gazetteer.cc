@@ -282,7 +282,6 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& path) {
   while (g->bucket_bits_ < 30 && (uint64_t{1} << (g->bucket_bits_ + 2)) < h.keys) ++g->bucket_bits_;
   g->bucket_start_.assign((size_t{1} << g->bucket_bits_) + 1, static_cast<uint32_t>(h.keys));
   g->filter_.assign((size_t{1} << kFilterBits) / 64, 0);
-  constexpr uint64_t kFilterMask = (uint64_t{1} << kFilterBits) - 1;
   for (size_t i = h.keys, b; i-- > 0;) {
     b = static_cast<size_t>(keys[i].hash >> (64 - g->bucket_bits_));
     g->bucket_start_[b] = static_cast<uint32_t>(i);
@@ -317,7 +316,7 @@ Gazetteer::Entry Gazetteer::Get(uint32_t id) const {
 }
 
 std::vector<Gazetteer::Entry> Gazetteer::Find(uint64_t hash, float min_prominence) const {
-  const uint64_t bit = hash & ((uint64_t{1} << kFilterBits) - 1);
+  const uint64_t bit = hash & kFilterMask;
   if ((filter_[bit >> 6] >> (bit & 63) & 1) == 0) return {};
   Header h;
   std::memcpy(&h, data_, sizeof h);

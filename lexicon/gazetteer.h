@@ -112,6 +112,7 @@ class Gazetteer {
   // spellings no key has, and a clear bit answers them from 2 MiB instead of two misses in
   // the bucket and key arrays (1.3M keys: one absent spelling in fourteen passes).
   static constexpr unsigned kFilterBits = 24;
+  static constexpr uint64_t kFilterMask = (uint64_t{1} << kFilterBits) - 1;
   std::vector<uint64_t> filter_;
 };
 

@@ -59,14 +59,13 @@ std::vector<bool> SentenceLists(std::string_view text, PageScratch& s) {
       if (l.rule == kPhotoCaption) continue;  // a step's picture
       if (IsEvidence(l) && l.rule != kLinkList) break;
       const std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
-      // A teaser cut off with an ellipsis is another page's.
-      if (!IsBulletStart(raw) || raw.ends_with("...") || raw.ends_with("\xE2\x80\xA6")) break;
+      if (!IsBulletStart(raw) || CutWithEllipsis(raw)) break;  // a cut teaser: another page's
       const std::string_view body = LineEvidence::WithoutTrailingPicture(raw);
       const bool full_stop = !body.empty() && body.back() == '.';
       if (!l.prose && !full_stop) break;
       ++items;
-      sentences +=
-          full_stop || ShapeOfLine(text, l).sentence_end || ShapeOfLine(text, l).sentence_inside;
+      const LineShape& shape = ShapeOfLine(text, l);
+      sentences += full_stop || shape.sentence_end || shape.sentence_inside;
     }
     if (items >= 3 && 2 * sentences > items && !AfterRelatedHeading(text, s, c))
       for (size_t k = c; k < e; ++k) marked[k] = s.lines[s.content[k]].rule != kPhotoCaption;
@@ -80,12 +79,8 @@ std::vector<bool> SentenceLists(std::string_view text, PageScratch& s) {
 bool TitleLike(std::string_view text, const Line& l) {
   std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
   // The words of the kept text: a line cut by a site name is judged by what stays of it.
-  size_t words = l.fold.words();
-  if (l.keep_begin != l.begin || l.keep_end != l.end) {
-    words = 0;
-    for (size_t pos = 0; pos < raw.size(); ++pos)
-      words += raw[pos] != ' ' && (pos == 0 || raw[pos - 1] == ' ');
-  }
+  const size_t words =
+      l.keep_begin != l.begin || l.keep_end != l.end ? CountWords(raw) : l.fold.words();
   if (raw.empty() || words < 3 || words > 30) return false;
   // The first letter or digit, after a list bullet and an opening quote.
   int32_t first = 0;
@@ -103,10 +98,9 @@ void ArticleRegion::JudgeProse(std::string_view text, Line& l, bool know_languag
   const LineShape& shape = ShapeOfLine(text, l);
   l.prose = IsProse(shape, know_language);
   l.paragraph = l.prose && IsParagraph(shape);
-  // A teaser cut off with an ellipsis ("... the new rules …") is no finished sentence.
+  // A teaser cut off with an ellipsis is no finished sentence.
   std::string_view raw = Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
-  const bool cut = raw.ends_with("...") || raw.ends_with("\xE2\x80\xA6");
-  l.sentence = shape.sentence_end && !cut;
+  l.sentence = shape.sentence_end && !CutWithEllipsis(raw);
 }
 
 void ArticleRegion::WrappedParagraphs(std::string_view text, PageScratch& s) const {

@@ -100,6 +100,11 @@ inline bool IsDataLine(std::string_view raw) {
   return IsQuantityLine(WithoutBullet(raw)) || IsFactLine(WithoutBullet(raw), IsBulletStart(raw));
 }
 
+// A teaser cut off with an ellipsis ("... the new rules …"): no finished sentence.
+inline bool CutWithEllipsis(std::string_view raw) {
+  return raw.ends_with("...") || raw.ends_with("\xE2\x80\xA6");
+}
+
 inline std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
