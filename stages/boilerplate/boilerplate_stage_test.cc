@@ -404,6 +404,31 @@ TEST_CASE("boilerplate: the article's tags before the line that ends it go, its 
   CHECK(out.find(dates) != std::string::npos);
 }
 
+TEST_CASE("boilerplate: a label with its colon and a list of names goes, however long the list") {
+  // Inside the article too: the label says what the line is. A sentence after the same label
+  // is the article's ("Themen: ..." opening a summary).
+  const std::string tags =
+      "Veröffentlicht in: Alltag, Reisen nach Italien, Was die Welt zusammenhält | Schlagwort: "
+      "Fahrrad, "
+      "Sommer in der Stadt, Kinder und Eltern, Bücher";
+  std::string out = B(kPara1 + "\n\n" + kPara2 + "\n\n" + tags + "\n\n" + kPara3 + "\n");
+  CHECK(out == kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n");
+  out = B(kPara1 +
+          "\n\nTags: Afghanistan, Taliban, Doha talks, ceasefire, United States, withdrawal\n\n" +
+          kPara2 + "\n\n" + kPara3 + "\n");
+  CHECK(out == kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n");
+  const std::string sentence =
+      "Topics: The ministers of the region met on Monday in Doha. They spoke about the border, the "
+      "refugees and the trade routes.";
+  out = B(kPara1 + "\n\n" + sentence + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n");
+  CHECK(out.find(sentence) != std::string::npos);
+  CHECK(boilerplate::LineEvidence::LabelledList(" Mode, Outdoor, Winter"));
+  CHECK(boilerplate::LineEvidence::LabelledList(" News"));
+  CHECK_FALSE(boilerplate::LineEvidence::LabelledList(" The talks went on. Nobody knew why"));
+  CHECK_FALSE(boilerplate::LineEvidence::LabelledList(
+      " what do the ministers of the region want from us now?"));
+}
+
 TEST_CASE("boilerplate: five paragraphs in a row are never all removed for where they stand") {
   // A menu whose entries carry blurbs reads as more prose than the article: the stage takes it
   // for the article, and the article after the menu's closing list for the page's foot. The

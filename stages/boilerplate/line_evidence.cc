@@ -52,10 +52,19 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
     // or to be a whole sentence of it: an article sentence may begin with the same words.
     std::string_view line = text.substr(l.begin, l.end - l.begin);
     bool colon = false;
+    size_t after_colon = line.size();
     for (size_t k = f.word_ends[phrase_words - 1]; k < line.size(); ++k) {
       if (line[k] == ' ') continue;
       colon = line[k] == ':';
+      after_colon = k + 1;
       break;
+    }
+    // "Schlagworte: Mode, Outdoor, Winter", "Veröffentlicht in: X, Y | Schlagwort: Z": a label
+    // with its colon and the names it labels, however many: no sentence follows it.
+    if (colon && p->kind == MatchKind::kPrefix && p->rule != kCookieNotice && l.words <= 60 &&
+        LabelledList(line.substr(after_colon))) {
+      l.rule = p->rule;
+      return;
     }
     // Short phrases ("posted on") also open real sentences: the longer the phrase, the
     // longer the line it may condemn.
@@ -122,6 +131,34 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
     return;
   }
   if (DatedByline(f, text.substr(l.begin, l.end - l.begin))) l.rule = kByline;
+}
+
+bool LineEvidence::LabelledList(std::string_view rest) {
+  // Items between separators, each a name of six words at most; a list ends without a
+  // sentence's mark (a final full stop after short items aside).
+  rest = Trim(rest);
+  if (rest.empty()) return false;
+  if (rest.back() == '!' || rest.back() == '?' || CutWithEllipsis(rest)) return false;
+  size_t items = 0, words = 0, longest = 0;
+  bool in_word = false;
+  for (size_t k = 0; k <= rest.size(); ++k) {
+    const char c = k < rest.size() ? rest[k] : ',';
+    if (c == ',' || c == ';' || c == '|' || c == ':' || c == '#') {
+      if (words > 0) ++items;
+      longest = std::max(longest, words);
+      words = 0;
+      in_word = false;
+      continue;
+    }
+    // A sentence inside ("... Sri Lanka. Mehr dazu") is no list; a stop after the last item is.
+    if ((c == '.' || c == '!' || c == '?') && k + 1 < rest.size() && rest[k + 1] == ' ' &&
+        k + 2 < rest.size() && utf8::IsUpper(utf8::At(rest, k + 2)) && words > 1)
+      return false;
+    const bool space = c == ' ' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return longest <= 6 && (items >= 2 || longest <= 4);
 }
 
 bool LineEvidence::DatedByline(const FoldedLine& f, std::string_view line) const {

@@ -20,6 +20,9 @@ class LineEvidence {
   // A title written twice in one line, as a link's text and its image's ("Best deals of 2019
   // Best deals of 2019", "MoreBikesMoreBikes"): a teaser of another page.
   static bool DoubledText(std::string_view raw);
+  // Whether the text after a label's colon is a list of names ("Mode, Outdoor, Winter"), no
+  // sentence.
+  static bool LabelledList(std::string_view rest);
   struct Data {
     PhraseList phrases;
     WordSet date_words, site_words, breadcrumb_roots, comment_verbs;
