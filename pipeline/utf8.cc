@@ -117,6 +117,11 @@ bool IsSpace(int32_t cp) {
   if (cp >= 0 && cp < 0x80) return cp == ' ' || cp == '\t';
   return Category(cp) == UTF8PROC_CATEGORY_ZS;
 }
+bool IsCurrency(int32_t cp) {
+  if (cp >= 0 && cp < 0x80) return cp == '$';
+  return Category(cp) == UTF8PROC_CATEGORY_SC;
+}
+
 bool IsPunctuation(int32_t cp) {
   if (cp >= 0 && cp < 0x80)  // general category P* in ASCII ($ + < = > ^ ` | ~ are symbols)
     return cp != 0 && std::string_view("!\"#%&'()*,-./:;?@[\\]_{}").find(static_cast<char>(cp)) !=

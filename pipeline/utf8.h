@@ -32,6 +32,7 @@ bool IsAlnum(int32_t cp);
 bool IsMark(int32_t cp);         // M*
 bool IsSpace(int32_t cp);        // Zs, tab
 bool IsPunctuation(int32_t cp);  // P*
+bool IsCurrency(int32_t cp);     // Sc: $ € £ ¥ ₩ ...
 
 }  // namespace mtclean::utf8
 

@@ -74,6 +74,44 @@ std::vector<bool> SentenceLists(std::string_view text, PageScratch& s) {
   return marked;
 }
 
+// Whether a title-like content line c after the article's last paragraph is still the
+// article's: a heading over a sentence, a row of a list or table (four lines in a row, or a
+// data line or a short label next to it), a reference, a quotation's source ("— Name
+// (@handle)", "... (Albert Einstein)"), a headline with its summary. Otherwise it is the title
+// of another page.
+bool ArticlesOwnTitle(std::string_view text, const PageScratch& s, size_t c) {
+  auto raw = [&](size_t k) {
+    const Line& l = s.lines[s.content[k]];
+    return Trim(text.substr(l.keep_begin, l.keep_end - l.keep_begin));
+  };
+  const std::string_view line = raw(c);
+  // A heading right above a sentence ("The bottom line" / "BED is a recognized condition.").
+  if (c + 1 < s.content.size()) {
+    const Line& next = s.lines[s.content[c + 1]];
+    if (next.rule < 0 && next.prose && next.sentence && !IsBulletStart(raw(c + 1))) return true;
+  }
+  // A run of four lines or more with no chrome between them is a list of the article's (tour
+  // dates, products with their links); teasers stand between pictures, dates and buttons.
+  auto plain = [&](size_t k) {
+    return s.lines[s.content[k]].rule < 0 && !s.lines[s.content[k]].paragraph;
+  };
+  size_t first = c, last = c;
+  while (first > 0 && plain(first - 1)) --first;
+  while (last + 1 < s.content.size() && plain(last + 1)) ++last;
+  if (last - first + 1 >= 4) return true;
+  // A reference ("[2] Joint Commission ..."), a story's source, a headline and its summary.
+  if (line.starts_with("[") || line.ends_with("]") || s.lines[s.content[c]].shape.sentence_inside)
+    return true;
+  if (line.ends_with(")") || line.starts_with("\xE2\x80\x94") || line.starts_with("\xE2\x80\x93"))
+    return true;
+  for (size_t k : {c - 1, c + 1}) {
+    if (k >= s.content.size() || s.lines[s.content[k]].rule >= 0) continue;
+    if (IsDataLine(raw(k))) return true;
+  }
+  const Line& before = s.lines[s.content[c - 1]];
+  return before.rule < 0 && before.fold.words() <= 2 && !before.prose && !raw(c - 1).ends_with(":");
+}
+
 }  // namespace
 
 bool TitleLike(std::string_view text, const Line& l) {
@@ -356,6 +394,10 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     h.rule = kLinkList;
   }
   const std::vector<bool> sentence_list = SentenceLists(text, s);
+  // The page's last paragraph: a title after it heads no article text.
+  size_t last_paragraph = 0;
+  for (size_t c = 0; c < s.content.size(); ++c)
+    if (s.lines[s.content[c]].rule < 0 && s.lines[s.content[c]].paragraph) last_paragraph = c;
   for (size_t c = 0; c < s.content.size(); ++c) {
     Line& l = s.lines[s.content[c]];
     if (l.rule >= 0) continue;
@@ -374,6 +416,10 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     else if (closed && c >= foot_begin)
       keep = l.prose && l.sentence && l.words <= 10 && !IsolatedInChrome(s, c, false);
     else if (l.paragraph) keep = true;
+    // After the article, a title with no paragraph after it heads nothing: another page's.
+    else if (c > block_last && c > last_paragraph && !l.sentence && l.fold.words() >= 4 &&
+             TitleLike(text, l) && !ArticlesOwnTitle(text, s, c))
+      keep = false;
     // The title right under a "Related" line is another page's.
     else if (AfterRelatedHeading(text, s, c) && TitleLike(text, l))
       keep = false;

@@ -429,6 +429,54 @@ TEST_CASE("boilerplate: a label with its colon and a list of names goes, however
       " what do the ministers of the region want from us now?"));
 }
 
+TEST_CASE(
+    "boilerplate: a title after the article's last paragraph that heads nothing is another "
+    "page's") {
+  const std::string article = kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n";
+  // Teasers of other stories at the page's end, no chrome known between them.
+  std::string out = B(
+      article +
+      "\nMinisters meet again in Geneva next week\n\nSecond round of talks ends without a deal\n");
+  CHECK(out == article);
+  // A heading over a sentence, a table's rows, a list of the article's, a quotation's source,
+  // a reference: all stay.
+  const std::string heading =
+      "\nThe bottom line on the talks\n\nNobody expects a deal before the summer.\n";
+  CHECK(B(article + heading) == article + heading);
+  const std::string tour =
+      "\nJune 9 - Coral Sky Amphitheatre in West Palm Beach\nJune 10 - Credit Union Amphitheatre "
+      "in Tampa\n"
+      "June 14 - Ameris Bank Amphitheatre in Alpharetta\nJune 17 - Bridgestone Arena in "
+      "Nashville\n";
+  CHECK(B(article + tour) == article + tour);
+  const std::string source = "\n— Foreign Ministry of Qatar (@MofaQatar_EN) February 17, 2020\n";
+  CHECK(B(article + source) == article + source);
+  const std::string reference = "\n[2] Joint Commission report on the state of the peace process\n";
+  CHECK(B(article + reference) == article + reference);
+}
+
+TEST_CASE("boilerplate: a price is data of the article, not a symbol line") {
+  const std::string article = kPara1 + "\n\nPowerbeats Wireless Earphones\n\n$139.00\n\n" + kPara2 +
+                              "\n\n" + kPara3 + "\n\nTicket: 40,000\xE2\x82\xA9\n";
+  CHECK(B(article) == article);
+  CHECK(boilerplate::LineEvidence::IsPrice("$139.00"));
+  CHECK(boilerplate::LineEvidence::IsPrice("40.000 \xE2\x82\xA9"));
+  CHECK_FALSE(boilerplate::LineEvidence::IsPrice("0"));
+  CHECK_FALSE(boilerplate::LineEvidence::IsPrice("|"));
+}
+
+TEST_CASE("boilerplate: a previous/next link before another page's title goes") {
+  const std::string article = kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n";
+  std::string out = B(
+      article +
+      "\nArticle suivant Après une mise en quarantaine au cours de laquelle ils ont été isolés\n");
+  CHECK(out == article);
+  // A sentence that opens with the same words stays.
+  const std::string sentence =
+      "\nNext article in the series will look at how the withdrawal changed the region.\n";
+  CHECK(B(article + sentence) == article + sentence);
+}
+
 TEST_CASE("boilerplate: five paragraphs in a row are never all removed for where they stand") {
   // A menu whose entries carry blurbs reads as more prose than the article: the stage takes it
   // for the article, and the article after the menu's closing list for the page's foot. The

@@ -14,6 +14,8 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
   if (f.words() == 0) {  // only symbols, digits, punctuation: "•", "0", "|"
     // A thematic break ("___", "* * *") is the article's.
     if (raw.find_first_not_of("_-=*~ ") == std::string_view::npos) return;
+    // A price ("$139.00", "40.000 ₩") is data of the article: a shop's list, a review.
+    if (IsPrice(raw)) return;
     if (l.words <= 3) {
       l.rule = kNavigation;
       l.weak = true;  // removed, but no sign of where the article ends
@@ -73,7 +75,12 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
     // words are no article's.)
     bool short_line = (l.words <= 6 * phrase_words + 4 || (p->rule == kCookieNotice && phrase_words >= 3)) &&
                       (phrase_words > 1 || colon);
-    if (p->kind == MatchKind::kGlued ? (colon || l.words <= 6) : short_line) {
+    // "Article suivant Après une mise en quarantaine ...": a phrase of two words or more
+    // before another page's title, which ends no sentence.
+    const int32_t last = utf8::Previous(raw, raw.size());
+    const bool before_title =
+        phrase_words >= 2 && l.words <= 30 && !IsSentenceEnd(last) && last != ':';
+    if (p->kind == MatchKind::kGlued ? (colon || l.words <= 6 || before_title) : short_line) {
       l.rule = p->rule;
       return;
     }
@@ -131,6 +138,18 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
     return;
   }
   if (DatedByline(f, text.substr(l.begin, l.end - l.begin))) l.rule = kByline;
+}
+
+bool LineEvidence::IsPrice(std::string_view raw) {
+  bool digit = false, currency = false;
+  for (size_t pos = 0; pos < raw.size();) {
+    int32_t cp = 0;
+    const int n = utf8::Decode(raw, pos, &cp);
+    digit |= utf8::IsDigit(cp);
+    currency |= utf8::IsCurrency(cp);
+    pos += static_cast<size_t>(n > 0 ? n : -n);
+  }
+  return digit && currency;
 }
 
 bool LineEvidence::LabelledList(std::string_view rest) {

@@ -23,6 +23,8 @@ class LineEvidence {
   // Whether the text after a label's colon is a list of names ("Mode, Outdoor, Winter"), no
   // sentence.
   static bool LabelledList(std::string_view rest);
+  // Digits with a currency sign and nothing else that reads: "$139.00", "40,000 ₩".
+  static bool IsPrice(std::string_view raw);
   struct Data {
     PhraseList phrases;
     WordSet date_words, site_words, breadcrumb_roots, comment_verbs;
