@@ -244,9 +244,10 @@ TEST_CASE("boilerplate: the heading of a box of other pages ends the article, in
       "spring, after years of delays, two lawsuits and a budget that doubled.";
   // No phrase list holds these headings: a word saying which pages and one saying what is
   // listed make them ("Verwandte Links", "Noticias relacionadas", "More Great WIRED Stories").
-  for (const std::string heading : {"Verwandte Links", "Noticias relacionadas", "More Great WIRED Stories",
-                                    "Autres articles", "Relaterede artikler", "Похожие статьи",
-                                    "Kapcsolódó cikkek"}) {
+  for (const std::string heading :
+       {"Verwandte Links", "Noticias relacionadas", "More Great WIRED Stories", "Autres articles",
+        "Relaterede artikler", "Похожие статьи", "Kapcsolódó cikkek", "More News from Sci-Tech",
+        "Otras noticias de Cámara de Diputados", "Die meistgelesenen Artikel bei SWR.de/Sport"}) {
     std::string out = B(kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n\n" + heading + "\n\n" + teaser + "\n");
     CHECK(out == kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n");
   }

@@ -229,7 +229,7 @@ void LineEvidence::GluedPhrase(std::string_view text, Line& l) const {
 }
 
 bool LineEvidence::BoxHeading(std::string_view raw, const FoldedLine& f) const {
-  if (f.words() < 2 || f.words() > 6) return false;
+  if (f.words() < 2 || f.words() > 7) return false;
   const int32_t last = utf8::Previous(raw, raw.size());
   if (last == '.' || last == '!' || last == '?' || last == ',' || last == ';') return false;
   size_t which = 0, what = 0;
@@ -238,7 +238,16 @@ bool LineEvidence::BoxHeading(std::string_view raw, const FoldedLine& f) const {
     if (data_.box_which.find(word) != data_.box_which.end()) ++which;
     else if (data_.box_what.find(word) != data_.box_what.end()) ++what;
   }
-  return which >= 1 && what >= 1 && 2 * (which + what) >= f.words();
+  if (which >= 1 && what >= 1 && 2 * (which + what) >= f.words()) return true;
+  // "More News from Sci-Tech", "Otras noticias de Cámara de Diputados", "Aktuelle Artikel aus
+  // dem Bereich Golfreisen": the pair opens the line, the rest names the section.
+  auto kind = [&](size_t w) {
+    const std::string_view word = Word(f, w);
+    return data_.box_which.contains(word) ? 1 : data_.box_what.contains(word) ? 2 : 0;
+  };
+  // After an article ("Die meistgelesenen Artikel bei SWR.de", "The latest stories from X").
+  const size_t first = Word(f, 0).size() <= 3 && f.words() >= 3 ? 1 : 0;
+  return f.words() <= 7 && kind(first) + kind(first + 1) == 3;
 }
 
 bool LineEvidence::CaptionCredit(std::string_view raw) {
