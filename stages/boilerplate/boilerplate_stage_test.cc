@@ -478,6 +478,16 @@ TEST_CASE("boilerplate: a previous/next link before another page's title goes") 
   CHECK(B(article + sentence) == article + sentence);
 }
 
+TEST_CASE("boilerplate: chrome phrases glued together without spaces are still chrome") {
+  const std::string article = kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n";
+  CHECK(B("Jump to RecipePrint Recipe\n\n" + article) == article);
+  CHECK(B(article + "\nShare FacebookTwitterWhatsAppEmail\n") == article);
+  CHECK(boilerplate::LineEvidence::SplitGluedWords("RecipePrint Recipe") == "Recipe Print Recipe");
+  // A name with a capital inside is no glued phrase list: it stays.
+  const std::string names = "McDonald and iPhone sales rose in May\n\n";
+  CHECK(B(names + article) == names + article);
+}
+
 TEST_CASE("boilerplate: five paragraphs in a row are never all removed for where they stand") {
   // A menu whose entries carry blurbs reads as more prose than the article: the stage takes it
   // for the article, and the article after the menu's closing list for the page's foot. The

@@ -44,6 +44,24 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
     l.rule = p->rule;
     return;
   }
+  // The same run together without spaces, as text dumps glue link texts ("Teilen
+  // FacebookTwitterWhatsAppE-MailDrucken", "Jump to RecipePrint Recipe").
+  if (!quoted && l.words <= 8) {
+    const std::string split = SplitGluedWords(raw);
+    if (split.size() != raw.size()) {
+      FoldedLine g;
+      Fold(split, &g);
+      if (const auto* p = data_.phrases.MatchLine(g.text); p != nullptr && g.words() >= 2) {
+        l.rule = p->rule;
+        return;
+      }
+      if (const auto* p = data_.phrases.MatchLineSequence(g.text, &pieces, &multiword);
+          p != nullptr && (multiword || pieces >= 3)) {
+        l.rule = p->rule;
+        return;
+      }
+    }
+  }
   if (!quoted && BoxHeading(raw, f)) {
     l.rule = kRelatedLinks;
     return;
@@ -138,6 +156,23 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
     return;
   }
   if (DatedByline(f, text.substr(l.begin, l.end - l.begin))) l.rule = kByline;
+}
+
+std::string LineEvidence::SplitGluedWords(std::string_view raw) {
+  // A space between a lower-case letter and the capital right after it.
+  std::string out;
+  out.reserve(raw.size() + 8);
+  int32_t previous = 0;
+  for (size_t pos = 0; pos < raw.size();) {
+    int32_t cp = 0;
+    const int n = utf8::Decode(raw, pos, &cp);
+    const size_t len = static_cast<size_t>(n > 0 ? n : -n);
+    if (utf8::IsUpper(cp) && utf8::IsLower(previous)) out.push_back(' ');
+    out.append(raw.substr(pos, len));
+    previous = cp;
+    pos += len;
+  }
+  return out;
 }
 
 bool LineEvidence::IsPrice(std::string_view raw) {

@@ -25,6 +25,8 @@ class LineEvidence {
   static bool LabelledList(std::string_view rest);
   // Digits with a currency sign and nothing else that reads: "$139.00", "40,000 ₩".
   static bool IsPrice(std::string_view raw);
+  // The line with a space put where a lower-case letter meets a capital ("FacebookTwitter").
+  static std::string SplitGluedWords(std::string_view raw);
   struct Data {
     PhraseList phrases;
     WordSet date_words, site_words, breadcrumb_roots, comment_verbs;
