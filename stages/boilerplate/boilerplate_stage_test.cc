@@ -247,7 +247,8 @@ TEST_CASE("boilerplate: the heading of a box of other pages ends the article, in
   for (const std::string heading :
        {"Verwandte Links", "Noticias relacionadas", "More Great WIRED Stories", "Autres articles",
         "Relaterede artikler", "Похожие статьи", "Kapcsolódó cikkek", "More News from Sci-Tech",
-        "Otras noticias de Cámara de Diputados", "Die meistgelesenen Artikel bei SWR.de/Sport"}) {
+        "Otras noticias de Cámara de Diputados", "Die meistgelesenen Artikel bei SWR.de/Sport",
+        "Weiterführende Informationen", "Más información"}) {
     std::string out = B(kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n\n" + heading + "\n\n" + teaser + "\n");
     CHECK(out == kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n");
   }
@@ -567,6 +568,9 @@ TEST_CASE("boilerplate: a German page and a Spanish page") {
                    "\n\n" + de2 + "\n\nDas könnte Sie auch interessieren\n\nSchreibe einen Kommentar\n\n"
                    "Deine E-Mail-Adresse wird nicht veröffentlicht.\n\nImpressum\nDatenschutz\n";
   CHECK(B(de) == "Mehr Ladesäulen bis 2030\n\n" + de1 + "\n\n" + de2 + "\n");
+  // The date the page was published, under its label, is no fact of the article.
+  CHECK(B("Mehr Ladesäulen bis 2030\n\nPubliziert: 03.04.2020, 12:35\n\n" + de1 + "\n\n" + de2 +
+          "\n") == "Mehr Ladesäulen bis 2030\n\n" + de1 + "\n\n" + de2 + "\n");
   std::string es1 =
       "El Gobierno aprobó este martes un plan para triplicar el número de puntos de recarga para coches "
       "eléctricos antes del final de la década, según informó el ministerio.";
