@@ -489,6 +489,16 @@ TEST_CASE("boilerplate: chrome phrases glued together without spaces are still c
   CHECK(B(names + article) == names + article);
 }
 
+TEST_CASE("boilerplate: download links and credits of free pictures are chrome") {
+  const std::string article = kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n";
+  CHECK(B(article + "\nPressemitteilung als PDF\n\nJahresbericht 2021 (PDF, 298KB)\n") == article);
+  CHECK(B(kPara1 + "\n\nThe old harbour of the city in 1910 / public domain\n\n" + kPara2 + "\n\n" +
+          kPara3 + "\n") == article);
+  // A sentence about a PDF is the article's.
+  const std::string sentence = "\nThe report is available as a PDF.\n";
+  CHECK(B(article + sentence) == article + sentence);
+}
+
 TEST_CASE("boilerplate: five paragraphs in a row are never all removed for where they stand") {
   // A menu whose entries carry blurbs reads as more prose than the article: the stage takes it
   // for the article, and the article after the menu's closing list for the page's foot. The

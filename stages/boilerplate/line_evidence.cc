@@ -133,6 +133,16 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
     l.weak = true;
     return;
   }
+  // A download link ("Pressemitteilung als PDF", "Bericht (PDF, 298KB)"): a short line whose
+  // last word is the file's type, or that gives the type and size in brackets; no sentence
+  // ("The report is available as a PDF.").
+  if (l.words <= 10 && f.words() >= 1 && raw.back() != '.' &&
+      (Word(f, f.words() - 1) == "pdf" || raw.ends_with("PDF") ||
+       raw.find("(PDF,") != std::string_view::npos)) {
+    l.rule = kNavigation;
+    l.weak = true;
+    return;
+  }
   if (InlineMenu(raw, l.fold)) {
     l.rule = kNavigation;
     return;
