@@ -499,6 +499,18 @@ TEST_CASE("boilerplate: download links and credits of free pictures are chrome")
   CHECK(B(article + sentence) == article + sentence);
 }
 
+TEST_CASE("boilerplate: a post's comment count heading ends the article") {
+  const std::string article = kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n";
+  const std::string comment =
+      "\nGreat article, thanks for writing it. I will share it with my friends in Kabul.\n";
+  for (const std::string heading :
+       {"25 thoughts on “How to Grow a Lemon Tree”", "5 Antworten zu „Die Wahrheit“",
+        "One response to Need for Speed", "3 Kommentare zu \"Grenzschließungen\""})
+    CHECK(B(article + "\n" + heading + "\n" + comment) == article);
+  const std::string sentence = "\n200 responses to the survey came in before the deadline.\n";
+  CHECK(B(article + sentence) == article + sentence);
+}
+
 TEST_CASE("boilerplate: five paragraphs in a row are never all removed for where they stand") {
   // A menu whose entries carry blurbs reads as more prose than the article: the stage takes it
   // for the article, and the article after the menu's closing list for the page's foot. The

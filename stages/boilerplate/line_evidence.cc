@@ -1,6 +1,7 @@
 #include "stages/boilerplate/line_evidence.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "pipeline/utf8.h"
@@ -155,6 +156,12 @@ void LineEvidence::Judge(std::string_view text, PageScratch& s, size_t i) const 
     l.rule = kDateline;
     return;
   }
+  // "25 thoughts on “How to Grow a Lemon Tree”", "5 Antworten zu „X“": the heading of a
+  // post's comments, which ends the article.
+  if (CommentCountHeading(raw, f) && l.words <= 40) {
+    l.rule = kCommentForm;
+    return;
+  }
   // "thelastchargersfan says:", "Milan on September 12, 2018 at 4:47 pm said:"
   if (l.words <= 15 && raw.back() == ':' &&
       data_.comment_verbs.find(Word(f, f.words() - 1)) != data_.comment_verbs.end()) {
@@ -183,6 +190,31 @@ std::string LineEvidence::SplitGluedWords(std::string_view raw) {
     pos += len;
   }
   return out;
+}
+
+bool LineEvidence::CommentCountHeading(std::string_view raw, const FoldedLine& f) {
+  // A count (digits, or "one") and a word for the comments, then "on", "zu", "sur" ...
+  static const std::array<std::string_view, 26> kComments = {
+      "thought",   "thoughts",   "response",   "responses",   "reply",       "replies",
+      "comment",   "comments",   "antwort",    "antworten",   "kommentar",   "kommentare",
+      "gedanke",   "gedanken",   "réponse",    "réponses",    "commentaire", "commentaires",
+      "respuesta", "respuestas", "comentario", "comentarios", "risposte",    "commenti",
+      "reacties",  "reactie"};
+  static const std::array<std::string_view, 11> kOn = {"on", "to", "zu",   "auf", "sur", "à",
+                                                       "a",  "en", "para", "su",  "op"};
+  size_t w = 0;
+  if (raw.empty() || raw.back() == '.') return false;  // "200 responses to the survey came in."
+  if (raw.front() >= '0' && raw.front() <= '9') {
+    // Digits fold to nothing: the count is the raw line's first token.
+    if (f.words() < 3) return false;
+  } else {
+    if (f.words() < 4) return false;
+    const std::string_view one = Word(f, 0);
+    if (one != "one" && one != "ein" && one != "eine" && one != "un" && one != "une") return false;
+    w = 1;
+  }
+  return std::find(kComments.begin(), kComments.end(), Word(f, w)) != kComments.end() &&
+         std::find(kOn.begin(), kOn.end(), Word(f, w + 1)) != kOn.end();
 }
 
 bool LineEvidence::IsPrice(std::string_view raw) {

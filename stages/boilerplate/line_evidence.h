@@ -25,6 +25,8 @@ class LineEvidence {
   static bool LabelledList(std::string_view rest);
   // Digits with a currency sign and nothing else that reads: "$139.00", "40,000 ₩".
   static bool IsPrice(std::string_view raw);
+  // "25 thoughts on “X”", "5 Antworten zu „X“", "One response to X": a post's comment count.
+  static bool CommentCountHeading(std::string_view raw, const FoldedLine& f);
   // The line with a space put where a lower-case letter meets a capital ("FacebookTwitter").
   static std::string SplitGluedWords(std::string_view raw);
   struct Data {
