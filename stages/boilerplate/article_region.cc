@@ -28,7 +28,7 @@ bool IsolatedInChrome(const PageScratch& s, size_t c, bool head) {
 // Chrome that ends an article: what follows it is the page's, not the article's.
 bool ClosesArticle(int rule) {
   return rule == kRelatedLinks || rule == kComments || rule == kCommentForm || rule == kFooter ||
-         rule == kPrivacyLink || rule == kShareWidget || rule == kLinkList;
+         rule == kPrivacyLink || rule == kShareWidget || rule == kLinkList || rule == kAuthorBox;
 }
 
 // Whether content line c comes right after a "Related" or "Read more" line (images between):

@@ -37,13 +37,16 @@ namespace {
 
 using namespace boilerplate;  // the stage's own parts: stages/boilerplate/*.h
 
-constexpr std::array<RuleInfo, 24> kRules = {{
+constexpr std::array<RuleInfo, 25> kRules = {{
     {"comment-form", "comment forms and counters", "Leave a Reply", "(removed)"},
-    {"cookie-notice", "cookie and consent notices", "This website uses cookies to improve your experience.", "(removed)"},
+    {"cookie-notice", "cookie and consent notices",
+     "This website uses cookies to improve your experience.", "(removed)"},
     {"privacy-link", "privacy, terms and policy links", "Privacy Policy", "(removed)"},
     {"share-widget", "share buttons", "Share on Facebook", "(removed)"},
-    {"newsletter", "newsletter, subscription and log-in calls", "Sign up for our newsletter", "(removed)"},
-    {"read-more", "\"Read more: X\" lines, also glued to a sentence end", "the ministry.Read more: X", "the ministry."},
+    {"newsletter", "newsletter, subscription and log-in calls", "Sign up for our newsletter",
+     "(removed)"},
+    {"read-more", "\"Read more: X\" lines, also glued to a sentence end",
+     "the ministry.Read more: X", "the ministry."},
     {"related-links", "headings of related-article lists", "You may also like", "(removed)"},
     {"source-link", "source links", "Source link", "(removed)"},
     {"trust-box", "trust and credit boxes", "The Trust Project", "(removed)"},
@@ -51,24 +54,35 @@ constexpr std::array<RuleInfo, 24> kRules = {{
     {"footer", "footers and copyright lines", "All rights reserved.", "(removed)"},
     {"byline", "bylines", "by admin", "(removed)"},
     {"advertising", "advertisement markers", "Advertisement", "(removed)"},
-    {"comments", "reader comments: everything from the first comment header (\"X says:\") on", "joetoronto says:",
-     "(removed)"},
-    {"repeated-across-pages", "a line that is no article paragraph and stands in several pages of the batch (site chrome)",
+    {"comments", "reader comments: everything from the first comment header (\"X says:\") on",
+     "joetoronto says:", "(removed)"},
+    {"repeated-across-pages",
+     "a line that is no article paragraph and stands in several pages of the batch (site chrome)",
      "Subscribe to the Kabul Daily app", "(removed)"},
-    {"duplicate", "a line repeated in the document (folding case, spaces, punctuation, breadcrumb, site name); the first stays",
+    {"duplicate",
+     "a line repeated in the document (folding case, spaces, punctuation, breadcrumb, site name); "
+     "the first stays",
      "Title\\n\\nTitle", "Title"},
-    {"breadcrumb", "a breadcrumb trail, alone or before a title", "Home World The Taliban advance", "The Taliban advance"},
-    {"site-suffix", "a site name after a title", "The Taliban advance | Afghanistan News", "The Taliban advance"},
-    {"photo-caption", "photo captions with an agency credit, and the alt text before them", "Delawar in Moscow.AFP",
-     "(removed)"},
+    {"breadcrumb", "a breadcrumb trail, alone or before a title", "Home World The Taliban advance",
+     "The Taliban advance"},
+    {"site-suffix", "a site name after a title", "The Taliban advance | Afghanistan News",
+     "The Taliban advance"},
+    {"photo-caption", "photo captions with an agency credit, and the alt text before them",
+     "Delawar in Moscow.AFP", "(removed)"},
     {"dateline", "a line that is only a date or time", "Thursday, August 5", "(removed)"},
-    {"link-list", "a run of bulleted link titles", "• Afghan women armed against the Taliban", "(removed)"},
-    {"menu", "outside the article, three or more short lines in a row that are no sentences", "Home\\nWorld\\nPolitics",
+    {"link-list", "a run of bulleted link titles", "• Afghan women armed against the Taliban",
      "(removed)"},
-    {"chrome-context", "outside the article, a line that is no prose between chrome before and after it", "Know more",
+    {"menu", "outside the article, three or more short lines in a row that are no sentences",
+     "Home\\nWorld\\nPolitics", "(removed)"},
+    {"chrome-context",
+     "outside the article, a line that is no prose between chrome before and after it", "Know more",
      "(removed)"},
-    {"doubtful-page", "a flag: removing the chrome found would take most of the page's prose, so nothing is removed",
+    {"doubtful-page",
+     "a flag: removing the chrome found would take most of the page's prose, so nothing is removed",
      "(a page whose article looks like its chrome)", "(flagged)"},
+    {"author-box",
+     "the author's box: a name, and a paragraph opening with it that says the person writes",
+     "Dallas Robinson\\nDallas Robinson is a freelance writer living in Minneapolis", "(removed)"},
 }};
 
 static_assert(kRules.size() == kRuleCount, "one rule table entry per rule id (page_lines.h)");
@@ -188,6 +202,7 @@ class BoilerplateStage : public Stage {
   void Decide(std::string_view text, PageScratch& s, bool know_language) const {
     d_.evidence->LinkLists(text, s);
     d_.evidence->Captions(text, s);
+    d_.evidence->AuthorBoxes(text, s);
     d_.evidence->SuffixesBreadcrumbsRepeats(text, s);
     region_.Decide(text, s, know_language);
   }
@@ -397,6 +412,8 @@ const StageDescriptor& BoilerplateStageDescriptor() {
         if (Status st = load_set("boilerplate/breadcrumb_roots.txt", &evidence.breadcrumb_roots); !st.ok())
           return st;
         if (Status st = load_set("boilerplate/comment_verbs.txt", &evidence.comment_verbs); !st.ok())
+          return st;
+        if (Status st = load_set("boilerplate/author_words.txt", &evidence.author_words); !st.ok())
           return st;
         auto box_words = ReadDataLines(env.data_dir, "boilerplate/box_headings.txt");
         if (!box_words.ok()) return box_words.status();

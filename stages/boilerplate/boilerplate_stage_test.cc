@@ -511,6 +511,32 @@ TEST_CASE("boilerplate: a post's comment count heading ends the article") {
   CHECK(B(article + sentence) == article + sentence);
 }
 
+TEST_CASE("boilerplate: the author's box ends the article") {
+  const std::string article = kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n";
+  const std::string teaser =
+      "\nScandinavia's Sami have been herding reindeer for generations, and then the miners "
+      "arrived in "
+      "the valleys with their trucks and their permits.\n";
+  CHECK(B(article +
+          "\nDallas Robinson\n\nDallas Robinson is a freelance writer living in Minneapolis.\n" +
+          teaser) == article);
+  CHECK(
+      B(article + "\nLars Fischer\n\nLars Fischer ist Chemiker und Redakteur bei Spektrum.de.\n") ==
+      article);
+  // A person's name over a paragraph about them is the article's: no word says they write
+  // for the site, or the name stands in apposition as news writes it.
+  const std::string profile =
+      "\nThe Doobie Brothers\n\nThe Doobie Brothers will unite with their former frontman for a "
+      "tour of "
+      "thirty cities next summer.\n";
+  CHECK(B(article + profile) == article + profile);
+  const std::string news =
+      "\nMaria Ressa\n\nMaria Ressa, a journalist from the Philippines, won the prize for her "
+      "reporting on "
+      "the drug war.\n";
+  CHECK(B(article + news) == article + news);
+}
+
 TEST_CASE("boilerplate: five paragraphs in a row are never all removed for where they stand") {
   // A menu whose entries carry blurbs reads as more prose than the article: the stage takes it
   // for the article, and the article after the menu's closing list for the page's foot. The

@@ -533,6 +533,47 @@ void LineEvidence::Captions(std::string_view text, PageScratch& s) const {
   }
 }
 
+void LineEvidence::AuthorBoxes(std::string_view text, PageScratch& s) const {
+  auto raw = [&](size_t c) {
+    const Line& l = s.lines[s.content[c]];
+    return Trim(text.substr(l.begin, l.end - l.begin));
+  };
+  for (size_t c = 0; c + 1 < s.content.size(); ++c) {
+    Line& name = s.lines[s.content[c]];
+    const FoldedLine& nf = name.fold;
+    if (name.rule >= 0 || nf.words() < 2 || nf.words() > 3 || name.words > 5) continue;
+    const std::string_view n = raw(c);
+    // Every word of the name capitalised ("Dallas Robinson", "Jule Radeck 300 posts" has
+    // its count after it).
+    bool names = true;
+    for (size_t w = 0; w < nf.words() && names; ++w)
+      names = utf8::IsUpper(utf8::At(n, nf.word_starts[w]));
+    if (!names || IsSentenceEnd(utf8::Previous(n, n.size())) || n.back() == ':') continue;
+    // Within three lines (the person's title, a post count), share buttons between not counted.
+    for (size_t k = c + 1, between = 0; k < s.content.size() && k <= c + 10 && between < 3; ++k) {
+      Line& bio = s.lines[s.content[k]];
+      const FoldedLine& bf = bio.fold;
+      if (bio.rule >= 0) continue;
+      ++between;
+      if (bf.words() < 6) continue;
+      // Opens with the full name, or with its first word alone ("Zac covers Apple news").
+      size_t same = 0;
+      while (same < nf.words() && same < bf.words() && Word(nf, same) == Word(bf, same)) ++same;
+      if (same == 0 || (same < nf.words() && same != 1)) continue;
+      // "Maria Ressa, a journalist who ..." opens a news paragraph; a box says "X is a writer".
+      const std::string_view b = raw(k);
+      const size_t after = bf.word_ends[same - 1] - (b.data() - text.data() - bio.begin);
+      if (after < b.size() && b[after] == ',') continue;
+      bool writes = false;
+      for (size_t w = same; w < bf.words() && w < same + 20 && !writes; ++w)
+        writes = data_.author_words.contains(Word(bf, w));
+      if (!writes) continue;
+      name.rule = bio.rule = kAuthorBox;
+      break;
+    }
+  }
+}
+
 bool LineEvidence::EndsWithCredit(std::string_view raw) const {
   if (!raw.empty() && raw.back() == ')') raw.remove_suffix(1);
   // Only agencies whose last byte is the line's last byte need comparing.

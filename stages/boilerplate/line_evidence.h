@@ -32,6 +32,7 @@ class LineEvidence {
   struct Data {
     PhraseList phrases;
     WordSet date_words, site_words, breadcrumb_roots, comment_verbs;
+    WordSet author_words;  // what an author box says its person is or does (writer, schreibt)
     WordSet box_which, box_what;  // words of the headings of related-pages boxes
     std::vector<std::string> agencies;  // longest first
     std::vector<std::string> agencies_sorted;  // for a credit alone on its line
@@ -52,6 +53,12 @@ class LineEvidence {
   // Captions: "Photo: ...", or a short line ending with an agency credit ("in Moscow.AFP",
   // "... / Reuters", "(EPA)"), and the alt text just before such a caption.
   void Captions(std::string_view text, PageScratch& s) const;
+
+  // The author's box: a short line with a name (two or three capitalised words), and within
+  // the next three lines (chrome between not counted) a paragraph that opens with that name (or its
+  // first word) and says in its first twenty words that the person writes (author_words.txt). Both
+  // go.
+  void AuthorBoxes(std::string_view text, PageScratch& s) const;
 
   bool EndsWithCredit(std::string_view raw) const;
 

@@ -20,12 +20,33 @@ namespace mtclean::boilerplate {
 // Rule ids, in the order of the stage's rule table (boilerplate_stage.cc); the first ones are
 // named by the phrase files.
 enum Rule : uint16_t {
-  kCommentForm, kCookieNotice, kPrivacyLink, kShareWidget, kNewsletter, kReadMore,
-  kRelatedLinks, kSourceLink, kTrustBox, kNavigation, kFooter, kByline, kAdvertising,
-  kComments, kRepeated, kDuplicate, kBreadcrumb, kSiteSuffix, kPhotoCaption, kDateline, kLinkList, kMenu,
-  kChromeContext, kDoubtfulPage,
+  kCommentForm,
+  kCookieNotice,
+  kPrivacyLink,
+  kShareWidget,
+  kNewsletter,
+  kReadMore,
+  kRelatedLinks,
+  kSourceLink,
+  kTrustBox,
+  kNavigation,
+  kFooter,
+  kByline,
+  kAdvertising,
+  kComments,
+  kRepeated,
+  kDuplicate,
+  kBreadcrumb,
+  kSiteSuffix,
+  kPhotoCaption,
+  kDateline,
+  kLinkList,
+  kMenu,
+  kChromeContext,
+  kDoubtfulPage,
+  kAuthorBox,
 };
-constexpr size_t kRuleCount = kDoubtfulPage + 1;
+constexpr size_t kRuleCount = kAuthorBox + 1;
 
 constexpr size_t kNone = static_cast<size_t>(-1);
 
