@@ -326,7 +326,19 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
   // policy line), the article is over: everything after it is the page's foot, paragraphs
   // too (author boxes, teasers of other articles, the site's blurb). A later article of the
   // page would have been part of the article block (segments of half its prose or more).
-  const bool closed = foot_begin < s.content.size() && ClosesArticle(s.lines[s.content[foot_begin]].rule);
+  bool closed = foot_begin < s.content.size() && ClosesArticle(s.lines[s.content[foot_begin]].rule);
+  // Chrome that also stands inside articles (a "Related" link, a caption) may come first: the
+  // first line after it that ends articles closes the article as well, when no paragraph
+  // stands between.
+  for (size_t c = foot_begin; c < s.content.size() && !closed; ++c) {
+    const Line& l = s.lines[s.content[c]];
+    if (l.rule < 0 && l.paragraph) break;
+    if (!IsEvidence(l)) continue;
+    if (ClosesArticle(l.rule))
+      closed = true;
+    else if (!IsInlineRule(l.rule))
+      break;
+  }
   // Elsewhere outside the article, a line that is no prose goes when it sits in a chrome
   // region: evidence (or the page's edge) before it and after it, with only lines that are no
   // prose between.

@@ -537,6 +537,23 @@ TEST_CASE("boilerplate: the author's box ends the article") {
   CHECK(B(article + news) == article + news);
 }
 
+TEST_CASE(
+    "boilerplate: a line that ends articles ends it also after chrome that stands inside "
+    "articles") {
+  const std::string article = kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n";
+  const std::string teasers =
+      "\nDeals\n\nApple recently launched the new headphones for $250, but surprisingly it is "
+      "already possible "
+      "to grab a pair for less at several shops in the city.\n";
+  // "Related" also stands inside articles; the comment form after it ends this one.
+  CHECK(B(article + "\nRelated\n\nLeave a Reply\n" + teasers) == article);
+  // A paragraph between them is more of the page: the article is not closed before it.
+  const std::string more =
+      "\nRelated\n\n" + kPara1.substr(0, 120) + " and the talks went on for days.\n";
+  CHECK(B(article + more + "\nLeave a Reply\n").find("the talks went on for days") !=
+        std::string::npos);
+}
+
 TEST_CASE("boilerplate: five paragraphs in a row are never all removed for where they stand") {
   // A menu whose entries carry blurbs reads as more prose than the article: the stage takes it
   // for the article, and the article after the menu's closing list for the page's foot. The
