@@ -339,6 +339,8 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     else if (!IsInlineRule(l.rule))
       break;
   }
+  // Kept from the first round: later rounds see the page without the closing line.
+  if (closed && s.closed_line == kNone) s.closed_line = s.content[foot_begin];
   // Elsewhere outside the article, a line that is no prose goes when it sits in a chrome
   // region: evidence (or the page's edge) before it and after it, with only lines that are no
   // prose between.
@@ -484,7 +486,7 @@ void ArticleRegion::KeepHeadline(std::string_view text, PageScratch& s, size_t a
 }
 
 bool RemovesMostProse(std::string_view text, PageScratch& s) {
-  size_t prose = 0, removed = 0;
+  size_t prose = 0, removed = 0, after_close = 0, kept = 0;
   for (size_t i : s.content) {
     Line& l = s.lines[i];
     // A reader-comment thread is no article prose (its removal needs a thread: two headers or
@@ -496,7 +498,15 @@ bool RemovesMostProse(std::string_view text, PageScratch& s) {
     const size_t size = l.keep_end - l.keep_begin;
     prose += size;
     if (l.rule >= 0) removed += size;
+    // After the line that ended the article, removals are the page's foot by design (teasers
+    // and their summaries can outweigh a short article); they count only when the article
+    // kept is short itself (less than 1,000 characters of paragraphs): then doubt keeps.
+    if (l.rule == kChromeContext && s.closed_line != kNone && i > s.closed_line)
+      after_close += size;
+    else if (l.rule < 0)
+      kept += size;
   }
+  if (kept >= 1000) removed -= after_close, prose -= after_close;
   return prose >= 400 && 2 * removed > prose;
 }
 

@@ -209,6 +209,7 @@ class BoilerplateStage : public Stage {
 
   void SplitLines(std::string_view text, PageScratch& s) const {
     s.content.clear();
+    s.closed_line = kNone;
     size_t n = 0;
     for (size_t start = 0; start <= text.size();) {
       size_t end = text.find('\n', start);

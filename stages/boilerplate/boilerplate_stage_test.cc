@@ -683,6 +683,26 @@ TEST_CASE("boilerplate: a page whose removals would take most of its prose is le
   CHECK(B(thread) == kPara1 + "\n");
 }
 
+TEST_CASE(
+    "boilerplate: teasers after the article's end may outweigh an article of a thousand "
+    "characters") {
+  // The article (five paragraphs, more than 1,000 characters) ends with a comment form; the
+  // teasers after it hold more prose than it: they go, and the page is no doubt. A short
+  // article with the same teasers is left alone: doubt keeps.
+  const std::string article =
+      kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n\n" + kPara1 + "\n\n" + kPara2 + "\n";
+  std::string teasers;
+  for (int k = 0; k < 8; ++k)
+    teasers += "\nNovember " + std::to_string(k + 10) +
+               ", 2019\n\nScientists in Japan say the stripes painted on cattle in " +
+               "pasture number " + std::to_string(k) +
+               " kept the biting flies away, and farmers there now want to " +
+               "paint their whole herds.\n";
+  CHECK(B(article + "\nLeave a Reply\n" + teasers) == article);
+  const std::string short_page = kPara2 + "\n\n" + kPara3 + "\n\nLeave a Reply\n" + teasers;
+  CHECK(B(short_page) == short_page);
+}
+
 // A cookie notice is a paragraph of legal prose, however long: it goes, and its length does
 // not make the page look as if the stage took the article.
 TEST_CASE("boilerplate: a long cookie notice goes, and is no article prose") {
