@@ -275,9 +275,23 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     }
     return n <= 6;
   };
+  // A comment form or thread, an author's box or the site's footer after the main segment ends
+  // the page's articles: a segment past one is no more of them, whatever its prose (teasers
+  // with their summaries, a list of other stories).
+  auto ends_articles = [&](size_t a, size_t b) {
+    for (size_t c = a; c < b; ++c) {
+      const Line& l = s.lines[s.content[c]];
+      if (IsEvidence(l) && (l.rule == kCommentForm || l.rule == kComments || l.rule == kAuthorBox ||
+                            l.rule == kFooter))
+        return true;
+    }
+    return false;
+  };
   size_t lo = segments.size(), hi = 0;
   for (size_t k = 0; k < segments.size(); ++k)
-    if (2 * segments[k].prose_chars >= segments[main].prose_chars) lo = std::min(lo, k), hi = k;
+    if (2 * segments[k].prose_chars >= segments[main].prose_chars &&
+        !(k > main && ends_articles(segments[main].end, segments[k].begin)))
+      lo = std::min(lo, k), hi = k;
   while (lo > 0 && segments[lo - 1].prose_chars > 0 && inline_gap(segments[lo - 1].end, segments[lo].begin)) --lo;
   while (hi + 1 < segments.size() && segments[hi + 1].prose_chars > 0 &&
          inline_gap(segments[hi].end, segments[hi + 1].begin))

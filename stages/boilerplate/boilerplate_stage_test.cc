@@ -554,6 +554,23 @@ TEST_CASE(
         std::string::npos);
 }
 
+TEST_CASE(
+    "boilerplate: prose past a comment form or the site's footer is no more of the page's "
+    "articles") {
+  const std::string article = kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n";
+  // Summaries of other stories, as long as half the article, after its comment form: a page
+  // holds several articles only when nothing that ends articles stands between them.
+  const std::string teasers =
+      "\nSome people thought the stripy cattle in a Japanese pasture were a practical joke, but "
+      "the science "
+      "behind the camouflage is serious and the farmers are convinced.\n\nThe FBI is joining the "
+      "investigation into recent incidents at the university, where students have protested for a "
+      "week "
+      "against the slow response of the administration.\n";
+  CHECK(B(article + "\nLeave a Reply\n" + teasers) == article);
+  CHECK(B(article + "\nNext Post: Tech Level course to help young mechanics\n") == article);
+}
+
 TEST_CASE("boilerplate: five paragraphs in a row are never all removed for where they stand") {
   // A menu whose entries carry blurbs reads as more prose than the article: the stage takes it
   // for the article, and the article after the menu's closing list for the page's foot. The
