@@ -472,8 +472,17 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     if (!next.keep || (h.rule != kChromeContext && h.rule != kMenu)) continue;
     const std::string_view raw = Trim(text.substr(h.keep_begin, h.keep_end - h.keep_begin));
     const std::string_view data = Trim(text.substr(next.keep_begin, next.keep_end - next.keep_begin));
-    if (raw.empty() || raw.back() != ':' || h.fold.words() > 6) continue;
-    if (!IsDataLine(data)) continue;
+    if (raw.empty() || h.fold.words() > 6 || !IsDataLine(data)) continue;
+    // Without its colon, a title over a table of three rows or more ("Calendário da Stock Car
+    // 2018" / "1a etapa: 10 de março – Interlagos" / ...).
+    size_t rows = 0;
+    for (size_t k = c; k < s.content.size() && rows < 3; ++k, ++rows) {
+      const Line& row = s.lines[s.content[k]];
+      if (!row.keep ||
+          !IsDataLine(Trim(text.substr(row.keep_begin, row.keep_end - row.keep_begin))))
+        break;
+    }
+    if (raw.back() != ':' && !(rows >= 3 && TitleLike(text, h))) continue;
     h.rule = -1;
     h.keep = true;
   }

@@ -305,6 +305,13 @@ TEST_CASE("boilerplate: a recipe's ingredients and a data sheet's values stay wh
     CHECK((out.find(kept) != std::string::npos) == (std::string(kept) != "Share on Facebook"));
   CHECK(out.find("Recipes") == std::string::npos);
   CHECK(out.find("Imprint") == std::string::npos);
+  // A title over a table of three rows or more is the table's, without a colon too.
+  const std::string table =
+      "Stock Car Calendar 2018\n\nRound 1: 10 March – Interlagos\nRound 2: 8 April – Curitiba\n"
+      "Round 3: 22 April – Velopark\n";
+  out = B("Home\nRecipes\nSearch\n\nPrivacy Policy\n\n" + table + "\nShare on Facebook\n\n" +
+          kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n");
+  CHECK(out.find(table) != std::string::npos);
 }
 
 TEST_CASE("boilerplate: a sentence wrapped over two lines stays whole in the page's foot") {
