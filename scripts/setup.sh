@@ -15,6 +15,7 @@ PACKAGES=(
   iso-codes                  # ISO 3166 country names for the gazetteer, and translations of divisions
   wordnet-base               # English names of places and people with their variant spellings (names stage)
   libgeonames-common         # names: how other languages write GeoNames places (exonyms)
+  unicode-cldr-core          # names: CLDR's subdivision names in other languages (exonyms of divisions)
   # diacritics: dictionaries of the languages whose accents it restores, language detection,
   # and accented prose (the Debian Handbook and the manual pages' translations train the
   # context model; Debian Reference and the New Maintainers' Guide are the dev and held-out

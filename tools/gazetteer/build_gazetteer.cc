@@ -234,6 +234,10 @@ int main(int argc, char** argv) {
                  "languages whose spellings of countries, cities and divisions to add (CLDR via ICU, iso-codes)")
       ->delimiter(',');
   app.add_option("--iso3166-2", iso3166_2, "iso-codes iso_3166-2.json (divisions whose translations to add)");
+  std::string cldr_dir = "/usr/share/unicode/cldr";
+  app.add_option("--cldr-dir", cldr_dir,
+                 "Debian unicode-cldr-core's CLDR (common/subdivisions/<lang>.xml)")
+      ->capture_default_str();
   app.add_option("--locale-dir", locale_dir,
                  "where iso-codes' and libgeonames' translations are (<lang>/LC_MESSAGES/{iso_3166-2,geonames}.mo)")
       ->capture_default_str();
@@ -260,7 +264,8 @@ int main(int argc, char** argv) {
   if (!exonym_languages.empty()) {
     std::vector<mtclean::NamePair> pairs;
     size_t n = mtclean::AddExonyms(exonym_languages, iso3166_2, locale_dir, &entries, &pairs) +
-               mtclean::AddGeoNamesExonyms(exonym_languages, locale_dir, by_id, &entries, &pairs);
+               mtclean::AddGeoNamesExonyms(exonym_languages, locale_dir, by_id, &entries, &pairs) +
+               mtclean::AddCldrSubdivisionExonyms(exonym_languages, cldr_dir, &entries, &pairs);
     std::cerr << "build_gazetteer: " << n << " exonyms in " << exonym_languages.size() << " languages\n";
     if (!name_pairs.empty()) {
       std::vector<std::string> lines;

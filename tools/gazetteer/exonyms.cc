@@ -6,6 +6,7 @@
 #include <unicode/tznames.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -205,6 +206,135 @@ size_t AddGeoNamesExonyms(const std::vector<std::string>& languages, const std::
       const std::string key = Skeleton(WithoutArticle(folded));
       if (key == Skeleton(WithoutArticle(canonical)) || key == Skeleton(WithoutArticle(english_name))) continue;
       e.exonyms.push_back(slot.first);
+      ++added;
+    }
+  }
+  return added;
+}
+
+namespace {
+
+// code -> name of a CLDR subdivisions file ('<subdivision type="afkho">Khost</subdivision>'),
+// entities decoded; alternative names (alt="...") left out. Empty when it cannot be read.
+std::unordered_map<std::string, std::string> ReadCldrSubdivisions(const std::string& path) {
+  std::unordered_map<std::string, std::string> out;
+  std::ifstream in(path);
+  const std::string open = "<subdivision type=\"";
+  for (std::string line; std::getline(in, line);) {
+    const size_t at = line.find(open);
+    if (at == std::string::npos) continue;
+    const size_t code_end = line.find('"', at + open.size());
+    const size_t text = line.find('>', code_end);
+    const size_t close = line.find("</subdivision>", text);
+    if (code_end == std::string::npos || text == std::string::npos || close == std::string::npos)
+      continue;
+    if (line.compare(code_end + 1, 5, " alt=") == 0) continue;
+    std::string name = line.substr(text + 1, close - text - 1);
+    for (const auto& [entity, ch] : {std::pair<std::string, std::string>{"&amp;", "&"},
+                                     {"&apos;", "'"},
+                                     {"&quot;", "\""},
+                                     {"&lt;", "<"},
+                                     {"&gt;", ">"}})
+      for (size_t k = name.find(entity); k != std::string::npos; k = name.find(entity, k + 1))
+        name.replace(k, entity.size(), ch);
+    out.emplace(line.substr(at + open.size(), code_end - at - open.size()), name);
+  }
+  return out;
+}
+
+// A division's name without the word for its kind that another language puts before or
+// after it ("Provincia de Jost" -> "Jost", "Gouvernorat de Sfax" -> "Sfax", "Provinz
+// Kandahar" -> "Kandahar"): English text carries the name, and says "province" itself.
+std::string WithoutForeignAdminWord(const std::string& name) {
+  static const char* const kBefore[] = {
+      "Provincia de ",     "Provincia di ",   "Provincia del ",    "Província de ",
+      "Province de ",      "Province du ",    "Province d’",       "Province d'",
+      "Région de ",        "Region de ",      "Región de ",        "Región del ",
+      "Regione di ",       "Département de ", "Département du ",   "Departamento de ",
+      "Departamento del ", "Distrito de ",    "District de ",      "Gouvernorat de ",
+      "Gouvernorat d’",    "Gouvernorat d'",  "Governatorato di ", "Gobernación de ",
+      "Governorado de ",   "Estado de ",      "Stato di ",         "Wilaya de ",
+      "Wilaya d’",         "Wilaya d'",       "Comté de ",         "Condado de ",
+      "Contea di ",        "Oblast de ",      "Óblast de ",        "Oblast di ",
+      "Provinz ",          "Gouvernement ",   "Regierungsbezirk ", "Distrikt ",
+      "Bezirk ",           "Region ",         "Präfektur ",        "Prefectura de ",
+      "Préfecture de ",    "Prefettura di ",  "Emirato de ",       "Émirat de ",
+      "Emirat ",           "Municipio de ",   "Município de ",     "Canton de ",
+      "Cantón de "};
+  for (const char* p : kBefore) {
+    const size_t n = std::strlen(p);
+    if (name.size() > n && name.compare(0, n, p) == 0) return name.substr(n);
+  }
+  static const char* const kAfter[] = {" Province", " (Provinz)", "-Provinz",    " Provinz",
+                                       " Oblast",   " megye",     " Governorate"};
+  for (const char* p : kAfter) {
+    const size_t n = std::strlen(p);
+    if (name.size() > n && name.compare(name.size() - n, n, p) == 0)
+      return name.substr(0, name.size() - n);
+  }
+  return name;
+}
+
+}  // namespace
+
+size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
+                                 const std::string& cldr_dir, std::vector<GazetteerEntry>* entries,
+                                 std::vector<NamePair>* pairs) {
+  const auto english = ReadCldrSubdivisions(cldr_dir + "/common/subdivisions/en.xml");
+  if (english.empty()) return 0;
+  std::vector<std::unordered_map<std::string, std::string>> names;
+  for (const std::string& lang : languages)
+    names.push_back(ReadCldrSubdivisions(cldr_dir + "/common/subdivisions/" + lang + ".xml"));
+  Index index(*entries);
+  // Country|skeleton -> the first-level division so spelt (-1 when two are).
+  std::unordered_map<std::string, long> by_skeleton;
+  for (size_t i = 0; i < entries->size(); ++i) {
+    const GazetteerEntry& e = (*entries)[i];
+    if (e.type != EntityType::kAdmin1) continue;
+    auto [it, fresh] = by_skeleton.emplace(
+        e.country + "|" + Skeleton(WithoutArticle(FoldName(WithoutAdminWord(e.name)))),
+        static_cast<long>(i));
+    if (!fresh) it->second = -1;
+  }
+  size_t added = 0;
+  for (const auto& [code, en] : english) {
+    if (code.size() < 3) continue;
+    std::string country = code.substr(0, 2);
+    for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::string folded_en = FoldName(WithoutAdminWord(en));
+    long id = index.Find(EntityType::kAdmin1, country, folded_en);
+    // GeoNames and CLDR romanise some divisions apart ("Khowst", "Khost"): the one first-level
+    // division of the country with the same consonant skeleton; else a second-level one.
+    if (id < 0) {
+      auto it = by_skeleton.find(country + "|" + Skeleton(WithoutArticle(folded_en)));
+      if (it != by_skeleton.end() && it->second >= 0) id = it->second;
+    }
+    if (id < 0) id = index.Find(EntityType::kAdmin2, country, folded_en);
+    if (id < 0) continue;
+    GazetteerEntry& e = (*entries)[static_cast<size_t>(id)];
+    // A spelling several languages share is a romanisation English news uses too; one a
+    // language has alone ("Dschuzdschan") is an exonym, unless it differs from the English
+    // name only in what romanisations vary (vowels, an Arabic article).
+    std::unordered_map<std::string, int> languages_with;
+    std::vector<std::string> forms;
+    for (size_t l = 0; l < names.size(); ++l) {
+      auto it = names[l].find(code);
+      if (it == names[l].end()) continue;
+      const std::string foreign = WithoutForeignAdminWord(it->second);
+      if (pairs != nullptr) pairs->push_back({languages[l], en, foreign, "cldr-subdivisions"});
+      const std::string folded = FoldName(foreign);
+      if (folded == FoldName(en) || folded == FoldName(e.name)) continue;
+      if (languages_with[folded]++ == 0) forms.push_back(foreign);
+    }
+    const std::string english_key = Skeleton(WithoutArticle(FoldName(en)));
+    const std::string canonical_key = Skeleton(WithoutArticle(FoldName(e.name)));
+    for (const std::string& form : forms) {
+      const std::string folded = FoldName(form);
+      if (languages_with[folded] != 1) continue;
+      const std::string key = Skeleton(WithoutArticle(folded));
+      if (key == english_key || key == canonical_key) continue;
+      if (std::find(e.exonyms.begin(), e.exonyms.end(), form) != e.exonyms.end()) continue;
+      e.exonyms.push_back(form);
       ++added;
     }
   }

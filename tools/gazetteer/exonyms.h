@@ -1,6 +1,7 @@
 // Exonyms for the gazetteer: how other languages write countries, cities and first-level
 // divisions, from CLDR (through ICU: territory names, time-zone exemplar cities) and from
-// iso-codes' translations of ISO 3166-2 (Debian's /usr/share/locale/<lang>/iso_3166-2.mo).
+// iso-codes' translations of ISO 3166-2 (Debian's /usr/share/locale/<lang>/iso_3166-2.mo), from
+// libgeonames, and from CLDR's subdivision names (Debian unicode-cldr-core).
 #ifndef MTCLEAN_TOOLS_GAZETTEER_EXONYMS_H_
 #define MTCLEAN_TOOLS_GAZETTEER_EXONYMS_H_
 
@@ -37,6 +38,15 @@ size_t AddExonyms(const std::vector<std::string>& languages, const std::string& 
 size_t AddGeoNamesExonyms(const std::vector<std::string>& languages, const std::string& locale_dir,
                           const std::unordered_map<std::string, size_t>& by_geonameid,
                           std::vector<GazetteerEntry>* entries, std::vector<NamePair>* pairs = nullptr);
+
+// Adds how `languages` write first- and second-level divisions in CLDR's subdivision names
+// (Debian unicode-cldr-core: `cldr_dir`/common/subdivisions/<lang>.xml, keyed by ISO 3166-2
+// code): a division is matched by its English CLDR name and country, and a language's own
+// spelling (one no other of `languages` shares, whose consonant skeleton differs from the
+// English one's) becomes an exonym. Returns how many were added; a missing file adds none.
+size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
+                                 const std::string& cldr_dir, std::vector<GazetteerEntry>* entries,
+                                 std::vector<NamePair>* pairs = nullptr);
 
 // The spellings with letters beyond ASCII that libgeonames' English catalogue writes
 // (`locale_dir`/en/LC_MESSAGES/geonames.mo): whole names and their words ("Laâyoune-Sakia

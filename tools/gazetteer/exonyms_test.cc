@@ -1,0 +1,59 @@
+#include "tools/gazetteer/exonyms.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+namespace mtclean {
+namespace {
+
+// A CLDR tree with the subdivision names of three languages, as Debian's unicode-cldr-core lays
+// it out.
+std::string WriteCldr() {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "mtclean_cldr_test";
+  std::filesystem::create_directories(dir / "common" / "subdivisions");
+  auto write = [&](const char* lang, const std::string& body) {
+    std::ofstream(dir / "common" / "subdivisions" / (std::string(lang) + ".xml"))
+        << "<ldml>\n\t<localeDisplayNames>\n\t\t<subdivisions>\n"
+        << body << "\t\t</subdivisions>\n</ldml>\n";
+  };
+  write("en",
+        "\t\t\t<subdivision type=\"afkho\">Khost</subdivision>\n"
+        "\t\t\t<subdivision type=\"afbds\">Badakhshan</subdivision>\n"
+        "\t\t\t<subdivision type=\"afhel\">Helmand</subdivision>\n");
+  write("de",
+        "\t\t\t<subdivision type=\"afkho\" draft=\"contributed\">Chost</subdivision>\n"
+        "\t\t\t<subdivision type=\"afbds\">Badachschan</subdivision>\n"
+        "\t\t\t<subdivision type=\"afbds\" alt=\"variant\">Badachstan</subdivision>\n"
+        "\t\t\t<subdivision type=\"afhel\">Helmand</subdivision>\n");
+  write("es",
+        "\t\t\t<subdivision type=\"afkho\">Provincia de Jost</subdivision>\n"
+        "\t\t\t<subdivision type=\"afbds\">Badakhshán</subdivision>\n");
+  write("fr", "\t\t\t<subdivision type=\"afkho\">Khôst</subdivision>\n");
+  return dir.string();
+}
+
+TEST_CASE("exonyms: CLDR's subdivision names give how other languages write divisions") {
+  std::vector<GazetteerEntry> entries(3);
+  entries[0].name = "Khowst";  // GeoNames romanises it apart from CLDR's English "Khost"
+  entries[1].name = "Badakhshan Province";
+  entries[2].name = "Helmand";
+  for (auto& e : entries) e.type = EntityType::kAdmin1, e.country = "AF", e.prominence = 5.5f;
+  std::vector<NamePair> pairs;
+  const size_t added = AddCldrSubdivisionExonyms({"de", "es", "fr"}, WriteCldr(), &entries, &pairs);
+  // A language's own spellings; the word for a province goes; "Khôst" is the English name
+  // with an accent, and "Badakhshán" differs only in it: no exonym. An alternative name
+  // (alt="variant") is left out; "Helmand" is spelled as English does.
+  CHECK(entries[0].exonyms == std::vector<std::string>{"Chost", "Jost"});
+  CHECK(entries[1].exonyms == std::vector<std::string>{"Badachschan"});
+  CHECK(entries[2].exonyms.empty());
+  CHECK(added == 3);
+  CHECK(std::count_if(pairs.begin(), pairs.end(),
+                      [](const NamePair& p) { return p.foreign == "Jost"; }) == 1);
+  // No CLDR there: nothing added, no error.
+  std::vector<GazetteerEntry> none(entries);
+  CHECK(AddCldrSubdivisionExonyms({"de"}, "/nonexistent", &none, nullptr) == 0);
+}
+
+}  // namespace
+}  // namespace mtclean
