@@ -669,7 +669,24 @@ class NamesStage : public Stage {
     bool any_unknown = false;
     for (size_t k = b; k < e; ++k)
       any_unknown |= !KnownInAnyCase(*s.english, text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin));
-    if (!any_unknown) {
+    // Words English knows ("Maroc", "Beyrouth", "Libia" are in Hunspell's en_US) are no
+    // artefact, unless the document writes other names as another language does: then the
+    // data's exonyms are read for them too, and nothing else.
+    // (Only names English knows as names: "Island", German for Iceland, is an English word.)
+    bool common_word = false;
+    for (size_t k = b; k < e && !any_unknown; ++k) {
+      std::string lower;
+      const std::string_view w = text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin);
+      for (size_t pos = 0; pos < w.size();) {
+        int32_t cp;
+        const int n = utf8::Decode(w, pos, &cp);
+        pos += static_cast<size_t>(n > 0 ? n : 1);
+        if (cp >= 0) utf8::Append(&lower, utf8proc_tolower(cp));
+      }
+      common_word |= s.english->Known(lower);
+    }
+    const bool only_exonym = !any_unknown && !common_word && s.translated_names;
+    if (!any_unknown && !only_exonym) {
       if (e - b == 1) r.kind = SpanResult::kHandled;
       return r;
     }
@@ -709,6 +726,10 @@ class NamesStage : public Stage {
         r.kind = r.confidence >= d_.min_confidence ? SpanResult::kReplace : SpanResult::kFlag;
         return r;
       }
+    }
+    if (only_exonym) {
+      if (e - b == 1) r.kind = SpanResult::kHandled;
+      return r;
     }
     const std::vector<std::string> readings = PhoneticReadings(folded, 16);
     // Said to be the capital of a division: its seat, when the span sounds like it. The
