@@ -30,6 +30,15 @@ std::string Shape(const std::string& name, size_t n) {
   } else if (name == "one long line of prose") {  // sentences that never end a line
     while (out.size() < n)
       out += "The minister said on Friday that the talks with the insurgents in Doha would continue next week. ";
+  } else if (name ==
+             "an article and thousands of titles") {  // links after it, no prose to stop a walk
+    out =
+        "The minister said on Friday that the talks with the insurgents in Doha would continue "
+        "next week, "
+        "and that the delegations had agreed on a timetable for the withdrawal of the foreign "
+        "forces.\n\n";
+    for (size_t k = 0; out.size() < n; ++k)
+      out += "Title Of Another Page Number " + std::to_string(k) + " Here\n";
   } else if (name == "paragraphs of prose") {
     while (out.size() < n)
       out += "The governor of Kandahar said the the road to the border was open again, and traders from "
@@ -51,8 +60,9 @@ TEST_CASE("linearity: the default chain's work grows with the input, whatever it
   for (const auto& s : spec->stages) text += s.name + "\n";
   auto pipeline = testing::MakePipeline(text);
   auto worker = pipeline->NewWorker();
-  for (const char* shape : {"one huge token", "tiny lines", "only punctuation", "one word repeated",
-                            "one long line of prose", "paragraphs of prose"}) {
+  for (const char* shape :
+       {"one huge token", "tiny lines", "only punctuation", "one word repeated",
+        "one long line of prose", "an article and thousands of titles", "paragraphs of prose"}) {
     INFO(shape);
     CpuSeconds(*worker, Shape(shape, 16 << 10));  // warm-up: models read on first use
     const double small = CpuSeconds(*worker, Shape(shape, 256 << 10));

@@ -95,9 +95,10 @@ bool ArticlesOwnTitle(std::string_view text, const PageScratch& s, size_t c) {
   auto plain = [&](size_t k) {
     return s.lines[s.content[k]].rule < 0 && !s.lines[s.content[k]].paragraph;
   };
+  // (Three lines each way at most: every title of a long run asks, and the answer is the same.)
   size_t first = c, last = c;
-  while (first > 0 && plain(first - 1)) --first;
-  while (last + 1 < s.content.size() && plain(last + 1)) ++last;
+  while (first > 0 && c - first < 3 && plain(first - 1)) --first;
+  while (last + 1 < s.content.size() && last - c < 3 && plain(last + 1)) ++last;
   if (last - first + 1 >= 4) return true;
   // A reference ("[2] Joint Commission ..."), a story's source, a headline and its summary.
   if (line.starts_with("[") || line.ends_with("]") || s.lines[s.content[c]].shape.sentence_inside)
@@ -195,8 +196,10 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
   for (size_t i : s.content) {
     Line& l = s.lines[i];
     l.menu = false;
-    if (l.rule >= 0) continue;
+    // Every line is judged, chrome too: a link list's items may turn out the article's, and
+    // the line objects are reused from page to page (a flag not set here is the last page's).
     JudgeProse(text, l, know_language);
+    if (l.rule >= 0) continue;
     // Site chrome that no phrase list knows: the same line, no paragraph, in many pages.
     if (s.corpus != nullptr && options_.repeated_min_pages > 0 && !l.paragraph && l.fold.words() >= 2 &&
         s.corpus->Documents(LineCounts::Hash(l.fold.text)) >= options_.repeated_min_pages) {
@@ -358,17 +361,19 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
   // Elsewhere outside the article, a line that is no prose goes when it sits in a chrome
   // region: evidence (or the page's edge) before it and after it, with only lines that are no
   // prose between.
-  auto chrome_border = [&](size_t c, int dir) {
-    for (long k = static_cast<long>(c) + dir; k >= 0 && k < static_cast<long>(s.content.size()); k += dir) {
-      const size_t kc = static_cast<size_t>(k);
-      if (kc >= block_first && kc <= block_last) return false;
-      const Line& n = s.lines[s.content[kc]];
-      if (IsEvidence(n)) return true;
-      if (n.rule >= 0) continue;  // a duplicate, a symbol line
-      if (n.prose) return false;
-    }
-    return true;  // the edge of the page
+  // Walking back from a line (or forward), whether evidence (or the page's edge) comes before
+  // the article or prose: `beyond` is the walk's answer from the next line on. The answers are
+  // carried along the page, one pass each way (a page of thousands of short lines must not be
+  // walked once per line): forward ones before the decisions below, backward ones as they are
+  // made, since a line removed here borders the next one as chrome does.
+  auto step = [&](size_t k, bool beyond) {
+    if (k >= block_first && k <= block_last) return false;
+    const Line& n = s.lines[s.content[k]];
+    if (IsEvidence(n)) return true;
+    if (n.rule >= 0) return beyond;  // a duplicate, a symbol line: walk on
+    return n.prose ? false : beyond;
   };
+  std::vector<bool>& border_after = s.border_after;
   // The article's tags, date or category between its last paragraph and a line that ends
   // articles ("Kategorie: News", "Publiziert: 03.04.2020"): one or two lines that are no prose,
   // not introduced by a colon (a list of the article's would be).
@@ -426,7 +431,11 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
   size_t last_paragraph = 0;
   for (size_t c = 0; c < s.content.size(); ++c)
     if (s.lines[s.content[c]].rule < 0 && s.lines[s.content[c]].paragraph) last_paragraph = c;
+  border_after.assign(s.content.size(), true);
+  for (size_t c = s.content.size(); c-- > 1;) border_after[c - 1] = step(c, border_after[c]);
+  bool border_before = true;  // for line c, updated as the loop passes each line
   for (size_t c = 0; c < s.content.size(); ++c) {
+    if (c > 0) border_before = step(c - 1, border_before);
     Line& l = s.lines[s.content[c]];
     if (l.rule >= 0) continue;
     bool keep;
@@ -460,7 +469,8 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
     // The article's tags and date before the line that ends it.
     else if (c > block_last && c < tail_end)
       keep = false;
-    else keep = !(chrome_border(c, -1) && chrome_border(c, +1));
+    else
+      keep = !(border_before && border_after[c]);
     l.keep = keep;
     if (!keep) l.rule = l.menu ? kMenu : kChromeContext;
   }

@@ -225,6 +225,7 @@ class BoilerplateStage : public Stage {
       l.soft = false;
       l.glued_from = std::string_view::npos;
       l.keep = false;
+      l.prose = l.paragraph = l.sentence = l.menu = false;
       l.dup_of = kNone;
       l.shape_begin = kNone;  // lines are reused from the last document
       l.keep_begin = start;

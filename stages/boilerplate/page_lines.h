@@ -88,6 +88,7 @@ class PageScratch : public StageScratch {
   const LineCounts* corpus = nullptr;  // batch line counts, if observed
   std::vector<size_t> all_content, survivors;
   std::vector<size_t> run;  // content indexes of a run of list items being judged
+  std::vector<bool> border_after;  // per content line: chrome follows it (article_region.cc)
   // The line (an index into `lines`) that ended the article, when one did (article_region.cc):
   // what follows it is the page's, by design, whatever its prose.
   size_t closed_line = kNone;
