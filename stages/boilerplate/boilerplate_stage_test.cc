@@ -248,7 +248,7 @@ TEST_CASE("boilerplate: the heading of a box of other pages ends the article, in
        {"Verwandte Links", "Noticias relacionadas", "More Great WIRED Stories", "Autres articles",
         "Relaterede artikler", "Похожие статьи", "Kapcsolódó cikkek", "More News from Sci-Tech",
         "Otras noticias de Cámara de Diputados", "Die meistgelesenen Artikel bei SWR.de/Sport",
-        "Weiterführende Informationen", "Más información"}) {
+        "Weiterführende Informationen", "Más información", "Top Stories in Nation"}) {
     std::string out = B(kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n\n" + heading + "\n\n" + teaser + "\n");
     CHECK(out == kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n");
   }
