@@ -343,10 +343,9 @@ void ArticleRegion::Decide(std::string_view text, PageScratch& s, bool know_lang
   // policy line), the article is over: everything after it is the page's foot, paragraphs
   // too (author boxes, teasers of other articles, the site's blurb). A later article of the
   // page would have been part of the article block (segments of half its prose or more).
-  bool closed = foot_begin < s.content.size() && ClosesArticle(s.lines[s.content[foot_begin]].rule);
-  // Chrome that also stands inside articles (a "Related" link, a caption) may come first: the
-  // first line after it that ends articles closes the article as well, when no paragraph
-  // stands between.
+  // Chrome that also stands inside articles (a "Related" link, a caption) may come first, when
+  // no paragraph stands between.
+  bool closed = false;
   for (size_t c = foot_begin; c < s.content.size() && !closed; ++c) {
     const Line& l = s.lines[s.content[c]];
     if (l.rule < 0 && l.paragraph) break;

@@ -323,7 +323,6 @@ bool LineEvidence::BoxHeading(std::string_view raw, const FoldedLine& f) const {
     return data_.box_which.contains(word) ? 1 : data_.box_what.contains(word) ? 2 : 0;
   };
   // After an article ("Die meistgelesenen Artikel bei SWR.de", "The latest stories from X").
-  if (f.words() > 7) return false;
   return kind(0) + kind(1) == 3 ||
          (Word(f, 0).size() <= 3 && f.words() >= 3 && kind(1) + kind(2) == 3);
 }

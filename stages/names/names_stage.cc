@@ -674,17 +674,9 @@ class NamesStage : public Stage {
     // data's exonyms are read for them too, and nothing else.
     // (Only names English knows as names: "Island", German for Iceland, is an English word.)
     bool common_word = false;
-    for (size_t k = b; k < e && !any_unknown; ++k) {
-      std::string lower;
-      const std::string_view w = text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin);
-      for (size_t pos = 0; pos < w.size();) {
-        int32_t cp;
-        const int n = utf8::Decode(w, pos, &cp);
-        pos += static_cast<size_t>(n > 0 ? n : 1);
-        if (cp >= 0) utf8::Append(&lower, utf8proc_tolower(cp));
-      }
-      common_word |= s.english->Known(lower);
-    }
+    for (size_t k = b; k < e && !any_unknown; ++k)
+      common_word |= s.english->Known(
+          LowerWord(text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin)));
     const bool only_exonym = !any_unknown && !common_word && s.translated_names;
     if (!any_unknown && !only_exonym) {
       if (e - b == 1) r.kind = SpanResult::kHandled;

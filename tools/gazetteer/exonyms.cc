@@ -57,6 +57,18 @@ std::string WithoutArticle(const std::string& folded) {
   return folded;
 }
 
+// Whether `folded`, a spelling `languages_using` of the exonym languages give a place whose
+// names fold to `canonical` and `english`, is an exonym: a language's own spelling. One that
+// several share ("Aqtobe", "Samukh") is a romanisation English news uses too, and so is one
+// that differs from the English name only in what romanisations vary ("Dohuk" and "Dihok"
+// have one consonant skeleton; "Al Rayyan", "Ar Rayyan" one Arabic article).
+bool OwnSpelling(const std::string& folded, int languages_using, const std::string& canonical,
+                 const std::string& english) {
+  if (languages_using != 1 || folded == canonical || folded == english) return false;
+  const std::string key = Skeleton(WithoutArticle(folded));
+  return key != Skeleton(WithoutArticle(canonical)) && key != Skeleton(WithoutArticle(english));
+}
+
 // The entry of `type` in `country` whose name folds to `folded` (the most prominent), or -1.
 class Index {
  public:
@@ -199,12 +211,7 @@ size_t AddGeoNamesExonyms(const std::vector<std::string>& languages, const std::
     const std::string canonical = FoldName(e.name);
     const std::string english_name = en != english.end() ? FoldName(en->second) : canonical;
     for (const auto& [folded, slot] : spellings) {
-      if (slot.second != 1 || folded == canonical || folded == english_name) continue;
-      // Nor a spelling that differs from the English one only in what romanisations vary
-      // ("Dohuk" and "Dihok" have one consonant skeleton; "Al Rayyan", "Ar Rayyan" one
-      // Arabic article).
-      const std::string key = Skeleton(WithoutArticle(folded));
-      if (key == Skeleton(WithoutArticle(canonical)) || key == Skeleton(WithoutArticle(english_name))) continue;
+      if (!OwnSpelling(folded, slot.second, canonical, english_name)) continue;
       e.exonyms.push_back(slot.first);
       ++added;
     }
@@ -312,9 +319,7 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
     if (id < 0) id = index.Find(EntityType::kAdmin2, country, folded_en);
     if (id < 0) continue;
     GazetteerEntry& e = (*entries)[static_cast<size_t>(id)];
-    // A spelling several languages share is a romanisation English news uses too; one a
-    // language has alone ("Dschuzdschan") is an exonym, unless it differs from the English
-    // name only in what romanisations vary (vowels, an Arabic article).
+    // How many languages write each spelling: only a language's own is an exonym (OwnSpelling).
     std::unordered_map<std::string, int> languages_with;
     std::vector<std::string> forms;
     for (size_t l = 0; l < names.size(); ++l) {
@@ -326,13 +331,9 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
       if (folded == FoldName(en) || folded == FoldName(e.name)) continue;
       if (languages_with[folded]++ == 0) forms.push_back(foreign);
     }
-    const std::string english_key = Skeleton(WithoutArticle(FoldName(en)));
-    const std::string canonical_key = Skeleton(WithoutArticle(FoldName(e.name)));
     for (const std::string& form : forms) {
       const std::string folded = FoldName(form);
-      if (languages_with[folded] != 1) continue;
-      const std::string key = Skeleton(WithoutArticle(folded));
-      if (key == english_key || key == canonical_key) continue;
+      if (!OwnSpelling(folded, languages_with[folded], FoldName(e.name), FoldName(en))) continue;
       if (std::find(e.exonyms.begin(), e.exonyms.end(), form) != e.exonyms.end()) continue;
       e.exonyms.push_back(form);
       ++added;
