@@ -140,7 +140,7 @@ uint32_t RegionId(std::string_view code) {
 
 namespace {
 
-constexpr char kMagic[8] = {'M', 'T', 'C', 'G', 'A', 'Z', '3', '\0'};
+constexpr char kMagic[8] = {'M', 'T', 'C', 'G', 'A', 'Z', '4', '\0'};
 
 struct Header {
   char magic[8];
@@ -154,6 +154,9 @@ struct EntryRecord {
   uint8_t capital;
   float prominence;
   uint32_t region;
+  uint32_t english_length;  // 0: the canonical name is the English one
+  uint32_t reserved;        // explicit, so that no padding byte goes unwritten
+  uint64_t english_offset;
 };
 struct KeyRecord {
   uint64_t hash;
@@ -161,7 +164,7 @@ struct KeyRecord {
   uint32_t form_length;  // the spelling (canonical or alternate) that gave this key
   uint64_t form_offset;
 };
-static_assert(sizeof(EntryRecord) == 24 && sizeof(KeyRecord) == 24);
+static_assert(sizeof(EntryRecord) == 40 && sizeof(KeyRecord) == 24);
 
 enum : uint32_t { kByName = 1, kBySkeleton = 2, kByPhonetic = 3, kCapitalOf = 4, kByExonym = 5 };
 
@@ -190,6 +193,11 @@ Status WriteGazetteer(const std::vector<GazetteerEntry>& entries, const std::str
     r.prominence = e.prominence;
     r.capital = e.capital;
     r.region = RegionId(e.region);
+    if (!e.english.empty() && e.english != e.name) {
+      r.english_offset = strings.size();
+      r.english_length = static_cast<uint32_t>(e.english.size());
+      strings += e.english;
+    }
     records.push_back(r);
     if (e.capital != 0 && r.region != 0) {
       // Indexed under the division it is the seat of: its own region, or its country.
@@ -225,8 +233,9 @@ Status WriteGazetteer(const std::vector<GazetteerEntry>& entries, const std::str
     std::vector<std::string> exonyms_seen;
     for (const std::string& x : e.exonyms) {
       std::string folded = FoldName(x);
-      // Only the canonical (English) name rules one out: alternates are of every language.
-      bool english = folded.empty() || folded == forms[0].second;
+      // Only the canonical and English names rule one out: alternates are of every language.
+      bool english = folded.empty() || folded == forms[0].second ||
+                     (!e.english.empty() && folded == FoldName(e.english));
       if (english || std::find(exonyms_seen.begin(), exonyms_seen.end(), folded) != exonyms_seen.end()) continue;
       exonyms_seen.push_back(folded);
       keys.push_back({KeyHash(folded, kByExonym), static_cast<uint32_t>(id), static_cast<uint32_t>(x.size()),
@@ -312,7 +321,11 @@ Gazetteer::Entry Gazetteer::Get(uint32_t id) const {
   const EntryRecord& r = records[id];
   std::string_view country(r.country, r.country[0] == ' ' ? 0 : 2);
   std::string_view name(strings + r.name_offset, r.name_length);
-  return {name, static_cast<EntityType>(r.type), country, r.prominence, id, name, r.region, r.capital};
+  std::string_view english =
+      r.english_length == 0 ? name : std::string_view(strings + r.english_offset, r.english_length);
+  return {
+      name,   static_cast<EntityType>(r.type), country, r.prominence, id, name, r.region, r.capital,
+      english};
 }
 
 std::vector<Gazetteer::Entry> Gazetteer::Find(uint64_t hash, float min_prominence) const {

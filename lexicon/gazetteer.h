@@ -56,6 +56,10 @@ struct GazetteerEntry {
   // How other languages write it, from CLDR and iso-codes ("Damasco", "Damas", "Damaskus"):
   // spellings that a text translated from those languages carries into English.
   std::vector<std::string> exonyms;
+  // How English names it where that differs from `name` (CLDR's English subdivision and
+  // exemplar-city names, libgeonames' English catalogue): GeoNames writes "Khowst" and
+  // "Dihok", English news "Khost" and "Dohuk". Repairs write this spelling.
+  std::string english;
 };
 
 enum : uint8_t { kSeatOfDivision = 1, kSeatOfCountry = 2 };
@@ -74,6 +78,7 @@ class Gazetteer {
     std::string_view form;  // the canonical name or alternate that matched the key
     uint32_t region;        // RegionId of its division (0: none)
     uint8_t capital;
+    std::string_view english;  // GazetteerEntry::english, or the canonical name
   };
 
   static StatusOr<std::unique_ptr<Gazetteer>> Open(const std::string& path);

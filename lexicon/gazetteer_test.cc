@@ -43,15 +43,38 @@ TEST_CASE("Skeleton: spellings that transliteration produces share one key") {
 
 TEST_CASE("Gazetteer: a fixture compiles, maps and answers") {
   std::vector<GazetteerEntry> entries = {
-      {"Maidan Wardak Province", EntityType::kAdmin1, "AF", 5.5f, {"Maidan Wardak", "Wardak"}, "AF.27", 0, {}},
-      {"Kabul", EntityType::kCity, "AF", 6.5f, {"Kaboul", "Kābul"}, "AF.13", kSeatOfCountry, {}},
-      {"Zabihullah Mujahid", EntityType::kPerson, "AF", 8, {}, "", 0, {}},
+      {"Maidan Wardak Province",
+       EntityType::kAdmin1,
+       "AF",
+       5.5f,
+       {"Maidan Wardak", "Wardak"},
+       "AF.27",
+       0,
+       {},
+       ""},
+      {"Kabul",
+       EntityType::kCity,
+       "AF",
+       6.5f,
+       {"Kaboul", "Kābul"},
+       "AF.13",
+       kSeatOfCountry,
+       {},
+       ""},
+      {"Zabihullah Mujahid", EntityType::kPerson, "AF", 8, {}, "", 0, {}, ""},
+      {"Khowst", EntityType::kAdmin1, "AF", 5.0f, {}, "AF.37", 0, {}, "Khost"},  // CLDR's English
+                                                                                 // name
   };
   auto path = (std::filesystem::temp_directory_path() / ("mtclean_fixture_gazetteer." + std::to_string(getpid()) + ".bin")).string();
   REQUIRE(WriteGazetteer(entries, path).ok());
   auto g = Gazetteer::Open(path);
   REQUIRE(g.ok());
-  CHECK((*g)->size() == 3);
+  // The English name where the data gives one, else the canonical name.
+  REQUIRE((*g)->FindByName("khowst").size() == 1);
+  CHECK((*g)->FindByName("khowst")[0].english == "Khost");
+  CHECK((*g)->FindByName("kabul")[0].english == "Kabul");
+  REQUIRE(g.ok());
+  CHECK((*g)->size() == 4);
   auto kabul = (*g)->FindByName("kaboul");
   REQUIRE(kabul.size() == 1);
   CHECK(kabul[0].name == "Kabul");

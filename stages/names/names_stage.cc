@@ -14,8 +14,8 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <cctype>
 #include <array>
+#include <cctype>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -29,9 +29,10 @@
 #include "lexicon/gazetteer.h"
 #include "lexicon/phonetic_key.h"
 #include "pipeline/data_files.h"
-#include "pipeline/multi_pass.h"
 #include "pipeline/long_tokens.h"
+#include "pipeline/multi_pass.h"
 #include "pipeline/utf8.h"
+#include "stages/names/romanisation_marks.h"
 
 namespace mtclean {
 namespace {
@@ -41,26 +42,45 @@ namespace {
 constexpr size_t kMaxCacheEntries = 16384;
 
 enum Rule : uint16_t {
-  kTransliteration, kCapitalOf, kSameName, kAdminTerm, kSpellingVariant, kUnknownName, kInconsistent, kExonym
+  kTransliteration,
+  kCapitalOf,
+  kSameName,
+  kAdminTerm,
+  kSpellingVariant,
+  kUnknownName,
+  kInconsistent,
+  kExonym,
+  kRomanisation
 };
 
-constexpr std::array<RuleInfo, 8> kRules = {{
+constexpr std::array<RuleInfo, 9> kRules = {{
     {"transliteration", "a name spelled by another language's rules becomes its English form",
      "Yalalabad", "Jalalabad"},
-    {"capital-of", "a name said to be the capital of a division or country that sounds like its capital becomes the capital's name",
+    {"capital-of",
+     "a name said to be the capital of a division or country that sounds like its capital becomes "
+     "the capital's name",
      "Kaabol, the capital of Afghanistan", "Kabul, the capital of Afghanistan"},
     {"same-name", "a spelling repaired elsewhere in the document is repaired the same way",
-     "Kaabol, the capital of Afghanistan ... in Kaabol", "Kabul, the capital of Afghanistan ... in Kabul"},
-    {"admin-term", "a translated word for a first-level division becomes the one English uses for that country",
+     "Kaabol, the capital of Afghanistan ... in Kaabol",
+     "Kabul, the capital of Afghanistan ... in Kabul"},
+    {"admin-term",
+     "a translated word for a first-level division becomes the one English uses for that country",
      "Badghis State", "Badghis Province"},
     {"spelling-variant", "a name spelled two ways in a document takes its better attested spelling",
      "Dostom ... Dostum ... Dostum", "Dostum ... Dostum ... Dostum"},
-    {"unknown-name", "flag: a name the gazetteer may know under another spelling, not sure enough to change",
+    {"unknown-name",
+     "flag: a name the gazetteer may know under another spelling, not sure enough to change",
      "Kandhar", "(flagged)"},
-    {"inconsistent-spelling", "flag: one name spelled several ways, none better attested", "Rashid ... Rasid",
-     "(flagged)"},
-    {"exonym", "a place spelled as Spanish, French, German, Italian or Portuguese write it (CLDR, iso-codes) becomes its English name",
+    {"inconsistent-spelling", "flag: one name spelled several ways, none better attested",
+     "Rashid ... Rasid", "(flagged)"},
+    {"exonym",
+     "a place spelled as Spanish, French, German, Italian or Portuguese write it (CLDR, iso-codes) "
+     "becomes its English name",
      "Damasco", "Damascus"},
+    {"romanisation",
+     "a place written with a romanisation's marks its country does not write becomes its English "
+     "name",
+     "Herāt", "Herat"},
 }};
 
 constexpr std::array<OptionInfo, 6> kOptions = {{
@@ -171,6 +191,24 @@ bool IsNameParticle(std::string_view w) {
   for (std::string_view p : kParticles)
     if (w == p) return true;
   return false;
+}
+
+// The consonant skeleton of a folded name's letters alone ("jalal-abad" as "jalalabad").
+std::string SkeletonOfLetters(std::string_view folded) {
+  std::string letters;
+  for (char c : folded)
+    if (c != ' ' && c != '-' && c != '\'') letters.push_back(c);
+  return Skeleton(letters);
+}
+
+// How a repair writes an entity: its English name where the data gives one ("Khost"), else
+// its canonical name; without the word for its kind of division, and without the marks of a
+// scholarly romanisation ("Sīrjān", "Al Aḩmadī"), which the country's languages do not write;
+// marks they write stay ("Béjaïa", "Tétouan").
+std::string EnglishSpelling(const Gazetteer::Entry& c, CountryLetters& letters) {
+  const std::string_view name = WithoutAdminWord(c.english);
+  if (!c.country.empty() && letters.Writes(c.country, name)) return std::string(name);
+  return WithoutMarks(name);
 }
 
 // "Nasa" is NASA: a word English knows in another case is no unknown name.
@@ -378,7 +416,10 @@ class NamesStage : public Stage {
           if (s.country_of.size() > kMaxCacheEntries) s.country_of.clear();
           it = s.country_of.emplace(std::move(span), NamesScratch::SpanPlace{std::move(country), translated}).first;
         }
-        s.translated_names |= it->second.translated && (len == 1 || s.words[k + len - 1].capitalised);
+        // (Not in a club's name or a quotation of that language: "the Germania club".)
+        s.translated_names |= it->second.translated &&
+                              (len == 1 || s.words[k + len - 1].capitalised) &&
+                              Context(text, s, k, k + len) != 'o';
         const std::string& country = it->second.country;
         if (country.empty()) continue;
         if (country[0] != '~') {
@@ -621,12 +662,75 @@ class NamesStage : public Stage {
       if (is(prev, {"spokesman", "spokeswoman", "spokesperson", "minister", "president", "commander", "leader",
                     "envoy", "mr", "mrs", "ms", "chief", "secretary"}))
         return 'h';
-      // "the city of X", "the capital of X": places
+      // An initial before it ("J. Smith", "Via di S. Alessio"): a person's name.
+      if (prev.size() == 1 && prev[0] >= 'A' && prev[0] <= 'Z' &&
+          s.words[b - 1].end < text.size() && text[s.words[b - 1].end] == '.')
+        return 'h';
+      // "the capital of X", "the province of X": places; "the city of X" a settlement ('c').
+      if (b > 1 && is(prev, {"of", "in", "near"}) && is(word(b - 2), {"city", "town", "village"}))
+        return 'c';
       if (b > 1 && is(prev, {"of", "in", "near"}) &&
-          is(word(b - 2), {"city", "province", "capital", "town", "district", "village"}))
+          is(word(b - 2), {"province", "capital", "district"}))
         return 'p';
     }
+    // Part of the name of a club, a street, a building ("the Germania club"), or inside a
+    // phrase of another language ("superieure de la Louisiane", "annee (Bruxelles)": a
+    // lower-case word next to it, name particles aside, that English does not know): spelled as
+    // that name or language spells it ('o').
+    if (e < s.words.size() &&
+        is(word(e), {"club",    "society",    "hotel",       "street",     "avenue", "road",
+                     "square",  "bank",       "company",     "league",     "team",   "school",
+                     "college", "institute",  "church",      "cathedral",  "hall",   "theatre",
+                     "theater", "restaurant", "association", "foundation", "lodge",  "brewery"}))
+      return 'o';
+    auto foreign = [&](size_t k) {
+      std::string_view w = word(k);
+      return !s.words[k].capitalised && !w.empty() && w[0] >= 'a' && w[0] <= 'z' &&
+             !KnownInAnyCase(*s.english, w);
+    };
+    size_t before = b;  // the word before it, past name particles ("de la")
+    while (before > 0 && b - before < 3 && s.words[before - 1].particle) --before;
+    if ((before > 0 && foreign(before - 1)) || (e < s.words.size() && foreign(e))) return 'o';
     return '-';
+  }
+
+  // The decision for a span with romanisation marks (OnlyRomanisationMarks) whose spelling
+  // without them is a name or exonym of a prominent place: true with `r` set (replaced,
+  // flagged when places of different English names are as prominent, or left when the
+  // place's country or English writes those marks); false when it names no such place.
+  bool RomanisedPlace(std::string_view span, const std::string& folded, NamesScratch& s,
+                      SpanResult& r) const {
+    constexpr float kProminent = 4.0f;
+    std::vector<Gazetteer::Entry> places;
+    for (const auto& c : d_.gazetteer->FindByName(folded, kProminent)) places.push_back(c);
+    for (const auto& c : d_.gazetteer->FindByExonym(folded, 5.0f)) places.push_back(c);
+    const Gazetteer::Entry* best = nullptr;
+    for (const auto& c : places) {
+      if (c.type == EntityType::kPerson || c.type == EntityType::kOrganisation || c.country.empty())
+        continue;
+      // Spelled as the country writes it, or as English does ("Kyōto", "Curaçao" in CLDR).
+      if (s.country_letters.Writes(c.country, span) || WithoutAdminWord(c.english) == span) {
+        r.kind = SpanResult::kHandled;
+        return true;
+      }
+      if (best == nullptr || c.prominence > best->prominence) best = &c;
+    }
+    if (best == nullptr) return false;
+    const std::string english = EnglishSpelling(*best, s.country_letters);
+    // Only the marks go: "Amará" is not "Al ‘Amarah".
+    if (SkeletonOfLetters(FoldName(english)) != SkeletonOfLetters(folded)) return false;
+    bool other_answer = false;
+    for (const auto& c : places)
+      other_answer |= c.prominence >= best->prominence - 1.0f && c.type != EntityType::kPerson &&
+                      c.type != EntityType::kOrganisation && !c.country.empty() &&
+                      FoldName(EnglishSpelling(c, s.country_letters)) != FoldName(english);
+    r.rule = kRomanisation;
+    r.replacement = english;
+    r.confidence = other_answer ? 0.6f : 0.9f;
+    r.kind = english == span                     ? SpanResult::kHandled
+             : r.confidence >= d_.min_confidence ? SpanResult::kReplace
+                                                 : SpanResult::kFlag;
+    return true;
   }
 
   SpanResult DecideSpan(std::string_view text, NamesScratch& s, size_t b, size_t e, bool whole_run,
@@ -636,6 +740,12 @@ class NamesStage : public Stage {
     SpanResult r;
     std::string folded = FoldName(span);
     if (folded.empty()) return r;
+    // A place's name with the marks of a romanisation its country does not write ("Herāt",
+    // "Qundūz", "Khôst", "Lorestán": romanisations of Pashto and Persian, a French or Spanish
+    // text's accents) is written as English writes it. Marks the country writes ("Témara",
+    // Morocco writes French) are its own spelling.
+    if (context != 'o' && context != 'h' && whole_run && OnlyRomanisationMarks(span))
+      if (RomanisedPlace(span, folded, s, r)) return r;
     // A name written with letters no source language writes ("Štip", "Probištip": CLDR's
     // exemplar characters) was not spelled by a translation's rules: it is left as it is.
     if (!s.country_letters.LanguagesWrite(d_.source_languages, span)) {
@@ -698,22 +808,39 @@ class NamesStage : public Stage {
     // Only a whole run of capitalised words: inside a longer one it is part of another
     // name ("Casey Mittelstadt" is no "Baia Sprie", which German calls Mittelstadt), and
     // only prominent places (cities of 100,000 and more, divisions, countries).
-    if (context != 'h' && has_lower && whole_run && (known_prominence < 0 || e - b == 1)) {
+    if (context != 'h' && context != 'o' && has_lower && whole_run &&
+        (known_prominence < 0 || e - b == 1)) {
       const auto hits = d_.gazetteer->FindByExonym(folded);
+      std::vector<Gazetteer::Entry>
+          alike_here;  // prominent places of the document's countries spelled alike
+      if (!hits.empty() && !s.countries.empty())
+        for (const auto& o : d_.gazetteer->FindBySkeleton(Skeleton(folded), 3.0f))
+          if (s.countries.count(std::string(o.country)) > 0) alike_here.push_back(o);
       std::unordered_set<std::string> places;
       const Gazetteer::Entry* top = nullptr;
       for (const auto& c : hits) {
         if (c.prominence < 5.0f) continue;
+        if (context == 'c' && c.type == EntityType::kCountry)
+          continue;  // "the city of Islandia" is no Iceland
         if (known_prominence >= 0 && c.prominence < known_prominence + 2) continue;
         // A place of the country whose own name the span is: the town and its division
         // ("Sekong", the capital of Xekong province), not another language's spelling.
         if (std::find(known_countries.begin(), known_countries.end(), c.country) != known_countries.end()) continue;
+        // A spelling that differs from the English name only as romanisations do ("Djalalabad",
+        // French for Jalal-Abad in Kyrgyzstan) is no exonym of a place of another country when a
+        // place of the document's countries is spelled alike: in a text on Afghanistan it is
+        // Jalalabad.
+        if (s.countries.count(std::string(c.country)) == 0 &&
+            SkeletonOfLetters(folded) == SkeletonOfLetters(FoldName(WithoutAdminWord(c.english))) &&
+            std::any_of(alike_here.begin(), alike_here.end(),
+                        [&](const auto& o) { return o.country != c.country; }))
+          continue;
         places.insert(FoldName(WithoutAdminWord(c.name)));
         if (top == nullptr || c.prominence > top->prominence) top = &c;
       }
       if (top != nullptr) {
         r.rule = kExonym;
-        r.replacement = WithoutMarks(WithoutAdminWord(top->name));
+        r.replacement = EnglishSpelling(*top, s.country_letters);
         r.confidence = places.size() == 1 ? 0.9f : 0.5f;
         r.kind = r.confidence >= d_.min_confidence ? SpanResult::kReplace : SpanResult::kFlag;
         return r;
@@ -735,7 +862,7 @@ class NamesStage : public Stage {
         if (!sounds_alike) continue;
         r.kind = SpanResult::kReplace;
         r.rule = kCapitalOf;
-        r.replacement = WithoutMarks(capital.name);
+        r.replacement = EnglishSpelling(capital, s.country_letters);
         r.confidence = 0.85f;
         if (!whole_run) r.kind = SpanResult::kFlag, r.confidence = 0.6f;
         return r;
@@ -747,7 +874,7 @@ class NamesStage : public Stage {
     // unless the context asks for a division (the test below): the look-ups leave the rest
     // out (a skeleton matches thousands of hamlets).
     constexpr float kCandidate = 3.0f, kSingleWord = 5.0f;
-    const float floor = e - b == 1 && context != 'p' ? kSingleWord : kCandidate;
+    const float floor = e - b == 1 && context != 'p' && context != 'c' ? kSingleWord : kCandidate;
     auto candidates = d_.gazetteer->FindBySkeleton(Skeleton(folded), floor);
     for (auto& c : d_.gazetteer->FindByName(folded, floor)) {
       if (FoldName(c.name) == folded) continue;
@@ -792,9 +919,12 @@ class NamesStage : public Stage {
       // "X province": the context narrows the answers to divisions, where a less prominent
       // name is as sure as a prominent one alone.
       const bool division = c.type == EntityType::kAdmin1 || c.type == EntityType::kAdmin2;
-      const float needed = context == 'p' && division ? kCandidate : min_prominence;
+      const float needed =
+          (context == 'p' || context == 'c') && division ? kCandidate : min_prominence;
       if (c.prominence < needed || !utf8::IsUpper(utf8::At(c.form, 0))) continue;
-      if ((context == 'p' && !place) || (context == 'h' && c.type != EntityType::kPerson)) continue;
+      if (((context == 'p' || context == 'c') && !place) ||
+          (context == 'h' && c.type != EntityType::kPerson))
+        continue;
       if (known_prominence >= 0 && c.prominence < known_prominence + 2) continue;
       // A single word may be anybody's surname ("Parise", "Buser"): only a name of a
       // country the document talks about is taken for it.

@@ -263,9 +263,11 @@ int main(int argc, char** argv) {
     if (!ReadTsv(p, &entries)) return 1;
   if (!exonym_languages.empty()) {
     std::vector<mtclean::NamePair> pairs;
-    size_t n = mtclean::AddExonyms(exonym_languages, iso3166_2, locale_dir, &entries, &pairs) +
-               mtclean::AddGeoNamesExonyms(exonym_languages, locale_dir, by_id, &entries, &pairs) +
-               mtclean::AddCldrSubdivisionExonyms(exonym_languages, cldr_dir, &entries, &pairs);
+    size_t n =
+        mtclean::AddExonyms(exonym_languages, iso3166_2, locale_dir, &entries, &pairs) +
+        mtclean::AddGeoNamesExonyms(exonym_languages, locale_dir, by_id, &entries, &pairs) +
+        mtclean::AddCldrSubdivisionExonyms(exonym_languages, cldr_dir, iso3166_2, &entries, &pairs);
+    n -= mtclean::DropEnglishSpellings(cldr_dir, &entries);
     std::cerr << "build_gazetteer: " << n << " exonyms in " << exonym_languages.size() << " languages\n";
     if (!name_pairs.empty()) {
       std::vector<std::string> lines;

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace mtclean {
 namespace {
@@ -58,13 +59,16 @@ std::string WithoutArticle(const std::string& folded) {
 }
 
 // Whether `folded`, a spelling `languages_using` of the exonym languages give a place whose
-// names fold to `canonical` and `english`, is an exonym: a language's own spelling. One that
-// several share ("Aqtobe", "Samukh") is a romanisation English news uses too, and so is one
-// that differs from the English name only in what romanisations vary ("Dohuk" and "Dihok"
-// have one consonant skeleton; "Al Rayyan", "Ar Rayyan" one Arabic article).
-bool OwnSpelling(const std::string& folded, int languages_using, const std::string& canonical,
-                 const std::string& english) {
-  if (languages_using != 1 || folded == canonical || folded == english) return false;
+// names fold to `canonical` and `english`, is theirs and not English's: an exonym. The data
+// says what English writes; a spelling it does not list is another language's ("Dahuk" for
+// Dohuk, "Matruh" for Matrouh), unless several languages share it and it differs from the
+// English name only in what romanisations vary: that is a romanisation English news uses
+// too ("Aqtobe" and "Aktobe" have one consonant skeleton; "Al Rayyan", "Ar Rayyan" one
+// Arabic article).
+bool ForeignSpelling(const std::string& folded, int languages_using, const std::string& canonical,
+                     const std::string& english) {
+  if (folded.empty() || folded == canonical || folded == english) return false;
+  if (languages_using < 2) return true;
   const std::string key = Skeleton(WithoutArticle(folded));
   return key != Skeleton(WithoutArticle(canonical)) && key != Skeleton(WithoutArticle(english));
 }
@@ -112,6 +116,10 @@ size_t AddExonyms(const std::vector<std::string>& languages, const std::string& 
   for (GazetteerEntry& e : *entries) {
     if (e.type != EntityType::kCountry || e.country.size() != 2) continue;
     icu::Locale territory("", e.country.c_str());
+    icu::UnicodeString english_name;
+    territory.getDisplayCountry(icu::Locale("en"), english_name);
+    if (Utf8(english_name) != e.country && Utf8(english_name) != e.name)
+      e.english = Utf8(english_name);
     for (const std::string& lang : languages) {
       icu::UnicodeString name;
       territory.getDisplayCountry(icu::Locale(lang.c_str()), name);
@@ -139,6 +147,8 @@ size_t AddExonyms(const std::vector<std::string>& languages, const std::string& 
       english->getExemplarLocationName(*zone, en);
       long id = index.Find(EntityType::kCity, region, FoldName(Utf8(en)));
       if (id < 0) continue;
+      if (Utf8(en) != (*entries)[static_cast<size_t>(id)].name)
+        (*entries)[static_cast<size_t>(id)].english = Utf8(en);
       for (size_t l = 0; l < names.size(); ++l) {
         if (!names[l]) continue;
         icu::UnicodeString local;
@@ -166,20 +176,21 @@ size_t AddExonyms(const std::vector<std::string>& languages, const std::string& 
       if (code.size() < 4 || name.empty()) continue;
       long id = index.Find(EntityType::kAdmin1, code.substr(0, 2), FoldName(WithoutAdminWord(name)));
       if (id < 0) continue;
-      // iso-codes names divisions in a local romanisation ("Samux"); a translation that two
-      // languages share ("Samukh" in French and German) is another romanisation, which
-      // English news uses too. Only a language's own spelling ("Dschuzdschan") is an exonym.
+      // iso-codes names divisions in a local romanisation ("Samux"), which is no exonym.
+      GazetteerEntry& e = (*entries)[static_cast<size_t>(id)];
       std::unordered_map<std::string, int> languages_with;
       std::vector<std::string> forms;
       for (size_t l = 0; l < catalogues.size(); ++l) {
         auto it = catalogues[l].find(name);
         if (it == catalogues[l].end()) continue;
         pair(languages[l], name, it->second, "iso-codes");
-        if (it->second == name) continue;
+        if (FoldName(it->second) == FoldName(name)) continue;
         if (languages_with[FoldName(it->second)]++ == 0) forms.push_back(it->second);
       }
       for (const std::string& form : forms)
-        if (languages_with[FoldName(form)] == 1) add((*entries)[static_cast<size_t>(id)], form);
+        if (ForeignSpelling(FoldName(form), languages_with[FoldName(form)], FoldName(e.name),
+                            FoldName(e.english)))
+          add(e, form);
     }
   }
   return added;
@@ -189,9 +200,7 @@ size_t AddGeoNamesExonyms(const std::vector<std::string>& languages, const std::
                           const std::unordered_map<std::string, size_t>& by_geonameid,
                           std::vector<GazetteerEntry>* entries, std::vector<NamePair>* pairs) {
   const auto english = ReadMo(locale_dir + "/en/LC_MESSAGES/geonames.mo");
-  // Per place, the spellings and how many of the languages use each: a spelling several
-  // share ("Aqtobe") is a romanisation English news uses too, only a language's own
-  // ("Jartum") is an exonym.
+  // Per place, its spellings in the languages.
   std::unordered_map<std::string, std::unordered_map<std::string, std::pair<std::string, int>>> forms;
   for (const std::string& lang : languages)
     for (const auto& [id, name] : ReadMo(locale_dir + "/" + lang + "/LC_MESSAGES/geonames.mo")) {
@@ -208,10 +217,11 @@ size_t AddGeoNamesExonyms(const std::vector<std::string>& languages, const std::
   for (const auto& [id, spellings] : forms) {
     GazetteerEntry& e = (*entries)[by_geonameid.at(id)];
     auto en = english.find(id);
+    if (en != english.end() && e.english.empty() && en->second != e.name) e.english = en->second;
     const std::string canonical = FoldName(e.name);
     const std::string english_name = en != english.end() ? FoldName(en->second) : canonical;
     for (const auto& [folded, slot] : spellings) {
-      if (!OwnSpelling(folded, slot.second, canonical, english_name)) continue;
+      if (!ForeignSpelling(folded, slot.second, canonical, english_name)) continue;
       e.exonyms.push_back(slot.first);
       ++added;
     }
@@ -285,7 +295,8 @@ std::string WithoutForeignAdminWord(const std::string& name) {
 }  // namespace
 
 size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
-                                 const std::string& cldr_dir, std::vector<GazetteerEntry>* entries,
+                                 const std::string& cldr_dir, const std::string& iso3166_2_json,
+                                 std::vector<GazetteerEntry>* entries,
                                  std::vector<NamePair>* pairs) {
   const auto english = ReadCldrSubdivisions(cldr_dir + "/common/subdivisions/en.xml");
   if (english.empty()) return 0;
@@ -293,6 +304,29 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
   for (const std::string& lang : languages)
     names.push_back(ReadCldrSubdivisions(cldr_dir + "/common/subdivisions/" + lang + ".xml"));
   Index index(*entries);
+  // CLDR's code ("azxac") -> the division iso-codes names under that ISO 3166-2 code
+  // ("AZ-XAC", "Xaçmaz"): the surest link, where CLDR's English name is another romanisation
+  // ("Khachmaz") than GeoNames'.
+  std::unordered_map<std::string, long> by_code;
+  if (!iso3166_2_json.empty()) {
+    std::ifstream in(iso3166_2_json);
+    nlohmann::json j;
+    try {
+      in >> j;
+      for (const auto& sub : j["3166-2"]) {
+        std::string code = sub.value("code", ""), name = sub.value("name", "");
+        if (code.size() < 4 || code[2] != '-' || name.empty()) continue;
+        long id =
+            index.Find(EntityType::kAdmin1, code.substr(0, 2), FoldName(WithoutAdminWord(name)));
+        if (id < 0) continue;
+        std::string key = code.substr(0, 2) + code.substr(3);
+        for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        by_code.emplace(key, id);
+      }
+    } catch (const std::exception& ex) {
+      std::cerr << "build_gazetteer: " << iso3166_2_json << ": " << ex.what() << "\n";
+    }
+  }
   // Country|skeleton -> the first-level division so spelt (-1 when two are).
   std::unordered_map<std::string, long> by_skeleton;
   for (size_t i = 0; i < entries->size(); ++i) {
@@ -303,23 +337,43 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
         static_cast<long>(i));
     if (!fresh) it->second = -1;
   }
+  auto country_of = [](const std::string& code) {
+    std::string country = code.substr(0, 2);
+    for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return country;
+  };
+  // The first-level division CLDR's English name names: spelled so, or, as GeoNames and CLDR
+  // romanise some divisions apart ("Khowst", "Khost"), the one with the same consonant skeleton.
+  auto by_name = [&](const std::string& country, const std::string& folded_en) {
+    long id = index.Find(EntityType::kAdmin1, country, folded_en);
+    if (id >= 0) return id;
+    auto it = by_skeleton.find(country + "|" + Skeleton(WithoutArticle(folded_en)));
+    return it != by_skeleton.end() ? it->second : -1L;
+  };
+  // A country's codes are trusted only when they never contradict its names: ISO renumbers
+  // divisions ("IR-06" was Khuzestan in iso-codes and is Bushehr in CLDR).
+  std::unordered_set<std::string> codes_disagree;
+  for (const auto& [code, en] : english) {
+    auto by_iso = code.size() < 3 ? by_code.end() : by_code.find(code);
+    if (by_iso == by_code.end()) continue;
+    const long named = by_name(country_of(code), FoldName(WithoutAdminWord(en)));
+    if (named >= 0 && named != by_iso->second) codes_disagree.insert(country_of(code));
+  }
   size_t added = 0;
   for (const auto& [code, en] : english) {
     if (code.size() < 3) continue;
-    std::string country = code.substr(0, 2);
-    for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::string country = country_of(code);
     const std::string folded_en = FoldName(WithoutAdminWord(en));
-    long id = index.Find(EntityType::kAdmin1, country, folded_en);
-    // GeoNames and CLDR romanise some divisions apart ("Khowst", "Khost"): the one first-level
-    // division of the country with the same consonant skeleton; else a second-level one.
-    if (id < 0) {
-      auto it = by_skeleton.find(country + "|" + Skeleton(WithoutArticle(folded_en)));
-      if (it != by_skeleton.end() && it->second >= 0) id = it->second;
-    }
+    long id = by_name(country, folded_en);
+    auto by_iso = by_code.find(code);
+    if (id < 0 && by_iso != by_code.end() && codes_disagree.count(country) == 0)
+      id = by_iso->second;
+    // Else a second-level division.
     if (id < 0) id = index.Find(EntityType::kAdmin2, country, folded_en);
     if (id < 0) continue;
     GazetteerEntry& e = (*entries)[static_cast<size_t>(id)];
-    // How many languages write each spelling: only a language's own is an exonym (OwnSpelling).
+    // CLDR's English name is the one English news writes ("Khost", where GeoNames has "Khowst").
+    if (WithoutAdminWord(en) != WithoutAdminWord(e.name)) e.english = en;
     std::unordered_map<std::string, int> languages_with;
     std::vector<std::string> forms;
     for (size_t l = 0; l < names.size(); ++l) {
@@ -327,19 +381,43 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
       if (it == names[l].end()) continue;
       const std::string foreign = WithoutForeignAdminWord(it->second);
       if (pairs != nullptr) pairs->push_back({languages[l], en, foreign, "cldr-subdivisions"});
-      const std::string folded = FoldName(foreign);
-      if (folded == FoldName(en) || folded == FoldName(e.name)) continue;
-      if (languages_with[folded]++ == 0) forms.push_back(foreign);
+      if (languages_with[FoldName(foreign)]++ == 0) forms.push_back(foreign);
     }
     for (const std::string& form : forms) {
-      const std::string folded = FoldName(form);
-      if (!OwnSpelling(folded, languages_with[folded], FoldName(e.name), FoldName(en))) continue;
+      if (!ForeignSpelling(FoldName(form), languages_with[FoldName(form)], FoldName(e.name),
+                           FoldName(en)))
+        continue;
       if (std::find(e.exonyms.begin(), e.exonyms.end(), form) != e.exonyms.end()) continue;
       e.exonyms.push_back(form);
       ++added;
     }
   }
   return added;
+}
+
+size_t DropEnglishSpellings(const std::string& cldr_dir, std::vector<GazetteerEntry>* entries) {
+  // What English calls each country's places: canonical and English names of the entries,
+  // and CLDR's English names of subdivisions, matched to an entry or not.
+  std::unordered_set<std::string> english;
+  for (const GazetteerEntry& e : *entries) {
+    english.insert(e.country + '|' + FoldName(WithoutAdminWord(e.name)));
+    if (!e.english.empty()) english.insert(e.country + '|' + FoldName(WithoutAdminWord(e.english)));
+  }
+  for (const auto& [code, en] : ReadCldrSubdivisions(cldr_dir + "/common/subdivisions/en.xml")) {
+    if (code.size() < 3) continue;
+    std::string country = code.substr(0, 2);
+    for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    english.insert(country + '|' + FoldName(WithoutAdminWord(en)));
+  }
+  size_t dropped = 0;
+  for (GazetteerEntry& e : *entries) {
+    const size_t before = e.exonyms.size();
+    std::erase_if(e.exonyms, [&](const std::string& x) {
+      return english.count(e.country + '|' + FoldName(x)) > 0;
+    });
+    dropped += before - e.exonyms.size();
+  }
+  return dropped;
 }
 
 std::vector<std::string> EnglishAccentedSpellings(const std::string& locale_dir) {

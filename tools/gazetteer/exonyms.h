@@ -41,12 +41,21 @@ size_t AddGeoNamesExonyms(const std::vector<std::string>& languages, const std::
 
 // Adds how `languages` write first- and second-level divisions in CLDR's subdivision names
 // (Debian unicode-cldr-core: `cldr_dir`/common/subdivisions/<lang>.xml, keyed by ISO 3166-2
-// code): a division is matched by its English CLDR name and country, and a language's own
-// spelling (one no other of `languages` shares, whose consonant skeleton differs from the
-// English one's) becomes an exonym. Returns how many were added; a missing file adds none.
+// code): a division is matched by its ISO 3166-2 code through iso-codes' `iso3166_2_json`
+// (when given), else by its English CLDR name and country; CLDR's English name becomes its
+// English name, and a spelling English does not write becomes an exonym. Returns how many were
+// added; a missing file adds none.
 size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
-                                 const std::string& cldr_dir, std::vector<GazetteerEntry>* entries,
+                                 const std::string& cldr_dir, const std::string& iso3166_2_json,
+                                 std::vector<GazetteerEntry>* entries,
                                  std::vector<NamePair>* pairs = nullptr);
+
+// Drops every exonym that English writes for a place of the same country: the canonical
+// and English names of `entries`, and CLDR's English subdivision names (`cldr_dir`), matched
+// to an entry or not. French writes "Khachmaz" for the town of Xaçmaz, and English for its
+// district; "Al Rayyan" is French for the city and English for the municipality. Returns
+// how many were dropped.
+size_t DropEnglishSpellings(const std::string& cldr_dir, std::vector<GazetteerEntry>* entries);
 
 // The spellings with letters beyond ASCII that libgeonames' English catalogue writes
 // (`locale_dir`/en/LC_MESSAGES/geonames.mo): whole names and their words ("Laâyoune-Sakia

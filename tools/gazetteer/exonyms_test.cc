@@ -20,7 +20,8 @@ std::string WriteCldr() {
   write("en",
         "\t\t\t<subdivision type=\"afkho\">Khost</subdivision>\n"
         "\t\t\t<subdivision type=\"afbds\">Badakhshan</subdivision>\n"
-        "\t\t\t<subdivision type=\"afhel\">Helmand</subdivision>\n");
+        "\t\t\t<subdivision type=\"afhel\">Helmand</subdivision>\n"
+        "\t\t\t<subdivision type=\"azxac\">Khachmaz</subdivision>\n");
   write("de",
         "\t\t\t<subdivision type=\"afkho\" draft=\"contributed\">Chost</subdivision>\n"
         "\t\t\t<subdivision type=\"afbds\">Badachschan</subdivision>\n"
@@ -29,7 +30,11 @@ std::string WriteCldr() {
   write("es",
         "\t\t\t<subdivision type=\"afkho\">Provincia de Jost</subdivision>\n"
         "\t\t\t<subdivision type=\"afbds\">Badakhshán</subdivision>\n");
-  write("fr", "\t\t\t<subdivision type=\"afkho\">Khôst</subdivision>\n");
+  write("fr",
+        "\t\t\t<subdivision type=\"afkho\">Khôst</subdivision>\n"
+        "\t\t\t<subdivision type=\"azxac\">Khatchmaz</subdivision>\n");
+  write("it", "\t\t\t<subdivision type=\"azxac\">Khachmas</subdivision>\n");
+  write("pt", "\t\t\t<subdivision type=\"azxac\">Khachmas</subdivision>\n");
   return dir.string();
 }
 
@@ -40,11 +45,14 @@ TEST_CASE("exonyms: CLDR's subdivision names give how other languages write divi
   entries[2].name = "Helmand";
   for (auto& e : entries) e.type = EntityType::kAdmin1, e.country = "AF", e.prominence = 5.5f;
   std::vector<NamePair> pairs;
-  const size_t added = AddCldrSubdivisionExonyms({"de", "es", "fr"}, WriteCldr(), &entries, &pairs);
+  const size_t added =
+      AddCldrSubdivisionExonyms({"de", "es", "fr"}, WriteCldr(), "", &entries, &pairs);
   // A language's own spellings; the word for a province goes; "Khôst" is the English name
   // with an accent, and "Badakhshán" differs only in it: no exonym. An alternative name
   // (alt="variant") is left out; "Helmand" is spelled as English does.
   CHECK(entries[0].exonyms == std::vector<std::string>{"Chost", "Jost"});
+  CHECK(entries[0].english == "Khost");  // what repairs write
+  CHECK(entries[2].english.empty());
   CHECK(entries[1].exonyms == std::vector<std::string>{"Badachschan"});
   CHECK(entries[2].exonyms.empty());
   CHECK(added == 3);
@@ -52,7 +60,35 @@ TEST_CASE("exonyms: CLDR's subdivision names give how other languages write divi
                       [](const NamePair& p) { return p.foreign == "Jost"; }) == 1);
   // No CLDR there: nothing added, no error.
   std::vector<GazetteerEntry> none(entries);
-  CHECK(AddCldrSubdivisionExonyms({"de"}, "/nonexistent", &none, nullptr) == 0);
+  CHECK(AddCldrSubdivisionExonyms({"de"}, "/nonexistent", "", &none, nullptr) == 0);
+}
+
+TEST_CASE("exonyms: a division found by its ISO code; spellings English writes are no exonyms") {
+  // iso-codes names AZ-XAC as GeoNames does, "Xaçmaz"; CLDR's English is "Khachmaz", which no
+  // name or skeleton links to it.
+  const std::filesystem::path iso =
+      std::filesystem::temp_directory_path() / "mtclean_iso_3166-2_test.json";
+  std::ofstream(iso) << R"({"3166-2": [{"code": "AZ-XAC", "name": "Xaçmaz", "type": "Rayon"}]})";
+  std::vector<GazetteerEntry> entries(2);
+  entries[0].name = "Xaçmaz", entries[0].type = EntityType::kAdmin1;
+  entries[1].name = "Xaçmaz",
+  entries[1].type = EntityType::kCity;  // the town, which French calls "Khachmaz"
+  entries[1].exonyms = {"Khachmaz"};
+  for (auto& e : entries) e.country = "AZ", e.prominence = 5.5f;
+  AddCldrSubdivisionExonyms({"fr", "it", "pt"}, WriteCldr(), iso.string(), &entries, nullptr);
+  CHECK(entries[0].english == "Khachmaz");
+  // French alone writes "Khatchmaz": an exonym. Italian and Portuguese share "Khachmas",
+  // which differs from the English name only as romanisations do: English writes it too.
+  CHECK(entries[0].exonyms == std::vector<std::string>{"Khatchmaz"});
+  // Without the code the English name links to nothing.
+  std::vector<GazetteerEntry> unlinked(1, entries[0]);
+  unlinked[0].english.clear(), unlinked[0].exonyms.clear();
+  AddCldrSubdivisionExonyms({"fr"}, WriteCldr(), "", &unlinked, nullptr);
+  CHECK(unlinked[0].english.empty());
+  // The town's French "Khachmaz" is English for the division of its country: dropped.
+  CHECK(DropEnglishSpellings(WriteCldr(), &entries) == 1);
+  CHECK(entries[1].exonyms.empty());
+  CHECK(entries[0].exonyms == std::vector<std::string>{"Khatchmaz"});
 }
 
 }  // namespace

@@ -1,0 +1,56 @@
+#include "stages/names/romanisation_marks.h"
+
+#include <utf8proc.h>
+
+#include "pipeline/utf8.h"
+
+namespace mtclean {
+
+namespace {
+
+bool RomanisationMark(utf8proc_int32_t mark) {
+  switch (mark) {
+    case 0x0300:
+    case 0x0301:
+    case 0x0302:
+    case 0x0303:  // grave, acute, circumflex, tilde
+    case 0x0304:
+    case 0x0306:
+    case 0x0307:
+    case 0x0308:  // macron, breve, dot above, diaeresis
+    case 0x0323:
+    case 0x0324:
+    case 0x0326:
+    case 0x0327:  // dot, diaeresis, comma below; cedilla
+    case 0x032E:
+    case 0x0331:  // breve below, macron below
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+bool OnlyRomanisationMarks(std::string_view span) {
+  bool marked = false;
+  for (size_t pos = 0; pos < span.size();) {
+    int32_t cp;
+    const int n = utf8::Decode(span, pos, &cp);
+    if (n <= 0) return false;
+    pos += static_cast<size_t>(n);
+    if (cp < 0x80) continue;
+    utf8proc_int32_t parts[8];
+    int last_boundclass = 0;
+    const utf8proc_ssize_t count =
+        utf8proc_decompose_char(cp, parts, 8, UTF8PROC_DECOMPOSE, &last_boundclass);
+    if (count < 2 || parts[0] >= 0x80 || !((parts[0] | 0x20) >= 'a' && (parts[0] | 0x20) <= 'z'))
+      return false;
+    for (utf8proc_ssize_t i = 1; i < count; ++i)
+      if (!RomanisationMark(parts[i])) return false;
+    marked = true;
+  }
+  return marked;
+}
+
+}  // namespace mtclean
