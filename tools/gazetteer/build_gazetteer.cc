@@ -147,6 +147,22 @@ bool ReadAdmin(const std::string& path, EntityType type, float prominence, std::
   return true;
 }
 
+// A first-level division is at least as prominent as the people of its cities together
+// (GeoNames cities of 500 and more): Pennsylvania (8 million in its towns) outweighs the
+// Colombian town of Pensilvania, which Spanish writes alike; the default 5.5 did not.
+void WeighDivisionsByTheirCities(std::vector<GazetteerEntry>* entries) {
+  std::unordered_map<std::string, double> people;
+  for (const GazetteerEntry& e : *entries)
+    if (e.type == EntityType::kCity && !e.region.empty())
+      people[e.region] += std::pow(10.0, e.prominence);
+  for (GazetteerEntry& e : *entries) {
+    if (e.type != EntityType::kAdmin1) continue;
+    auto it = people.find(e.region);
+    if (it != people.end() && it->second > 0)
+      e.prominence = std::max(e.prominence, static_cast<float>(std::log10(it->second)));
+  }
+}
+
 bool ReadIso3166(const std::string& path, std::vector<GazetteerEntry>* out) {
   nlohmann::json j;
   if (!ReadJson(path, &j)) return false;
@@ -258,6 +274,7 @@ int main(int argc, char** argv) {
     if (!ReadAdmin(p, EntityType::kAdmin1, 5.5f, &entries)) return 1;
   for (const auto& p : admin2)
     if (!ReadAdmin(p, EntityType::kAdmin2, 4.0f, &entries)) return 1;
+  WeighDivisionsByTheirCities(&entries);
   if (!iso.empty() && !ReadIso3166(iso, &entries)) return 1;
   for (const auto& p : tsv)
     if (!ReadTsv(p, &entries)) return 1;
