@@ -85,13 +85,19 @@ constexpr std::array<RuleInfo, 9> kRules = {{
 
 constexpr std::array<OptionInfo, 6> kOptions = {{
     {"english_names", OptionType::kString, "",
-     "names English writes, one per line, left as they are (default: $MTCLEAN_ENGLISH_NAMES or the build's list of WordNet's; 'none')"},
-    {"gazetteer", OptionType::kString, "", "compiled gazetteer (default: $MTCLEAN_GAZETTEER or the build's)"},
+     "names English writes, one per line, left as they are (default: $MTCLEAN_ENGLISH_NAMES or the "
+     "build's list of WordNet's; 'none')"},
+    {"gazetteer", OptionType::kString, "",
+     "compiled gazetteer (default: $MTCLEAN_GAZETTEER or the build's)"},
     {"learned_rules", OptionType::kString, "",
-     "rewrites learned from names in both languages, <lang>.tsv (default: $MTCLEAN_LEARNED_RULES or the build's; 'none': hand-written rules only)"},
-    {"source_languages", OptionType::kString, "es,fr,de", "languages the text may have been translated from"},
-    {"dictionary", OptionType::kString, "/usr/share/hunspell/en_US", "Hunspell dictionary of English, without extension"},
-    {"min_confidence", OptionType::kDouble, "0.8", "repairs below this confidence are flagged instead"},
+     "rewrites learned from names in both languages, <lang>.tsv (default: $MTCLEAN_LEARNED_RULES "
+     "or the build's; 'none': hand-written rules only)"},
+    {"source_languages", OptionType::kString, "es,fr,de,it,pt",
+     "languages the text may have been translated from"},
+    {"dictionary", OptionType::kString, "/usr/share/hunspell/en_US",
+     "Hunspell dictionary of English, without extension"},
+    {"min_confidence", OptionType::kDouble, "0.8",
+     "repairs below this confidence are flagged instead"},
 }};
 
 using RulePairs = std::vector<std::pair<std::string, std::string>>;  // english -> source
@@ -1215,7 +1221,12 @@ const StageDescriptor& NamesStageDescriptor() {
         auto common = LoadRules(env.data_dir, "ar");
         if (!common.ok()) return common.status();
         for (const std::string& lang : SplitList(options.GetString("source_languages"))) {
-          auto rules = LoadRules(env.data_dir, lang);
+          // Hand-written rules where the data is silent (Spanish, French, German); Italian
+          // and Portuguese have only the learned ones.
+          auto hand_written = ReadOptionalLines(env.data_dir + "/transliteration/" + lang + ".tsv");
+          if (!hand_written.ok()) return hand_written.status();
+          auto rules =
+              ParseRules(*hand_written, env.data_dir + "/transliteration/" + lang + ".tsv");
           if (!rules.ok()) return rules.status();
           // The language's own rules: written by hand from its conventions, and learned
           // from the names it writes otherwise than English.
@@ -1230,6 +1241,11 @@ const StageDescriptor& NamesStageDescriptor() {
           if (!learned.ok()) return learned.status();
           for (auto& rule : *learned)
             if (std::find(rules->begin(), rules->end(), rule) == rules->end()) rules->push_back(std::move(rule));
+          if (rules->empty() && path == "none") continue;  // hand-written rules only: it has none
+          if (rules->empty())
+            return Status::Error("names: no transliteration rules for source language '" + lang +
+                                 "' (" + env.data_dir + "/transliteration/" + lang + ".tsv, " +
+                                 path + ")");
           size_t own = rules->size();
           rules->insert(rules->end(), common->begin(), common->end());
           d.languages.push_back({lang, std::move(*rules), own});

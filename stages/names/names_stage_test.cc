@@ -343,3 +343,20 @@ TEST_CASE(
 
 }  // namespace
 }  // namespace mtclean
+
+namespace mtclean {
+namespace {
+
+// Italian writes kh as ch and sh as s (Badachsan): no hand-written file; the build learns
+// it from CLDR's, iso-codes' and libgeonames' Italian names.
+TEST_CASE("names: Italian and Portuguese respellings come from the learned rewrites alone") {
+  if (!std::filesystem::exists(DefaultGazetteerPath())) return;
+  const std::string text =
+      "Fighters attacked a post in Badachsan province in Afghanistan on Monday.";
+  CHECK(testing::Clean("names", text) ==
+        "Fighters attacked a post in Badakhshan province in Afghanistan on Monday.");
+  CHECK(testing::Clean("names source_languages=es,fr,de", text) == text);
+}
+
+}  // namespace
+}  // namespace mtclean
