@@ -709,6 +709,7 @@ class NamesStage : public Stage {
     constexpr float kProminent = 4.0f;
     std::vector<Gazetteer::Entry> places;
     for (const auto& c : d_.gazetteer->FindByName(folded, kProminent)) places.push_back(c);
+    const size_t names = places.size();  // then another language's spellings ("Tahār": Takhar)
     for (const auto& c : d_.gazetteer->FindByExonym(folded, 5.0f)) places.push_back(c);
     const Gazetteer::Entry* best = nullptr;
     for (const auto& c : places) {
@@ -723,8 +724,10 @@ class NamesStage : public Stage {
     }
     if (best == nullptr) return false;
     const std::string english = EnglishSpelling(*best, s.country_letters);
-    // Only the marks go: "Amará" is not "Al ‘Amarah".
-    if (SkeletonOfLetters(FoldName(english)) != SkeletonOfLetters(folded)) return false;
+    // Only the marks go, unless the data says another language spells the place so: "Amará"
+    // is not "Al ‘Amarah".
+    const bool exonym = best >= places.data() + names;
+    if (!exonym && SkeletonOfLetters(FoldName(english)) != SkeletonOfLetters(folded)) return false;
     bool other_answer = false;
     for (const auto& c : places)
       other_answer |= c.prominence >= best->prominence - 1.0f && c.type != EntityType::kPerson &&
