@@ -1070,9 +1070,11 @@ class NamesStage : public Stage {
     // romanisations ("Dostom"/"Dostum"); short names that differ by a vowel ("Jong"/"Jang")
     // are as often two different names.
     const bool long_name = std::min(a.size(), b.size()) >= 6;
-    for (const auto& lang : d_.languages)
+    for (const auto& lang : d_.languages) {
+      if (lang.name == "ocr") continue;  // a misreading does not make two names one
       for (const Derivation& dv : {Derive(a, b, lang.rules, lang.distinctive, 2), Derive(b, a, lang.rules, lang.distinctive, 2)})
         if (dv.distinctive > 0 || (dv.applications > 0 && long_name)) return true;
+    }
     return false;
   }
 
@@ -1147,7 +1149,9 @@ class NamesStage : public Stage {
           if (gazetteer_near) continue;
           bool derived = false;
           for (const auto& lang : d_.languages)
-            derived |= Derive(FoldName(best), FoldName(spelling), lang.rules, lang.distinctive, 2).distinctive > 0;
+            derived |= lang.name != "ocr" &&
+                       Derive(FoldName(best), FoldName(spelling), lang.rules, lang.distinctive, 2)
+                               .distinctive > 0;
           if (!derived) continue;
           changes.emplace_back(w, best);
         }
@@ -1253,6 +1257,18 @@ const StageDescriptor& NamesStageDescriptor() {
           rules->insert(rules->end(), common->begin(), common->end());
           d.languages.push_back({lang, std::move(*rules), own});
           d.source_languages.push_back(lang);
+        }
+        // Letters misread by OCR ("Helrnand", "Kandaliar"): one more set of rules, read for every
+        // country's names (dictionaries/transliteration/ocr.tsv).
+        auto misread = ReadOptionalLines(env.data_dir + "/transliteration/ocr.tsv");
+        if (!misread.ok()) return misread.status();
+        auto ocr = ParseRules(*misread, env.data_dir + "/transliteration/ocr.tsv");
+        if (!ocr.ok()) return ocr.status();
+        // Alone, without the vowel variation of romanisations: a misreading is of letters, and
+        // is no reason to take two names of a document for one (Explained, batch spellings).
+        if (!ocr->empty()) {
+          const size_t own = ocr->size();
+          d.languages.push_back({"ocr", std::move(*ocr), own});
         }
         for (const auto& [country, likely] : LikelyLanguages()) {
           if (likely.second == "Arab") d.arabic_script_countries.insert(country);

@@ -360,3 +360,23 @@ TEST_CASE("names: Italian and Portuguese respellings come from the learned rewri
 
 }  // namespace
 }  // namespace mtclean
+
+namespace mtclean {
+namespace {
+
+// Letters misread by OCR (dictionaries/transliteration/ocr.tsv) explain a repair as a source
+// language's rules do, but never make two names of a document one.
+TEST_CASE("names: letters OCR misreads") {
+  if (!std::filesystem::exists(DefaultGazetteerPath())) return;
+  CHECK(testing::Clean("names",
+                       "Fighters attacked a post in Helrnand province in Afghanistan on Monday.") ==
+        "Fighters attacked a post in Helmand province in Afghanistan on Monday.");
+  CHECK(testing::Clean("names", "Officials in KabuI said on Monday that Afghanistan was calm.") ==
+        "Officials in Kabul said on Monday that Afghanistan was calm.");
+  // A digit is no letter misread: names fold without them ("Bío Bío" is no "Bolo Bolo").
+  CHECK(testing::Clean("names", "Officials in Bío Bío said on Tuesday.") ==
+        "Officials in Bío Bío said on Tuesday.");
+}
+
+}  // namespace
+}  // namespace mtclean
