@@ -31,6 +31,7 @@ PACKAGES=(
   pocketsphinx-en-us libsphinxbase-dev
   # the Python package (python/), its tests and the Dask runner; Debian's python3, never PyPI
   python3-dev python3-pybind11 python3-pytest python3-dask python3-distributed
+  python3-numpy              # bench/train_garbled_lm.py trains the garbled stage's English-model weights
   # review: the HTML report is tested in headless Chromium (tests/html_report_test.sh)
   chromium chromium-driver
 )
