@@ -140,7 +140,7 @@ uint32_t RegionId(std::string_view code) {
 
 namespace {
 
-constexpr char kMagic[8] = {'M', 'T', 'C', 'G', 'A', 'Z', '4', '\0'};
+constexpr char kMagic[8] = {'M', 'T', 'C', 'G', 'A', 'Z', '5', '\0'};
 
 struct Header {
   char magic[8];
@@ -243,8 +243,12 @@ Status WriteGazetteer(const std::vector<GazetteerEntry>& entries, const std::str
       strings += x;
     }
   }
-  std::sort(keys.begin(), keys.end(), [](const KeyRecord& a, const KeyRecord& b) {
-    return a.hash != b.hash ? a.hash < b.hash : a.entry < b.entry;
+  // Within a key, the most prominent entries first: a look-up with a floor of prominence
+  // stops at the first entry below it (a short skeleton is the key of thousands of hamlets).
+  std::sort(keys.begin(), keys.end(), [&](const KeyRecord& a, const KeyRecord& b) {
+    if (a.hash != b.hash) return a.hash < b.hash;
+    const float pa = records[a.entry].prominence, pb = records[b.entry].prominence;
+    return pa != pb ? pa > pb : a.entry < b.entry;
   });
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof kMagic);
@@ -343,7 +347,7 @@ std::vector<Gazetteer::Entry> Gazetteer::Find(uint64_t hash, float min_prominenc
   std::vector<Entry> out;
   const auto* records = reinterpret_cast<const EntryRecord*>(data_ + sizeof h);
   for (; it != end && it->hash == hash; ++it) {
-    if (records[it->entry].prominence < min_prominence) continue;
+    if (records[it->entry].prominence < min_prominence) break;  // the rest are less prominent still
     Entry e = Get(it->entry);
     e.form = std::string_view(strings + it->form_offset, it->form_length);
     out.push_back(e);

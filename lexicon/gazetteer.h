@@ -86,7 +86,8 @@ class Gazetteer {
 
   size_t size() const;
   Entry Get(uint32_t id) const;
-  // Each look-up below returns only entries at least `min_prominence` prominent, when given: a
+  // Each look-up below returns its entries most prominent first, and only those at least
+  // `min_prominence` prominent, when given: a
   // skeleton or a short name matches thousands of hamlets, and a caller that will skip them
   // is spared building, sorting and copying them.
   static constexpr float kAny = -1e30f;
