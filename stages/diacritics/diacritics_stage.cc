@@ -1173,9 +1173,18 @@ class DiacriticsStage : public Stage {
         uint32_t supported = 0;  // languages that vouch
         const bool vowel = base == 'a' || base == 'e' || base == 'i' || base == 'o' || base == 'u';
         const std::string_view after = word.substr(i);
-        if (!english.Known(candidate) && !lost_capital && vowel && word.size() >= 5 && after.size() == 1 &&
-            (after[0] == 'n' || after[0] == 's') &&
-            std::find(d_.source_languages.begin(), d_.source_languages.end(), "es") != d_.source_languages.end())
+        // (Not for a word English knows, "Lemn" is no lemon, "Camern" no Cameron, but for a
+        // prominent place of the gazetteer: "Pakistn", which the Spanish counts may lack.)
+        // A word so stressed that ends in a vowel carries the accent on it too: a place's
+        // last letter gone, an a or a u (Canadá, Panamá, Perú, Bakú; not "Delawar", whose e
+        // Spanish would not accent: Shahabuddin Delawar is no Delaware).
+        const bool place = capitalised && name_known(candidate) && !country.empty();
+        const bool accented_ending = (after.size() == 1 && (after[0] == 'n' || after[0] == 's')) ||
+                                     (after.empty() && place && (base == 'a' || base == 'u'));
+        if ((!english.Known(candidate) || place) && !lost_capital && vowel && word.size() >= 5 &&
+            accented_ending &&
+            std::find(d_.source_languages.begin(), d_.source_languages.end(), "es") !=
+                d_.source_languages.end())
           supported |= 1u << (std::find(d_.source_languages.begin(), d_.source_languages.end(), "es") -
                               d_.source_languages.begin());
         for (size_t l = 0; l < d_.source_languages.size(); ++l) {

@@ -111,6 +111,13 @@ TEST_CASE("diacritics: English text gets back letters dropped with their accent"
   // A name the dictionaries do not list: the Spanish accent of a word ending in -n.
   CHECK(D("The Talibn advanced in the province of Badakhshn, officials said on Monday.") ==
         "The Taliban advanced in the province of Badakhshan, officials said on Monday.");
+  // A place English and the gazetteer know, which the Spanish counts may lack: Spanish
+  // stress puts the accent on the vowel before a final n, or on a final vowel (Canadá). Not
+  // a name English alone knows: "Camern" (Camerún) is no Cameron.
+  CHECK(D("The Talibn met envoys from Pakistn and Canad in Irn on Monday.") ==
+        "The Taliban met envoys from Pakistan and Canada in Iran on Monday.");
+  CHECK(D("The Talibn met envoys from Camern in Irn on Monday.") ==
+        "The Taliban met envoys from Camern in Iran on Monday.");
   // A shortened form is repaired only when the document writes the full name twice.
   CHECK(D("The Talibn said in Irn that the Talibn and the Talib already control the north of the country.") ==
         "The Taliban said in Iran that the Taliban and the Taliban already control the north of the country.");

@@ -936,8 +936,10 @@ class NamesStage : public Stage {
         continue;
       if (known_prominence >= 0 && c.prominence < known_prominence + 2) continue;
       // A single word may be anybody's surname ("Parise", "Buser"): only a name of a
-      // country the document talks about is taken for it.
-      if (e - b == 1 && (c.country.empty() || s.countries.count(std::string(c.country)) == 0)) continue;
+      // country the document talks about is taken for it, or a country itself ("Japn").
+      if (e - b == 1 && c.type != EntityType::kCountry &&
+          (c.country.empty() || s.countries.count(std::string(c.country)) == 0))
+        continue;
       std::string form = FoldName(c.form);
       // A span that is already one of this entity's names is not respelled as another of its
       // alternates ("Deir el-Balah" is no "Dayr al Balah"); only its English name repairs it.

@@ -373,6 +373,10 @@ TEST_CASE("names: letters OCR misreads") {
         "Fighters attacked a post in Helmand province in Afghanistan on Monday.");
   CHECK(testing::Clean("names", "Officials in KabuI said on Monday that Afghanistan was calm.") ==
         "Officials in Kabul said on Monday that Afghanistan was calm.");
+  // A country needs no other mention of itself: "Japn" (Spanish Japón, its accented letter
+  // dropped) is Japan.
+  CHECK(testing::Clean("names", "Officials in Japn said on Tuesday.") ==
+        "Officials in Japan said on Tuesday.");
   // A digit is no letter misread: names fold without them ("Bío Bío" is no "Bolo Bolo").
   CHECK(testing::Clean("names", "Officials in Bío Bío said on Tuesday.") ==
         "Officials in Bío Bío said on Tuesday.");
