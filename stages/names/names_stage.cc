@@ -305,6 +305,7 @@ class NamesScratch : public StageScratch {
   CountryLetters country_letters;
   std::unordered_map<std::string, std::string> place_of_country;  // a place seen naming each country
   bool translated_names = false;  // the document spells a name as another language does
+  bool repaired_a_name = false;   // a name of the document was repaired (any pass)
   MultiPassBuffers buffers;
   const NameCounts* batch = nullptr;  // spellings across the batch, if observed
   // In the current pass: single words repaired (spelling -> repair), and single words no
@@ -376,6 +377,7 @@ class NamesStage : public Stage {
     auto& s = static_cast<NamesScratch&>(*ctx.scratch);
     if (s.english == nullptr) return;
     s.batch = static_cast<const NameCounts*>(ctx.corpus);
+    s.repaired_a_name = false;
     RunPassesToFixpoint(in, ctx, s.buffers, 1,
                         [&](int, std::string_view text, TextRewriter& rw) { OnePass(text, s, rw); });
   }
@@ -623,6 +625,7 @@ class NamesStage : public Stage {
     switch (r.kind) {
       case SpanResult::kReplace:
         rw.Replace(begin, end, r.replacement, r.rule, r.confidence);
+        s.repaired_a_name = true;
         // The same spelling elsewhere in the document, where nothing told what it is, is
         // the same name.
         if (e - b == 1) s.resolved.emplace(std::string(text.substr(begin, end - begin)), r.replacement);
@@ -1158,6 +1161,14 @@ class NamesStage : public Stage {
           changes.emplace_back(w, best);
         }
       }
+    }
+    // Edited English spells a name two ways too, a typo or an old spelling ("Grevile",
+    // "Ffortescue" beside "Greville", "Fortescue" in Brown): a spelling is changed only in a
+    // document whose names went through a translation (another language's spelling of a
+    // name, or a name repaired); elsewhere it is flagged.
+    if (!s.translated_names && !s.repaired_a_name) {
+      for (const auto& change : changes) flags.push_back(change.first);
+      changes.clear();
     }
     std::sort(changes.begin(), changes.end());
     for (const auto& [w, repl] : changes)
