@@ -32,6 +32,7 @@
 #include "pipeline/long_tokens.h"
 #include "pipeline/multi_pass.h"
 #include "pipeline/utf8.h"
+#include "stages/names/respelling_rules.h"
 #include "stages/names/romanisation_marks.h"
 
 namespace mtclean {
@@ -99,85 +100,6 @@ constexpr std::array<OptionInfo, 6> kOptions = {{
     {"min_confidence", OptionType::kDouble, "0.8",
      "repairs below this confidence are flagged instead"},
 }};
-
-using RulePairs = std::vector<std::pair<std::string, std::string>>;  // english -> source
-
-size_t Levenshtein(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
-// How `source` can be written from `english`: the fewest rule applications, and among those
-// how many used a rule of the source language itself (not one of the vowel and q/k
-// variations every English romanisation shows). {-1, 0} when it cannot within `budget`;
-// {0, 0} for equal spellings. Both folded.
-struct Derivation {
-  int applications = -1;
-  int distinctive = 0;
-};
-
-Derivation Derive(std::string_view english, std::string_view source, std::span<const RulePairs::value_type> rules,
-                  size_t distinctive_rules, int budget) {
-  const size_t n = english.size(), m = source.size();
-  std::vector<Derivation> best((n + 1) * (m + 1));
-  auto at = [&](size_t i, size_t j) -> Derivation& { return best[i * (m + 1) + j]; };
-  at(0, 0) = {0, 0};
-  auto better = [](const Derivation& a, const Derivation& b) {  // is a better than b?
-    if (b.applications < 0) return true;
-    return a.applications < b.applications ||
-           (a.applications == b.applications && a.distinctive > b.distinctive);
-  };
-  for (size_t i = 0; i <= n; ++i)
-    for (size_t j = 0; j <= m; ++j) {
-      Derivation d = at(i, j);
-      if (d.applications < 0) continue;
-      auto relax = [&](size_t i2, size_t j2, Derivation c) {
-        if (i2 <= n && j2 <= m && c.applications <= budget && better(c, at(i2, j2))) at(i2, j2) = c;
-      };
-      if (i < n && j < m && english[i] == source[j]) relax(i + 1, j + 1, d);
-      for (size_t r = 0; r < rules.size(); ++r) {
-        const auto& [e, s] = rules[r];
-        if (english.substr(i, e.size()) == e && source.substr(j, s.size()) == s)
-          relax(i + e.size(), j + s.size(), {d.applications + 1, d.distinctive + (r < distinctive_rules ? 1 : 0)});
-      }
-    }
-  return at(n, m);
-}
-
-// English spellings the source spelling may come from: the language's rules applied in
-// reverse (source -> English) at up to `max_rules` places; at most `cap` variants.
-void ReverseVariants(const std::string& source, const RulePairs& rules, size_t distinctive, int max_rules, size_t cap,
-                     std::vector<std::string>* out) {
-  // Breadth first: every spelling one rule away, then two, ... so that a cap never hides a
-  // close spelling behind far ones. Each level applies its rule after the previous one.
-  // (The cap is each language's own: one language's many variants leave the next its share.)
-  const size_t limit = out->size() + cap;
-  std::vector<std::pair<std::string, size_t>> level = {{source, 0}}, next;  // (spelling, resume)
-  for (int depth = 0; depth < max_rules && !level.empty(); ++depth) {
-    next.clear();
-    for (const auto& [spelling, from] : level)
-      for (size_t pos = from; pos < spelling.size(); ++pos)
-        for (size_t r = 0; r < distinctive && r < rules.size(); ++r) {
-          const auto& [e, src] = rules[r];
-          if (src.empty() || spelling.compare(pos, src.size(), src) != 0) continue;
-          std::string v = spelling.substr(0, pos) + e + spelling.substr(pos + src.size());
-          next.emplace_back(v, pos + e.size());
-          out->push_back(std::move(v));
-          if (out->size() >= limit) return;
-        }
-    level.swap(next);
-  }
-}
 
 struct Word {
   size_t begin, end;
@@ -1178,17 +1100,6 @@ class NamesStage : public Stage {
 
   Data d_;
 };
-
-StatusOr<RulePairs> ParseRules(const std::vector<std::string>& lines, const std::string& path) {
-  RulePairs rules;
-  for (const std::string& l : lines) {
-    size_t tab = l.find('\t');
-    if (tab == std::string::npos) return Status::Error(path + ": expected english<TAB>source in '" + l + "'");
-    // Folded like the text it is matched against ("ï" -> "i").
-    rules.emplace_back(FoldName(l.substr(0, tab)), FoldName(l.substr(tab + 1)));
-  }
-  return rules;
-}
 
 StatusOr<RulePairs> LoadRules(const std::string& data_dir, const std::string& lang) {
   auto lines = ReadDataLines(data_dir, "transliteration/" + lang + ".tsv");
