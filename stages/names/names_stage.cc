@@ -1044,6 +1044,15 @@ class NamesStage : public Stage {
         }
       }
     }
+    // Edited English spells a name two ways too, a typo or an old spelling ("Grevile",
+    // "Ffortescue" beside "Greville", "Fortescue" in Brown): in one document a spelling is
+    // changed only where the document's names went through a translation (another language's
+    // spelling of a name, or a name repaired); elsewhere it is flagged. (Across the batch the
+    // batch's own counts are the evidence, below.)
+    if (!s.translated_names && !s.repaired_a_name) {
+      for (const auto& change : changes) flags.push_back(change.first);
+      changes.clear();
+    }
     // Across the batch: a name the document spells one way, which the batch spells another
     // way at least three times as often (and at least three times), takes the batch's.
     if (s.batch != nullptr) {
@@ -1083,14 +1092,6 @@ class NamesStage : public Stage {
           changes.emplace_back(w, best);
         }
       }
-    }
-    // Edited English spells a name two ways too, a typo or an old spelling ("Grevile",
-    // "Ffortescue" beside "Greville", "Fortescue" in Brown): a spelling is changed only in a
-    // document whose names went through a translation (another language's spelling of a
-    // name, or a name repaired); elsewhere it is flagged.
-    if (!s.translated_names && !s.repaired_a_name) {
-      for (const auto& change : changes) flags.push_back(change.first);
-      changes.clear();
     }
     std::sort(changes.begin(), changes.end());
     for (const auto& [w, repl] : changes)
