@@ -140,7 +140,7 @@ uint32_t RegionId(std::string_view code) {
 
 namespace {
 
-constexpr char kMagic[8] = {'M', 'T', 'C', 'G', 'A', 'Z', '5', '\0'};
+constexpr char kMagic[8] = {'M', 'T', 'C', 'G', 'A', 'Z', '6', '\0'};
 
 struct Header {
   char magic[8];
@@ -166,7 +166,14 @@ struct KeyRecord {
 };
 static_assert(sizeof(EntryRecord) == 40 && sizeof(KeyRecord) == 24);
 
-enum : uint32_t { kByName = 1, kBySkeleton = 2, kByPhonetic = 3, kCapitalOf = 4, kByExonym = 5 };
+enum : uint32_t {
+  kByName = 1,
+  kBySkeleton = 2,
+  kByPhonetic = 3,
+  kCapitalOf = 4,
+  kByExonym = 5,
+  kByWeakExonym = 6
+};
 
 // Names less prominent than this are never repaired to: no phonetic key for them.
 constexpr float kMinPhoneticProminence = 3.0f;
@@ -240,6 +247,20 @@ Status WriteGazetteer(const std::vector<GazetteerEntry>& entries, const std::str
       exonyms_seen.push_back(folded);
       keys.push_back({KeyHash(folded, kByExonym), static_cast<uint32_t>(id), static_cast<uint32_t>(x.size()),
                       strings.size()});
+      strings += x;
+    }
+    // Spellings English may share, under a key of their own (each once; not a strong one).
+    for (const std::string& x : e.weak_exonyms) {
+      std::string folded = FoldName(x);
+      // Only the canonical and English names rule one out: alternates are of every language.
+      bool english = folded.empty() || folded == forms[0].second ||
+                     (!e.english.empty() && folded == FoldName(e.english));
+      if (english ||
+          std::find(exonyms_seen.begin(), exonyms_seen.end(), folded) != exonyms_seen.end())
+        continue;
+      exonyms_seen.push_back(folded);
+      keys.push_back({KeyHash(folded, kByWeakExonym), static_cast<uint32_t>(id),
+                      static_cast<uint32_t>(x.size()), strings.size()});
       strings += x;
     }
   }
@@ -369,6 +390,11 @@ std::vector<Gazetteer::Entry> Gazetteer::FindByPhonetic(std::string_view key, fl
 
 std::vector<Gazetteer::Entry> Gazetteer::FindByExonym(std::string_view folded, float min_prominence) const {
   return Find(KeyHash(folded, kByExonym), min_prominence);
+}
+
+std::vector<Gazetteer::Entry> Gazetteer::FindByWeakExonym(std::string_view folded,
+                                                          float min_prominence) const {
+  return Find(KeyHash(folded, kByWeakExonym), min_prominence);
 }
 
 std::vector<Gazetteer::Entry> Gazetteer::CapitalsOf(uint32_t region) const {

@@ -60,6 +60,10 @@ struct GazetteerEntry {
   // exemplar-city names, libgeonames' English catalogue): GeoNames writes "Khowst" and
   // "Dihok", English news "Khost" and "Dohuk". Repairs write this spelling.
   std::string english;
+  // Spellings several of those languages share that differ from the English name only as
+  // romanisations do ("Alepo", "Dahuk"): English news may write them too, so they count only
+  // in a document that shows a translation otherwise.
+  std::vector<std::string> weak_exonyms;
 };
 
 enum : uint8_t { kSeatOfDivision = 1, kSeatOfCountry = 2 };
@@ -102,6 +106,9 @@ class Gazetteer {
   // Entries that another language writes as `folded` (GazetteerEntry::exonyms), where that
   // spelling is not one of their English ones.
   std::vector<Entry> FindByExonym(std::string_view folded, float min_prominence = kAny) const;
+  // Entries that several other languages write as `folded`, a spelling English may use too
+  // (GazetteerEntry::weak_exonyms).
+  std::vector<Entry> FindByWeakExonym(std::string_view folded, float min_prominence = kAny) const;
   // The seat of a division: the capital of a first-level division (RegionId("AF.02")) or of
   // a country (RegionId("AF")).
   std::vector<Entry> CapitalsOf(uint32_t region) const;

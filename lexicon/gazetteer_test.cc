@@ -51,7 +51,8 @@ TEST_CASE("Gazetteer: a fixture compiles, maps and answers") {
        "AF.27",
        0,
        {},
-       ""},
+       "",
+       {}},
       {"Kabul",
        EntityType::kCity,
        "AF",
@@ -60,10 +61,11 @@ TEST_CASE("Gazetteer: a fixture compiles, maps and answers") {
        "AF.13",
        kSeatOfCountry,
        {},
-       ""},
-      {"Zabihullah Mujahid", EntityType::kPerson, "AF", 8, {}, "", 0, {}, ""},
-      {"Khowst", EntityType::kAdmin1, "AF", 5.0f, {}, "AF.37", 0, {}, "Khost"},  // CLDR's English
-                                                                                 // name
+       "",
+       {}},
+      {"Zabihullah Mujahid", EntityType::kPerson, "AF", 8, {}, "", 0, {}, "", {}},
+      {"Khowst", EntityType::kAdmin1, "AF", 5.0f, {}, "AF.37", 0, {}, "Khost", {}},  // CLDR's
+                                                                                     // English name
   };
   auto path = (std::filesystem::temp_directory_path() / ("mtclean_fixture_gazetteer." + std::to_string(getpid()) + ".bin")).string();
   REQUIRE(WriteGazetteer(entries, path).ok());

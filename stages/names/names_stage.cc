@@ -538,6 +538,9 @@ class NamesStage : public Stage {
     key.append(reinterpret_cast<const char*>(&capital_of), sizeof capital_of);
     if (e - b == 1) key += s.country_signature;
     key += s.translated_names ? "\x1f" "t" : "";
+    key += s.repaired_a_name ? "\x1f"
+                               "r"
+                             : "";
     auto it = s.cache.find(key);
     if (it == s.cache.end()) {
       if (s.cache.size() > kMaxCacheEntries) s.cache.clear();
@@ -744,7 +747,11 @@ class NamesStage : public Stage {
     // only prominent places (cities of 100,000 and more, divisions, countries).
     if (context != 'h' && context != 'o' && has_lower && whole_run &&
         (known_prominence < 0 || e - b == 1)) {
-      const auto hits = d_.gazetteer->FindByExonym(folded);
+      auto hits = d_.gazetteer->FindByExonym(folded);
+      // A spelling English may share ("Alepo", "Dahuk") only where the document shows a
+      // translation otherwise: another language's spelling of a name, or a name repaired.
+      if (s.translated_names || s.repaired_a_name)
+        for (auto& c : d_.gazetteer->FindByWeakExonym(folded)) hits.push_back(c);
       std::vector<Gazetteer::Entry>
           alike_here;  // prominent places of the document's countries spelled alike
       if (!hits.empty() && !s.countries.empty())

@@ -31,8 +31,9 @@ std::string FixtureGazetteer() {
          "AF.27",
          0,
          {},
-         ""},
-        {"Badghis", EntityType::kAdmin1, "AF", 5.5f, {}, "AF.02", 0, {}, ""},
+         "",
+         {}},
+        {"Badghis", EntityType::kAdmin1, "AF", 5.5f, {}, "AF.02", 0, {}, "", {}},
         // GeoNames knows no population for it: only its being the seat of Badghis finds it.
         {"Qala i Naw",
          EntityType::kCity,
@@ -42,7 +43,8 @@ std::string FixtureGazetteer() {
          "AF.02",
          kSeatOfDivision,
          {},
-         ""},
+         "",
+         {}},
         {"Kabul",
          EntityType::kCity,
          "AF",
@@ -51,7 +53,8 @@ std::string FixtureGazetteer() {
          "AF.13",
          kSeatOfCountry,
          {},
-         ""},
+         "",
+         {}},
         {"Kunduz",
          EntityType::kCity,
          "AF",
@@ -60,12 +63,13 @@ std::string FixtureGazetteer() {
          "AF.24",
          kSeatOfDivision,
          {},
-         ""},
-        {"Afghanistan", EntityType::kCountry, "AF", 8, {}, "AF", 0, {}, ""},
-        {"Zabihullah Mujahid", EntityType::kPerson, "AF", 8, {}, "", 0, {}, ""},
-        {"Raman", EntityType::kCity, "TR", 5.1f, {}, "TR.72", 0, {}, ""},
-        {"Bashar al-Assad", EntityType::kPerson, "SY", 8, {}, "", 0, {}, ""},
-        {"Syria", EntityType::kCountry, "SY", 8, {}, "SY", 0, {"Siria", "Syrie", "Syrien"}, ""},
+         "",
+         {}},
+        {"Afghanistan", EntityType::kCountry, "AF", 8, {}, "AF", 0, {}, "", {}},
+        {"Zabihullah Mujahid", EntityType::kPerson, "AF", 8, {}, "", 0, {}, "", {}},
+        {"Raman", EntityType::kCity, "TR", 5.1f, {}, "TR.72", 0, {}, "", {}},
+        {"Bashar al-Assad", EntityType::kPerson, "SY", 8, {}, "", 0, {}, "", {}},
+        {"Syria", EntityType::kCountry, "SY", 8, {}, "SY", 0, {"Siria", "Syrie", "Syrien"}, "", {}},
         {"Damascus",
          EntityType::kCity,
          "SY",
@@ -74,7 +78,8 @@ std::string FixtureGazetteer() {
          "SY.13",
          kSeatOfCountry,
          {"Damasco", "Damas", "Damaskus"},
-         ""},
+         "",
+         {}},
         {"Khost",
          EntityType::kAdmin1,
          "AF",
@@ -83,10 +88,11 @@ std::string FixtureGazetteer() {
          "AF.37",
          0,
          {},
-         ""},
-        {"Laghman", EntityType::kAdmin1, "AF", 5.1f, {"Laghman Province"}, "AF.35", 0, {}, ""},
-        {"Shenzhen", EntityType::kCity, "CN", 7.1f, {}, "CN.30", 0, {}, ""},
-        {"China", EntityType::kCountry, "CN", 9, {}, "CN", 0, {}, ""},
+         "",
+         {}},
+        {"Laghman", EntityType::kAdmin1, "AF", 5.1f, {"Laghman Province"}, "AF.35", 0, {}, "", {}},
+        {"Shenzhen", EntityType::kCity, "CN", 7.1f, {}, "CN.30", 0, {}, "", {}},
+        {"China", EntityType::kCountry, "CN", 9, {}, "CN", 0, {}, "", {}},
     };
     auto p = (std::filesystem::temp_directory_path() / ("mtclean_names_fixture." + std::to_string(getpid()) + ".bin")).string();
     REQUIRE(WriteGazetteer(entries, p).ok());
@@ -343,6 +349,13 @@ TEST_CASE(
   if (!std::filesystem::exists(DefaultGazetteerPath())) return;
   CHECK(testing::Clean("names", "He flew to Germania on Monday.") ==
         "He flew to Germany on Monday.");
+  // A spelling several languages share, which differs from the English only as romanisations
+  // do (Spanish and Portuguese "Alepo"), only where the document shows a translation otherwise.
+  CHECK(testing::Clean("names", "Officials in Alepo said on Monday.") ==
+        "Officials in Alepo said on Monday.");
+  CHECK(testing::Clean("names",
+                       "Officials in Alepo said on Monday. The envoy flew in from Damasco.") ==
+        "Officials in Aleppo said on Monday. The envoy flew in from Damascus.");
   // A division weighs what its towns' people do together (the build): Pennsylvania outweighs
   // Colombia's town of Pensilvania, which Spanish writes alike.
   CHECK(testing::Clean("names", "Officials in Pensilvania said on Monday.") ==

@@ -58,19 +58,32 @@ std::string WithoutArticle(const std::string& folded) {
   return folded;
 }
 
-// Whether `folded`, a spelling `languages_using` of the exonym languages give a place whose
-// names fold to `canonical` and `english`, is theirs and not English's: an exonym. The data
-// says what English writes; a spelling it does not list is another language's ("Dahuk" for
-// Dohuk, "Matruh" for Matrouh), unless several languages share it and it differs from the
-// English name only in what romanisations vary: that is a romanisation English news uses
-// too ("Aqtobe" and "Aktobe" have one consonant skeleton; "Al Rayyan", "Ar Rayyan" one
-// Arabic article).
-bool ForeignSpelling(const std::string& folded, int languages_using, const std::string& canonical,
-                     const std::string& english) {
-  if (folded.empty() || folded == canonical || folded == english) return false;
-  if (languages_using < 2) return true;
+// What `folded`, a spelling `languages_using` of the exonym languages give a place whose
+// names fold to `canonical` and `english`, is. The data says what English writes; a spelling
+// it does not list is another language's (an exonym: "Dahuk" for Dohuk, "Bizerta" for
+// Bizerte), unless several languages share it and it differs from the English name only in
+// what romanisations vary: that may be a romanisation English news uses too ("Aqtobe" and
+// "Aktobe" have one consonant skeleton; "Al Rayyan", "Ar Rayyan" one Arabic article), a weak
+// exonym, which counts only where a document shows a translation otherwise.
+enum class Spelling { kEnglish, kWeakExonym, kExonym };
+Spelling ClassifySpelling(const std::string& folded, int languages_using,
+                          const std::string& canonical, const std::string& english) {
+  if (folded.empty() || folded == canonical || folded == english) return Spelling::kEnglish;
+  if (languages_using < 2) return Spelling::kExonym;
   const std::string key = Skeleton(WithoutArticle(folded));
-  return key != Skeleton(WithoutArticle(canonical)) && key != Skeleton(WithoutArticle(english));
+  return key != Skeleton(WithoutArticle(canonical)) && key != Skeleton(WithoutArticle(english))
+             ? Spelling::kExonym
+             : Spelling::kWeakExonym;
+}
+
+// Adds `form` to the exonyms or weak exonyms of `e` as ClassifySpelling says (once); true if
+// it was added.
+bool AddSpelling(GazetteerEntry& e, const std::string& form, Spelling kind) {
+  std::vector<std::string>& list = kind == Spelling::kExonym ? e.exonyms : e.weak_exonyms;
+  if (kind == Spelling::kEnglish || std::find(list.begin(), list.end(), form) != list.end())
+    return false;
+  list.push_back(form);
+  return true;
 }
 
 // The entry of `type` in `country` whose name folds to `folded` (the most prominent), or -1.
@@ -188,9 +201,9 @@ size_t AddExonyms(const std::vector<std::string>& languages, const std::string& 
         if (languages_with[FoldName(it->second)]++ == 0) forms.push_back(it->second);
       }
       for (const std::string& form : forms)
-        if (ForeignSpelling(FoldName(form), languages_with[FoldName(form)], FoldName(e.name),
-                            FoldName(e.english)))
-          add(e, form);
+        added += AddSpelling(e, form,
+                             ClassifySpelling(FoldName(form), languages_with[FoldName(form)],
+                                              FoldName(e.name), FoldName(e.english)));
     }
   }
   return added;
@@ -220,11 +233,9 @@ size_t AddGeoNamesExonyms(const std::vector<std::string>& languages, const std::
     if (en != english.end() && e.english.empty() && en->second != e.name) e.english = en->second;
     const std::string canonical = FoldName(e.name);
     const std::string english_name = en != english.end() ? FoldName(en->second) : canonical;
-    for (const auto& [folded, slot] : spellings) {
-      if (!ForeignSpelling(folded, slot.second, canonical, english_name)) continue;
-      e.exonyms.push_back(slot.first);
-      ++added;
-    }
+    for (const auto& [folded, slot] : spellings)
+      added += AddSpelling(e, slot.first,
+                           ClassifySpelling(folded, slot.second, canonical, english_name));
   }
   return added;
 }
@@ -383,14 +394,10 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
       if (pairs != nullptr) pairs->push_back({languages[l], en, foreign, "cldr-subdivisions"});
       if (languages_with[FoldName(foreign)]++ == 0) forms.push_back(foreign);
     }
-    for (const std::string& form : forms) {
-      if (!ForeignSpelling(FoldName(form), languages_with[FoldName(form)], FoldName(e.name),
-                           FoldName(en)))
-        continue;
-      if (std::find(e.exonyms.begin(), e.exonyms.end(), form) != e.exonyms.end()) continue;
-      e.exonyms.push_back(form);
-      ++added;
-    }
+    for (const std::string& form : forms)
+      added += AddSpelling(e, form,
+                           ClassifySpelling(FoldName(form), languages_with[FoldName(form)],
+                                            FoldName(e.name), FoldName(en)));
   }
   return added;
 }
@@ -410,13 +417,14 @@ size_t DropEnglishSpellings(const std::string& cldr_dir, std::vector<GazetteerEn
     english.insert(country + '|' + FoldName(WithoutAdminWord(en)));
   }
   size_t dropped = 0;
-  for (GazetteerEntry& e : *entries) {
-    const size_t before = e.exonyms.size();
-    std::erase_if(e.exonyms, [&](const std::string& x) {
-      return english.count(e.country + '|' + FoldName(x)) > 0;
-    });
-    dropped += before - e.exonyms.size();
-  }
+  for (GazetteerEntry& e : *entries)
+    for (auto* list : {&e.exonyms, &e.weak_exonyms}) {
+      const size_t before = list->size();
+      std::erase_if(*list, [&](const std::string& x) {
+        return english.count(e.country + '|' + FoldName(x)) > 0;
+      });
+      dropped += before - list->size();
+    }
   return dropped;
 }
 

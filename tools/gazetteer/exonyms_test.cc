@@ -78,8 +78,10 @@ TEST_CASE("exonyms: a division found by its ISO code; spellings English writes a
   AddCldrSubdivisionExonyms({"fr", "it", "pt"}, WriteCldr(), iso.string(), &entries, nullptr);
   CHECK(entries[0].english == "Khachmaz");
   // French alone writes "Khatchmaz": an exonym. Italian and Portuguese share "Khachmas",
-  // which differs from the English name only as romanisations do: English writes it too.
+  // which differs from the English name only as romanisations do: English may write it too,
+  // a weak exonym.
   CHECK(entries[0].exonyms == std::vector<std::string>{"Khatchmaz"});
+  CHECK(entries[0].weak_exonyms == std::vector<std::string>{"Khachmas"});
   // Without the code the English name links to nothing.
   std::vector<GazetteerEntry> unlinked(1, entries[0]);
   unlinked[0].english.clear(), unlinked[0].exonyms.clear();
