@@ -355,11 +355,21 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
   };
   // The first-level division CLDR's English name names: spelled so, or, as GeoNames and CLDR
   // romanise some divisions apart ("Khowst", "Khost"), the one with the same consonant skeleton.
+  // (A skeleton alone is a weak link: "Biella" and "Apulia" have one. The names must begin
+  // alike and be about as long, as "Khost" and "Khowst" are.)
   auto by_name = [&](const std::string& country, const std::string& folded_en) {
     long id = index.Find(EntityType::kAdmin1, country, folded_en);
     if (id >= 0) return id;
     auto it = by_skeleton.find(country + "|" + Skeleton(WithoutArticle(folded_en)));
-    return it != by_skeleton.end() ? it->second : -1L;
+    if (it == by_skeleton.end() || it->second < 0) return -1L;
+    const std::string other = WithoutArticle(
+        FoldName(WithoutAdminWord((*entries)[static_cast<size_t>(it->second)].name)));
+    const std::string mine = WithoutArticle(folded_en);
+    const size_t longer = std::max(other.size(), mine.size()),
+                 shorter = std::min(other.size(), mine.size());
+    return !other.empty() && !mine.empty() && other[0] == mine[0] && longer - shorter <= 2
+               ? it->second
+               : -1L;
   };
   // A country's codes are trusted only when they never contradict its names: ISO renumbers
   // divisions ("IR-06" was Khuzestan in iso-codes and is Bushehr in CLDR).

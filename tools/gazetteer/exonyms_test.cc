@@ -21,12 +21,14 @@ std::string WriteCldr() {
         "\t\t\t<subdivision type=\"afkho\">Khost</subdivision>\n"
         "\t\t\t<subdivision type=\"afbds\">Badakhshan</subdivision>\n"
         "\t\t\t<subdivision type=\"afhel\">Helmand</subdivision>\n"
-        "\t\t\t<subdivision type=\"azxac\">Khachmaz</subdivision>\n");
+        "\t\t\t<subdivision type=\"azxac\">Khachmaz</subdivision>\n"
+        "\t\t\t<subdivision type=\"itbi\">Biella</subdivision>\n");
   write("de",
         "\t\t\t<subdivision type=\"afkho\" draft=\"contributed\">Chost</subdivision>\n"
         "\t\t\t<subdivision type=\"afbds\">Badachschan</subdivision>\n"
         "\t\t\t<subdivision type=\"afbds\" alt=\"variant\">Badachstan</subdivision>\n"
-        "\t\t\t<subdivision type=\"afhel\">Helmand</subdivision>\n");
+        "\t\t\t<subdivision type=\"afhel\">Helmand</subdivision>\n"
+        "\t\t\t<subdivision type=\"itbi\">Provinz Biella</subdivision>\n");
   write("es",
         "\t\t\t<subdivision type=\"afkho\">Provincia de Jost</subdivision>\n"
         "\t\t\t<subdivision type=\"afbds\">Badakhshán</subdivision>\n");
@@ -91,6 +93,16 @@ TEST_CASE("exonyms: a division found by its ISO code; spellings English writes a
   CHECK(DropEnglishSpellings(WriteCldr(), &entries) == 1);
   CHECK(entries[1].exonyms.empty());
   CHECK(entries[0].exonyms == std::vector<std::string>{"Khatchmaz"});
+}
+
+TEST_CASE("exonyms: a consonant skeleton alone links no names that begin apart") {
+  // "Biella" (a province, GeoNames' second level) and "Apulia" (a region) share a skeleton.
+  std::vector<GazetteerEntry> entries(1);
+  entries[0].name = "Apulia", entries[0].type = EntityType::kAdmin1, entries[0].country = "IT";
+  entries[0].prominence = 6.6f;
+  AddCldrSubdivisionExonyms({"de"}, WriteCldr(), "", &entries, nullptr);
+  CHECK(entries[0].english.empty());
+  CHECK(entries[0].exonyms.empty());
 }
 
 }  // namespace
