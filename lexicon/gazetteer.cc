@@ -236,33 +236,26 @@ Status WriteGazetteer(const std::vector<GazetteerEntry>& entries, const std::str
         keys.push_back({hash, static_cast<uint32_t>(id), static_cast<uint32_t>(spelling.size()), off});
       }
     }
-    // Other languages' spellings, each stored once, under their own key kind.
+    // Other languages' spellings, each stored once, under their own key kinds: exonyms, then
+    // the weak ones (spellings English may share) that are no exonym already.
     std::vector<std::string> exonyms_seen;
-    for (const std::string& x : e.exonyms) {
-      std::string folded = FoldName(x);
-      // Only the canonical and English names rule one out: alternates are of every language.
-      bool english = folded.empty() || folded == forms[0].second ||
-                     (!e.english.empty() && folded == FoldName(e.english));
-      if (english || std::find(exonyms_seen.begin(), exonyms_seen.end(), folded) != exonyms_seen.end()) continue;
-      exonyms_seen.push_back(folded);
-      keys.push_back({KeyHash(folded, kByExonym), static_cast<uint32_t>(id), static_cast<uint32_t>(x.size()),
-                      strings.size()});
-      strings += x;
-    }
-    // Spellings English may share, under a key of their own (each once; not a strong one).
-    for (const std::string& x : e.weak_exonyms) {
-      std::string folded = FoldName(x);
-      // Only the canonical and English names rule one out: alternates are of every language.
-      bool english = folded.empty() || folded == forms[0].second ||
-                     (!e.english.empty() && folded == FoldName(e.english));
-      if (english ||
-          std::find(exonyms_seen.begin(), exonyms_seen.end(), folded) != exonyms_seen.end())
-        continue;
-      exonyms_seen.push_back(folded);
-      keys.push_back({KeyHash(folded, kByWeakExonym), static_cast<uint32_t>(id),
-                      static_cast<uint32_t>(x.size()), strings.size()});
-      strings += x;
-    }
+    auto add_spellings = [&](const std::vector<std::string>& spellings, uint32_t kind) {
+      for (const std::string& x : spellings) {
+        std::string folded = FoldName(x);
+        // Only the canonical and English names rule one out: alternates are of every language.
+        bool english = folded.empty() || folded == forms[0].second ||
+                       (!e.english.empty() && folded == FoldName(e.english));
+        if (english ||
+            std::find(exonyms_seen.begin(), exonyms_seen.end(), folded) != exonyms_seen.end())
+          continue;
+        exonyms_seen.push_back(folded);
+        keys.push_back({KeyHash(folded, kind), static_cast<uint32_t>(id),
+                        static_cast<uint32_t>(x.size()), strings.size()});
+        strings += x;
+      }
+    };
+    add_spellings(e.exonyms, kByExonym);
+    add_spellings(e.weak_exonyms, kByWeakExonym);
   }
   // Within a key, the most prominent entries first: a look-up with a floor of prominence
   // stops at the first entry below it (a short skeleton is the key of thousands of hamlets).
