@@ -1147,6 +1147,10 @@ class DiacriticsStage : public Stage {
           }
       return known_name;
     };
+    // The bit of Spanish among the source languages, whose spelling rule vouches below (0: none).
+    const auto es = std::find(d_.source_languages.begin(), d_.source_languages.end(), "es");
+    const uint32_t spanish_bit =
+        es == d_.source_languages.end() ? 0u : 1u << (es - d_.source_languages.begin());
     std::unordered_map<std::string, std::pair<bool, uint32_t>> repairs;  // -> (weak, languages)
     std::vector<std::pair<std::string, std::string>> places;  // supported place names, with country
     for (size_t i = 0; i <= word.size(); ++i) {
@@ -1160,12 +1164,15 @@ class DiacriticsStage : public Stage {
         // common word ("Unin" for "Union", but "Idal" is no "Ideal") only where the document
         // shows the artefact elsewhere (weak).
         // A lower-case word is repaired to a word, a capitalised one to a word or a name.
-        if (!english_word(candidate) && (!(capitalised || lost_capital) || !name_known(candidate))) continue;
+        // (Asked once: a gazetteer look-up; `country` is the place's it finds.)
+        const bool named = (capitalised || lost_capital) && name_known(candidate);
+        const std::string named_country = named ? country : std::string();
+        if (!english_word(candidate) && !named) continue;
         // The counts list the 40,000 commonest words: a word missing from them is rare, but
         // how rare is unknown, so the candidate must be among the very common.
         if (known && EnglishCount(candidate) < (word_count > 0 ? 100 * word_count : 50000)) continue;
         if (foreign_ok && EnglishCount(candidate) < 10000) continue;
-        const bool weak = (capitalised || lost_capital) && !name_known(candidate);
+        const bool weak = (capitalised || lost_capital) && !named;
         // A source language must spell the word with an accent on that very letter: its
         // dictionary says so, or, for a name it does not list, Spanish spelling does (a
         // word stressed on its last syllable and ending in n or s carries the accent there:
@@ -1178,15 +1185,12 @@ class DiacriticsStage : public Stage {
         // A word so stressed that ends in a vowel carries the accent on it too: a place's
         // last letter gone, an a or a u (Canadá, Panamá, Perú, Bakú; not "Delawar", whose e
         // Spanish would not accent: Shahabuddin Delawar is no Delaware).
-        const bool place = capitalised && name_known(candidate) && !country.empty();
+        const bool place = capitalised && named && !named_country.empty();
         const bool accented_ending = (after.size() == 1 && (after[0] == 'n' || after[0] == 's')) ||
                                      (after.empty() && place && (base == 'a' || base == 'u'));
         if ((!english.Known(candidate) || place) && !lost_capital && vowel && word.size() >= 5 &&
-            accented_ending &&
-            std::find(d_.source_languages.begin(), d_.source_languages.end(), "es") !=
-                d_.source_languages.end())
-          supported |= 1u << (std::find(d_.source_languages.begin(), d_.source_languages.end(), "es") -
-                              d_.source_languages.begin());
+            accented_ending)
+          supported |= spanish_bit;
         for (size_t l = 0; l < d_.source_languages.size(); ++l) {
           const std::string& lang = d_.source_languages[l];
           for (const auto& a : AccentedLetters(lang)) {
@@ -1199,7 +1203,7 @@ class DiacriticsStage : public Stage {
         if (only != 0) supported &= only;
         if (supported != 0) {
           repairs[candidate] = {weak, supported};
-          if (capitalised && name_known(candidate) && !country.empty()) places.emplace_back(candidate, country);
+          if (place) places.emplace_back(candidate, named_country);
         }
       }
     }

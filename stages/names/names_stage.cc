@@ -129,6 +129,19 @@ std::string SkeletonOfLetters(std::string_view folded) {
   return Skeleton(letters);
 }
 
+// A place with a country (not a person, an organisation, or a place of no country).
+bool IsPlace(const Gazetteer::Entry& c) {
+  return c.type != EntityType::kPerson && c.type != EntityType::kOrganisation && !c.country.empty();
+}
+
+// Whether a span's context asks for a place: "X province", "the capital of X" ('p'), "the
+// city of X" ('c', a settlement).
+bool AsksForPlace(char context) { return context == 'p' || context == 'c'; }
+
+// The rule set of letters OCR misreads, kept apart from the source languages' (Explained,
+// batch spellings: a misreading is no reason to take two names for one).
+constexpr std::string_view kMisreadings = "ocr";
+
 // How a repair writes an entity: its English name where the data gives one ("Khost"), else
 // its canonical name; without the word for its kind of division, and without the marks of a
 // scholarly romanisation ("Sīrjān", "Al Aḩmadī"), which the country's languages do not write;
@@ -326,7 +339,7 @@ class NamesStage : public Stage {
           bool one_country = true;
           for (const auto& c : d_.gazetteer->FindByName(folded, 4.0f)) {
             if (c.type == EntityType::kCountry) country = std::string(c.country);
-            if (c.type == EntityType::kPerson || c.type == EntityType::kOrganisation || c.country.empty()) {
+            if (!IsPlace(c)) {
               one_country = false;
               continue;
             }
@@ -641,8 +654,7 @@ class NamesStage : public Stage {
     for (const auto& c : d_.gazetteer->FindByExonym(folded, 5.0f)) places.push_back(c);
     const Gazetteer::Entry* best = nullptr;
     for (const auto& c : places) {
-      if (c.type == EntityType::kPerson || c.type == EntityType::kOrganisation || c.country.empty())
-        continue;
+      if (!IsPlace(c)) continue;
       // Spelled as the country writes it, or as English does ("Kyōto", "Curaçao" in CLDR).
       if (s.country_letters.Writes(c.country, span) || WithoutAdminWord(c.english) == span) {
         r.kind = SpanResult::kHandled;
@@ -658,8 +670,7 @@ class NamesStage : public Stage {
     if (!exonym && SkeletonOfLetters(FoldName(english)) != SkeletonOfLetters(folded)) return false;
     bool other_answer = false;
     for (const auto& c : places)
-      other_answer |= c.prominence >= best->prominence - 1.0f && c.type != EntityType::kPerson &&
-                      c.type != EntityType::kOrganisation && !c.country.empty() &&
+      other_answer |= c.prominence >= best->prominence - 1.0f && IsPlace(c) &&
                       FoldName(EnglishSpelling(c, s.country_letters)) != FoldName(english);
     r.rule = kRomanisation;
     r.replacement = english;
@@ -815,7 +826,7 @@ class NamesStage : public Stage {
     // unless the context asks for a division (the test below): the look-ups leave the rest
     // out (a skeleton matches thousands of hamlets).
     constexpr float kCandidate = 3.0f, kSingleWord = 5.0f;
-    const float floor = e - b == 1 && context != 'p' && context != 'c' ? kSingleWord : kCandidate;
+    const float floor = e - b == 1 && !AsksForPlace(context) ? kSingleWord : kCandidate;
     auto candidates = d_.gazetteer->FindBySkeleton(Skeleton(folded), floor);
     for (auto& c : d_.gazetteer->FindByName(folded, floor)) {
       if (FoldName(c.name) == folded) continue;
@@ -860,11 +871,9 @@ class NamesStage : public Stage {
       // "X province": the context narrows the answers to divisions, where a less prominent
       // name is as sure as a prominent one alone.
       const bool division = c.type == EntityType::kAdmin1 || c.type == EntityType::kAdmin2;
-      const float needed =
-          (context == 'p' || context == 'c') && division ? kCandidate : min_prominence;
+      const float needed = AsksForPlace(context) && division ? kCandidate : min_prominence;
       if (c.prominence < needed || !utf8::IsUpper(utf8::At(c.form, 0))) continue;
-      if (((context == 'p' || context == 'c') && !place) ||
-          (context == 'h' && c.type != EntityType::kPerson))
+      if ((AsksForPlace(context) && !place) || (context == 'h' && c.type != EntityType::kPerson))
         continue;
       if (known_prominence >= 0 && c.prominence < known_prominence + 2) continue;
       // A single word may be anybody's surname ("Parise", "Buser"): only a name of a
@@ -1005,7 +1014,7 @@ class NamesStage : public Stage {
     // are as often two different names.
     const bool long_name = std::min(a.size(), b.size()) >= 6;
     for (const auto& lang : d_.languages) {
-      if (lang.name == "ocr") continue;  // a misreading does not make two names one
+      if (lang.name == kMisreadings) continue;  // a misreading does not make two names one
       for (const Derivation& dv : {Derive(a, b, lang.rules, lang.distinctive, 2), Derive(b, a, lang.rules, lang.distinctive, 2)})
         if (dv.distinctive > 0 || (dv.applications > 0 && long_name)) return true;
     }
@@ -1092,7 +1101,7 @@ class NamesStage : public Stage {
           if (gazetteer_near) continue;
           bool derived = false;
           for (const auto& lang : d_.languages)
-            derived |= lang.name != "ocr" &&
+            derived |= lang.name != kMisreadings &&
                        Derive(FoldName(best), FoldName(spelling), lang.rules, lang.distinctive, 2)
                                .distinctive > 0;
           if (!derived) continue;
@@ -1108,6 +1117,13 @@ class NamesStage : public Stage {
 
   Data d_;
 };
+
+// The rules of a file that may be missing (none then), or of "none".
+StatusOr<RulePairs> LoadOptionalRules(const std::string& path) {
+  auto lines = ReadOptionalLines(path);
+  if (!lines.ok()) return lines.status();
+  return ParseRules(*lines, path);
+}
 
 StatusOr<RulePairs> LoadRules(const std::string& data_dir, const std::string& lang) {
   auto lines = ReadDataLines(data_dir, "transliteration/" + lang + ".tsv");
@@ -1159,32 +1175,28 @@ const StageDescriptor& NamesStageDescriptor() {
         d.gazetteer = std::move(*g);
         auto common = LoadRules(env.data_dir, "ar");
         if (!common.ok()) return common.status();
+        // The language's own rules: written by hand from its conventions, and learned from
+        // the names it writes otherwise than English.
+        // (tools/names/learn_rewrites.py: the build's <dir>/<lang>.tsv, if it made one.)
+        const std::string learned_dir = options.GetString("learned_rules");
+        const std::string dir = learned_dir.empty() ? PathFromEnv("MTCLEAN_LEARNED_RULES",
+                                                                  MTCLEAN_DEFAULT_LEARNED_RULES)
+                                                    : learned_dir;
         for (const std::string& lang : SplitList(options.GetString("source_languages"))) {
           // Hand-written rules where the data is silent (Spanish, French, German); Italian
           // and Portuguese have only the learned ones.
-          auto hand_written = ReadOptionalLines(env.data_dir + "/transliteration/" + lang + ".tsv");
-          if (!hand_written.ok()) return hand_written.status();
-          auto rules =
-              ParseRules(*hand_written, env.data_dir + "/transliteration/" + lang + ".tsv");
+          const std::string hand_written = env.data_dir + "/transliteration/" + lang + ".tsv";
+          auto rules = LoadOptionalRules(hand_written);
           if (!rules.ok()) return rules.status();
-          // The language's own rules: written by hand from its conventions, and learned
-          // from the names it writes otherwise than English.
-          // (tools/names/learn_rewrites.py: the build's <dir>/<lang>.tsv, if it made one.)
-          const std::string learned_dir = options.GetString("learned_rules");
-          const std::string dir =
-              learned_dir.empty() ? PathFromEnv("MTCLEAN_LEARNED_RULES", MTCLEAN_DEFAULT_LEARNED_RULES) : learned_dir;
           const std::string path = dir == "none" ? dir : dir + "/" + lang + ".tsv";
-          auto lines = ReadOptionalLines(path);
-          if (!lines.ok()) return lines.status();
-          auto learned = ParseRules(*lines, path);
+          auto learned = LoadOptionalRules(path);
           if (!learned.ok()) return learned.status();
           for (auto& rule : *learned)
             if (std::find(rules->begin(), rules->end(), rule) == rules->end()) rules->push_back(std::move(rule));
           if (rules->empty() && path == "none") continue;  // hand-written rules only: it has none
           if (rules->empty())
             return Status::Error("names: no transliteration rules for source language '" + lang +
-                                 "' (" + env.data_dir + "/transliteration/" + lang + ".tsv, " +
-                                 path + ")");
+                                 "' (" + hand_written + ", " + path + ")");
           size_t own = rules->size();
           rules->insert(rules->end(), common->begin(), common->end());
           d.languages.push_back({lang, std::move(*rules), own});
@@ -1192,15 +1204,14 @@ const StageDescriptor& NamesStageDescriptor() {
         }
         // Letters misread by OCR ("Helrnand", "Kandaliar"): one more set of rules, read for every
         // country's names (dictionaries/transliteration/ocr.tsv).
-        auto misread = ReadOptionalLines(env.data_dir + "/transliteration/ocr.tsv");
-        if (!misread.ok()) return misread.status();
-        auto ocr = ParseRules(*misread, env.data_dir + "/transliteration/ocr.tsv");
+        auto ocr = LoadOptionalRules(env.data_dir + "/transliteration/" +
+                                     std::string(kMisreadings) + ".tsv");
         if (!ocr.ok()) return ocr.status();
         // Alone, without the vowel variation of romanisations: a misreading is of letters, and
         // is no reason to take two names of a document for one (Explained, batch spellings).
         if (!ocr->empty()) {
           const size_t own = ocr->size();
-          d.languages.push_back({"ocr", std::move(*ocr), own});
+          d.languages.push_back({std::string(kMisreadings), std::move(*ocr), own});
         }
         for (const auto& [country, likely] : LikelyLanguages()) {
           if (likely.second == "Arab") d.arabic_script_countries.insert(country);

@@ -303,6 +303,13 @@ std::string WithoutForeignAdminWord(const std::string& name) {
   return name;
 }
 
+// The country of a CLDR subdivision code ("azxac" -> "AZ").
+std::string CountryOfCldrCode(const std::string& code) {
+  std::string country = code.substr(0, 2);
+  for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return country;
+}
+
 }  // namespace
 
 size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
@@ -348,11 +355,6 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
         static_cast<long>(i));
     if (!fresh) it->second = -1;
   }
-  auto country_of = [](const std::string& code) {
-    std::string country = code.substr(0, 2);
-    for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return country;
-  };
   // The first-level division CLDR's English name names: spelled so, or, as GeoNames and CLDR
   // romanise some divisions apart ("Khowst", "Khost"), the one with the same consonant skeleton.
   // (A skeleton alone is a weak link: "Biella" and "Apulia" have one. The names must begin
@@ -377,13 +379,13 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
   for (const auto& [code, en] : english) {
     auto by_iso = code.size() < 3 ? by_code.end() : by_code.find(code);
     if (by_iso == by_code.end()) continue;
-    const long named = by_name(country_of(code), FoldName(WithoutAdminWord(en)));
-    if (named >= 0 && named != by_iso->second) codes_disagree.insert(country_of(code));
+    const long named = by_name(CountryOfCldrCode(code), FoldName(WithoutAdminWord(en)));
+    if (named >= 0 && named != by_iso->second) codes_disagree.insert(CountryOfCldrCode(code));
   }
   size_t added = 0;
   for (const auto& [code, en] : english) {
     if (code.size() < 3) continue;
-    const std::string country = country_of(code);
+    const std::string country = CountryOfCldrCode(code);
     const std::string folded_en = FoldName(WithoutAdminWord(en));
     long id = by_name(country, folded_en);
     auto by_iso = by_code.find(code);
@@ -421,10 +423,8 @@ size_t DropEnglishSpellings(const std::string& cldr_dir, std::vector<GazetteerEn
     if (!e.english.empty()) english.insert(e.country + '|' + FoldName(WithoutAdminWord(e.english)));
   }
   for (const auto& [code, en] : ReadCldrSubdivisions(cldr_dir + "/common/subdivisions/en.xml")) {
-    if (code.size() < 3) continue;
-    std::string country = code.substr(0, 2);
-    for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    english.insert(country + '|' + FoldName(WithoutAdminWord(en)));
+    if (code.size() >= 3)
+      english.insert(CountryOfCldrCode(code) + '|' + FoldName(WithoutAdminWord(en)));
   }
   size_t dropped = 0;
   for (GazetteerEntry& e : *entries)
