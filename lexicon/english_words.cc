@@ -1,15 +1,16 @@
 #include "lexicon/english_words.h"
 
-#include <hunspell/hunspell.hxx>
 #include <unistd.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <hunspell/hunspell.hxx>
 #include <mutex>
-#include <xxhash.h>
 
 #include "pipeline/data_files.h"
 
@@ -82,55 +83,123 @@ StatusOr<std::unique_ptr<EnglishWords>> EnglishWords::Open(const std::string& di
   return words;
 }
 
+namespace {
+constexpr char kFormsMagic[8] = {'M', 'T', 'C', 'W', 'R', 'D', '1', '\0'};
+// A spelling's key in the table; 0 marks an empty slot.
+uint64_t FormKey(std::string_view spelling) {
+  const uint64_t h = XXH3_64bits(spelling.data(), spelling.size());
+  return h == 0 ? 1 : h;
+}
+}  // namespace
+
+Status WordForms::Write(const std::vector<std::string>& forms, const std::string& path) {
+  // At most half full: a probe that misses ends at an empty slot within a slot or two.
+  uint64_t slots = 1024;
+  while (slots < 2 * forms.size()) slots *= 2;
+  std::vector<uint64_t> image(2 + slots, 0);
+  std::memcpy(image.data(), kFormsMagic, sizeof kFormsMagic);
+  image[1] = slots;
+  uint64_t* table = image.data() + 2;
+  for (const std::string& form : forms) {
+    const uint64_t key = FormKey(form);
+    for (uint64_t i = key & (slots - 1);; i = (i + 1) & (slots - 1)) {
+      if (table[i] == key) break;
+      if (table[i] == 0) {
+        table[i] = key;
+        break;
+      }
+    }
+  }
+  return WriteFileWhole(path, reinterpret_cast<const uint8_t*>(image.data()),
+                        image.size() * sizeof(uint64_t));
+}
+
 std::shared_ptr<const WordForms> WordForms::ForDictionary(const std::string& name) {
   static std::mutex mutex;
   static std::unordered_map<std::string, std::shared_ptr<const WordForms>> loaded;
   std::lock_guard<std::mutex> lock(mutex);
   if (auto it = loaded.find(name); it != loaded.end()) return it->second;
-  const std::string dir = PathFromEnv("MTCLEAN_WORDS_DIR", MTCLEAN_DEFAULT_WORDS_DIR);
+  const std::string path =
+      PathFromEnv("MTCLEAN_WORDS_DIR", MTCLEAN_DEFAULT_WORDS_DIR) + "/" + name + ".forms";
   std::shared_ptr<WordForms> forms;
-  if (std::ifstream in(dir + "/" + name + ".words"); in) {
-    forms = std::make_shared<WordForms>();
-    for (std::string line; std::getline(in, line);) {
-      // "word", "word/flags" or "word<tab>morphology"
-      const std::string_view word = std::string_view(line).substr(0, line.find_first_of("/\t "));
-      if (!word.empty()) forms->hashes_.push_back(XXH3_64bits(word.data(), word.size()));
+  if (MappedFile::StartsWith(path, std::string_view(kFormsMagic, sizeof kFormsMagic))) {
+    auto image = MappedFile::Open(path, "word forms");
+    if (image.ok() && image->size() >= 2 * sizeof(uint64_t)) {
+      uint64_t slots;
+      std::memcpy(&slots, image->data() + sizeof(uint64_t), sizeof slots);
+      if (slots != 0 && (slots & (slots - 1)) == 0 &&
+          image->size() == (2 + slots) * sizeof(uint64_t)) {
+        forms = std::make_shared<WordForms>();
+        forms->image_ = std::move(*image);
+        forms->slots_ = reinterpret_cast<const uint64_t*>(forms->image_.data()) + 2;
+        forms->mask_ = slots - 1;
+      }
     }
-    std::sort(forms->hashes_.begin(), forms->hashes_.end());
   }
   loaded.emplace(name, forms);
   return forms;
 }
 
 bool WordForms::Listed(std::string_view spelling) const {
-  return std::binary_search(hashes_.begin(), hashes_.end(), XXH3_64bits(spelling.data(), spelling.size()));
+  const uint64_t key = FormKey(spelling);
+  for (uint64_t i = key & mask_;; i = (i + 1) & mask_) {
+    if (slots_[i] == key) return true;
+    if (slots_[i] == 0) return false;
+  }
 }
 
-bool WordForms::Accepts(std::string_view word) const {
-  if (word.empty() || word.size() > 64) return false;
-  bool upper_rest = true, lower_rest = true;
-  for (size_t i = 0; i < word.size(); ++i) {
-    const auto c = static_cast<unsigned char>(word[i]);
-    if (!std::isalpha(c)) return false;
-    if (i > 0) upper_rest &= std::isupper(c) != 0, lower_rest &= std::islower(c) != 0;
-  }
+bool WordForms::Cased(std::string_view word) const {
   if (Listed(word)) return true;
-  if (!std::isupper(static_cast<unsigned char>(word[0])) || word.size() < 2) return false;
-  std::string lower(word), capitalised(word);
-  for (size_t i = 0; i < word.size(); ++i) {
-    lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
-    if (i > 0) capitalised[i] = lower[i];
-  }
-  if (lower_rest) return Listed(lower);                           // "Paris", "The"
-  if (upper_rest) return Listed(lower) || Listed(capitalised);    // "NATO", "PARIS"
-  return false;
-}
-
-bool WordForms::Settles(std::string_view word) const {
-  if (word.size() < 2 || word.size() > 64) return false;
+  if (!std::isupper(static_cast<unsigned char>(word[0]))) return false;
+  bool upper_rest = true, lower_rest = true;
+  char lower[64], capitalised[64];  // Answer takes words of up to 64 bytes
   for (size_t i = 0; i < word.size(); ++i) {
     const auto c = static_cast<unsigned char>(word[i]);
-    if (i == 0 ? !std::isalpha(c) : !std::islower(c)) return false;
+    if (i > 0) upper_rest &= !std::islower(c), lower_rest &= !std::isupper(c);
+    lower[i] = static_cast<char>(std::tolower(c));
+    capitalised[i] = i == 0 ? word[0] : lower[i];
+  }
+  const std::string_view as_lower(lower, word.size()), as_capitalised(capitalised, word.size());
+  if (lower_rest) return Listed(as_lower);                            // "Paris", "The", "Let's"
+  if (upper_rest) return Listed(as_lower) || Listed(as_capitalised);  // "NATO", "PARIS"
+  return false;                                                       // "McDonald": as written only
+}
+
+std::optional<bool> WordForms::Answer(std::string_view word) const {
+  if (word.empty() || word.size() > 64) return std::nullopt;
+  // Hunspell reads the typographic apostrophe as the plain one (en_US.aff: ICONV).
+  std::string plain;
+  if (word.find("\xE2\x80\x99") != std::string_view::npos) {
+    for (size_t p = 0; p < word.size();) {
+      if (word.compare(p, 3, "\xE2\x80\x99") == 0) {
+        plain += '\'';
+        p += 3;
+      } else {
+        plain += word[p++];
+      }
+    }
+    word = plain;
+  }
+  bool hyphen = false, lower = false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (i == 0 ? !std::isalpha(c) : !std::isalpha(c) && c != '\'' && c != '-') return std::nullopt;
+    hyphen |= c == '-';
+    lower |= std::islower(c) != 0;
+  }
+  if (!hyphen) return Cased(word);
+  // Hunspell breaks a compound at its hyphens (en_US has no BREAK line: the default "-"), but
+  // reads an upper-case one otherwise: left to it.
+  if (!lower || word.back() == '-') return std::nullopt;
+  if (Cased(word)) return true;
+  for (size_t b = 0; b <= word.size();) {
+    size_t e = word.find('-', b);
+    if (e == std::string_view::npos) e = word.size();
+    if (e == b) return std::nullopt;  // "--"
+    const std::string_view part = word.substr(b, e - b);
+    if (!std::isalpha(static_cast<unsigned char>(part[0]))) return std::nullopt;
+    if (!Cased(part)) return false;
+    b = e + 1;
   }
   return true;
 }
@@ -155,17 +224,17 @@ EnglishWords* WorkerDictionaries::Get(const std::string& hunspell_dir, const std
 }
 
 bool EnglishWords::Known(std::string_view word) {
-  // The word's hash (62 bits) is its identity in the cache: a slot holds the last word that
-  // fell there, with bit 1 set when it is occupied and bit 0 when Hunspell knows it.
+  // The table settles a word in lower case, capitalised or in capitals, with apostrophes and
+  // hyphens: on English text Hunspell is seldom asked at all.
+  if (forms_ != nullptr)
+    if (const std::optional<bool> settled = forms_->Answer(word)) return *settled;
+  // Hunspell's answers are cached by the word's hash (62 bits): a slot holds the last word
+  // that fell there, with bit 1 set when it is occupied and bit 0 when Hunspell knows it.
   const uint64_t key = XXH3_64bits(word.data(), word.size()) & ~uint64_t{3};
   if (cache_.empty()) cache_.assign(kCacheSlots, 0);
   uint64_t& slot = cache_[(key >> 2) & (kCacheSlots - 1)];
   if ((slot & ~uint64_t{3}) == key && (slot & 2) != 0) return (slot & 1) != 0;
-  // The list settles a listed form, and any word in lower case or capitalised; Hunspell
-  // answers for the rest (upper-case and mixed-case words, compounds, numbers). On English
-  // text it is then seldom asked at all.
-  const bool listed = forms_ != nullptr && forms_->Accepts(word);
-  const bool known = listed || (!(forms_ != nullptr && forms_->Settles(word)) && speller_->Spell(aff_, dic_, std::string(word)));
+  const bool known = speller_->Spell(aff_, dic_, std::string(word));
   slot = key | 2 | (known ? 1 : 0);
   return known;
 }

@@ -64,8 +64,13 @@ void ReverseVariants(const std::string& source, const RulePairs& rules, size_t d
       for (size_t pos = from; pos < spelling.size(); ++pos)
         for (size_t r = 0; r < distinctive && r < rules.size(); ++r) {
           const auto& [e, src] = rules[r];
-          if (src.empty() || spelling.compare(pos, src.size(), src) != 0) continue;
-          std::string v = spelling.substr(0, pos) + e + spelling.substr(pos + src.size());
+          // (The first letter settles most rules without a call: this loop runs for every
+          // unknown capitalised word of a corpus.)
+          if (src.empty() || src[0] != spelling[pos] || spelling.compare(pos, src.size(), src) != 0)
+            continue;
+          std::string v;
+          v.reserve(spelling.size() + e.size());
+          v.append(spelling, 0, pos).append(e).append(spelling, pos + src.size());
           next.emplace_back(v, pos + e.size());
           out->push_back(std::move(v));
           if (out->size() >= limit) return;
