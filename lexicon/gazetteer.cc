@@ -309,11 +309,19 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& path) {
   while (g->bucket_bits_ < 30 && (uint64_t{1} << (g->bucket_bits_ + 2)) < h.keys) ++g->bucket_bits_;
   g->bucket_start_.assign((size_t{1} << g->bucket_bits_) + 1, static_cast<uint32_t>(h.keys));
   g->filter_.assign((size_t{1} << kFilterBits) / 64, 0);
+  g->prominent_filter_.assign((size_t{1} << kProminentFilterBits) / 64, 0);
+  const auto* records = reinterpret_cast<const EntryRecord*>(g->data_ + sizeof h);
   for (size_t i = h.keys, b; i-- > 0;) {
     b = static_cast<size_t>(keys[i].hash >> (64 - g->bucket_bits_));
     g->bucket_start_[b] = static_cast<uint32_t>(i);
     const uint64_t bit = keys[i].hash & kFilterMask;
     g->filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    // A key's entries are sorted most prominent first: its first says whether any reaches it.
+    if ((i == 0 || keys[i - 1].hash != keys[i].hash) &&
+        records[keys[i].entry].prominence >= kProminent) {
+      const uint64_t pbit = keys[i].hash & kProminentFilterMask;
+      g->prominent_filter_[pbit >> 6] |= uint64_t{1} << (pbit & 63);
+    }
   }
   for (size_t b = g->bucket_start_.size() - 1; b-- > 0;)  // empty buckets start where the next does
     g->bucket_start_[b] = std::min(g->bucket_start_[b], g->bucket_start_[b + 1]);
@@ -347,8 +355,13 @@ Gazetteer::Entry Gazetteer::Get(uint32_t id) const {
 }
 
 std::vector<Gazetteer::Entry> Gazetteer::Find(uint64_t hash, float min_prominence) const {
-  const uint64_t bit = hash & kFilterMask;
-  if ((filter_[bit >> 6] >> (bit & 63) & 1) == 0) return {};
+  if (min_prominence >= kProminent) {
+    const uint64_t pbit = hash & kProminentFilterMask;
+    if ((prominent_filter_[pbit >> 6] >> (pbit & 63) & 1) == 0) return {};
+  } else {
+    const uint64_t bit = hash & kFilterMask;
+    if ((filter_[bit >> 6] >> (bit & 63) & 1) == 0) return {};
+  }
   Header h;
   std::memcpy(&h, data_, sizeof h);
   const auto* keys = reinterpret_cast<const KeyRecord*>(data_ + sizeof h + h.entries * sizeof(EntryRecord));

@@ -127,6 +127,14 @@ class Gazetteer {
   static constexpr unsigned kFilterBits = 24;
   static constexpr uint64_t kFilterMask = (uint64_t{1} << kFilterBits) - 1;
   std::vector<uint64_t> filter_;
+  // The same for the keys whose most prominent entry reaches kProminent (85,000 keys of 1.3M),
+  // in 128 KiB that stay in the cache: the names stage looks up about a hundred respellings of
+  // each unknown capitalised word, with this floor for a single word, and a look-up in the
+  // big filter missed the cache (two thirds of the stage's time in Gazetteer::Find).
+  static constexpr float kProminent = 5.0f;
+  static constexpr unsigned kProminentFilterBits = 20;
+  static constexpr uint64_t kProminentFilterMask = (uint64_t{1} << kProminentFilterBits) - 1;
+  std::vector<uint64_t> prominent_filter_;
 };
 
 }  // namespace mtclean
