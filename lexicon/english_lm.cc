@@ -1,76 +1,254 @@
 #include "lexicon/english_lm.h"
 
-#include <err.h>
-#include <logmath.h>
-#include <ngram_model.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
+#include <cstring>
 
 #include "pipeline/data_files.h"
 
 namespace mtclean {
 namespace {
-// The Sphinx library logs to stderr and keeps its log settings process-wide.
-std::mutex& LibraryMutex() {
-  static std::mutex m;
-  return m;
-}
-// Scores come in the log base of the logmath object (1.0001): to log10.
+constexpr char kMagic[8] = {'M', 'T', 'C', 'E', 'L', 'M', '1', '\0'};
+// Scores are in the log base of Sphinx's logmath object (1.0001): to log10.
 constexpr double kBase = 1.0001;
 const double kToLog10 = std::log10(kBase);
-// The library's "zero" is a huge negative number; no real probability is below this.
+// No real probability is below this (the library's "zero" is a huge negative number).
 constexpr float kFloor = -12.0f;
+constexpr int32_t kLogZero = -2'000'000'000;
+constexpr size_t kQuantValues = 65536;
+
+uint64_t WordHash(std::string_view word) { return XXH3_64bits(word.data(), word.size()); }
+size_t Align8(size_t n) { return (n + 7) & ~size_t{7}; }
 }  // namespace
 
+// The image: this header, then its sections at the offsets it gives (each 8-byte aligned).
+struct EnglishLanguageModel::Header {
+  char magic[8];
+  uint32_t words, bigrams, trigrams, vocab_slots;
+  int32_t start, unknown;
+  uint64_t unigram_prob, unigram_backoff, unigram_next, bigram_word, bigram_codes, bigram_next,
+      trigram_word, trigram_prob, bigram_prob_values, bigram_backoff_values, trigram_prob_values,
+      vocab_slots_at, word_offsets, word_chars, size;
+};
+
+Status EnglishLanguageModel::Write(const Tables& t, const std::string& path) {
+  const uint32_t words = static_cast<uint32_t>(t.words.size());
+  const uint32_t bigrams = static_cast<uint32_t>(t.bigram_word.size());
+  const uint32_t trigrams = static_cast<uint32_t>(t.trigram_word.size());
+  if (t.unigram_next.size() != words + size_t{1} || t.bigram_next.size() != bigrams + size_t{1} ||
+      t.bigram_prob_values.size() != kQuantValues ||
+      t.bigram_backoff_values.size() != kQuantValues ||
+      t.trigram_prob_values.size() != kQuantValues)
+    return Status::Error("English model tables of inconsistent sizes");
+  uint32_t slots = 1024;
+  while (slots < 2 * words) slots *= 2;
+  Header h{};
+  std::memcpy(h.magic, kMagic, sizeof kMagic);
+  h.words = words, h.bigrams = bigrams, h.trigrams = trigrams, h.vocab_slots = slots;
+  h.start = h.unknown = -1;
+  size_t chars = 0;
+  for (uint32_t i = 0; i < words; ++i) {
+    chars += t.words[i].size();
+    if (t.words[i] == "<s>") h.start = static_cast<int32_t>(i);
+    if (t.words[i] == "<UNK>" || t.words[i] == "<unk>") h.unknown = static_cast<int32_t>(i);
+  }
+  size_t at = Align8(sizeof h);
+  auto place = [&](uint64_t* field, size_t bytes) {
+    *field = at;
+    at = Align8(at + bytes);
+  };
+  place(&h.unigram_prob, words * sizeof(float));
+  place(&h.unigram_backoff, words * sizeof(float));
+  place(&h.unigram_next, (words + size_t{1}) * sizeof(uint32_t));
+  place(&h.bigram_word, bigrams * sizeof(uint32_t));
+  place(&h.bigram_codes, bigrams * sizeof(uint32_t));
+  place(&h.bigram_next, (bigrams + size_t{1}) * sizeof(uint32_t));
+  place(&h.trigram_word, trigrams * sizeof(uint32_t));
+  place(&h.trigram_prob, trigrams * sizeof(uint16_t));
+  place(&h.bigram_prob_values, kQuantValues * sizeof(float));
+  place(&h.bigram_backoff_values, kQuantValues * sizeof(float));
+  place(&h.trigram_prob_values, kQuantValues * sizeof(float));
+  place(&h.vocab_slots_at, slots * sizeof(uint32_t));
+  place(&h.word_offsets, (words + size_t{1}) * sizeof(uint32_t));
+  place(&h.word_chars, chars);
+  h.size = at;
+  std::vector<uint8_t> image(at, 0);
+  std::memcpy(image.data(), &h, sizeof h);
+  auto put = [&](uint64_t offset, const void* data, size_t bytes) {
+    if (bytes > 0) std::memcpy(image.data() + offset, data, bytes);
+  };
+  put(h.unigram_prob, t.unigram_prob.data(), words * sizeof(float));
+  put(h.unigram_backoff, t.unigram_backoff.data(), words * sizeof(float));
+  put(h.unigram_next, t.unigram_next.data(), t.unigram_next.size() * sizeof(uint32_t));
+  put(h.bigram_word, t.bigram_word.data(), bigrams * sizeof(uint32_t));
+  std::vector<uint32_t> codes(bigrams);
+  for (uint32_t i = 0; i < bigrams; ++i)
+    codes[i] = uint32_t{t.bigram_prob[i]} << 16 | t.bigram_backoff[i];
+  put(h.bigram_codes, codes.data(), bigrams * sizeof(uint32_t));
+  put(h.bigram_next, t.bigram_next.data(), t.bigram_next.size() * sizeof(uint32_t));
+  put(h.trigram_word, t.trigram_word.data(), trigrams * sizeof(uint32_t));
+  put(h.trigram_prob, t.trigram_prob.data(), trigrams * sizeof(uint16_t));
+  put(h.bigram_prob_values, t.bigram_prob_values.data(), kQuantValues * sizeof(float));
+  put(h.bigram_backoff_values, t.bigram_backoff_values.data(), kQuantValues * sizeof(float));
+  put(h.trigram_prob_values, t.trigram_prob_values.data(), kQuantValues * sizeof(float));
+  auto* vocab = reinterpret_cast<uint32_t*>(image.data() + h.vocab_slots_at);
+  auto* offsets = reinterpret_cast<uint32_t*>(image.data() + h.word_offsets);
+  char* pool = reinterpret_cast<char*>(image.data() + h.word_chars);
+  uint32_t offset = 0;
+  for (uint32_t i = 0; i < words; ++i) {
+    offsets[i] = offset;
+    std::memcpy(pool + offset, t.words[i].data(), t.words[i].size());
+    offset += static_cast<uint32_t>(t.words[i].size());
+    // A word listed twice keeps its first id, as the library's hash table does.
+    for (uint32_t s = static_cast<uint32_t>(WordHash(t.words[i])) & (slots - 1);;
+         s = (s + 1) & (slots - 1)) {
+      if (vocab[s] == 0) {
+        vocab[s] = i + 1;
+        break;
+      }
+      if (t.words[vocab[s] - 1] == t.words[i]) break;
+    }
+  }
+  offsets[words] = offset;
+  return WriteFileWhole(path, image.data(), image.size());
+}
+
 StatusOr<std::unique_ptr<EnglishLanguageModel>> EnglishLanguageModel::Load(const std::string& path) {
+  auto image = MappedFile::Open(path, "English language model");
+  if (!image.ok()) return image.status();
+  Header h;
+  if (image->size() < sizeof h)
+    return Status::Error(path + ": not an English model image (rebuild it)");
+  std::memcpy(&h, image->data(), sizeof h);
+  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.size != image->size() ||
+      h.vocab_slots == 0 || (h.vocab_slots & (h.vocab_slots - 1)) != 0)
+    return Status::Error(path + ": not an English model image of this version (rebuild it)");
   std::unique_ptr<EnglishLanguageModel> lm(new EnglishLanguageModel());
-  std::lock_guard<std::mutex> lock(LibraryMutex());
-  err_set_logfp(nullptr);  // its progress lines are no user's business
-  lm->logmath_ = logmath_init(kBase, 0, 0);
-  if (lm->logmath_ == nullptr) return Status::Error("cannot set up the Sphinx log tables");
-  lm->model_ = ngram_model_read(nullptr, path.c_str(), NGRAM_AUTO, lm->logmath_);
-  if (lm->model_ == nullptr)
-    return Status::Error("cannot read the English language model " + path +
-                         " (Debian pocketsphinx-en-us: run scripts/setup.sh)");
-  lm->start_ = ngram_wid(lm->model_, "<s>");
-  lm->unknown_ = ngram_unknown_wid(lm->model_);
+  const uint8_t* base = image->data();
+  lm->vocabulary_ = h.words;
+  lm->vocab_mask_ = h.vocab_slots - 1;
+  lm->start_ = h.start;
+  lm->unknown_ = h.unknown;
+  lm->unigram_prob_ = reinterpret_cast<const float*>(base + h.unigram_prob);
+  lm->unigram_backoff_ = reinterpret_cast<const float*>(base + h.unigram_backoff);
+  lm->unigram_next_ = reinterpret_cast<const uint32_t*>(base + h.unigram_next);
+  lm->bigram_word_ = reinterpret_cast<const uint32_t*>(base + h.bigram_word);
+  lm->bigram_codes_ = reinterpret_cast<const uint32_t*>(base + h.bigram_codes);
+  lm->bigram_next_ = reinterpret_cast<const uint32_t*>(base + h.bigram_next);
+  lm->trigram_word_ = reinterpret_cast<const uint32_t*>(base + h.trigram_word);
+  lm->trigram_prob_ = reinterpret_cast<const uint16_t*>(base + h.trigram_prob);
+  lm->bigram_prob_values_ = reinterpret_cast<const float*>(base + h.bigram_prob_values);
+  lm->bigram_backoff_values_ = reinterpret_cast<const float*>(base + h.bigram_backoff_values);
+  lm->trigram_prob_values_ = reinterpret_cast<const float*>(base + h.trigram_prob_values);
+  lm->vocab_slots_ = reinterpret_cast<const uint32_t*>(base + h.vocab_slots_at);
+  lm->word_offsets_ = reinterpret_cast<const uint32_t*>(base + h.word_offsets);
+  lm->word_chars_ = reinterpret_cast<const char*>(base + h.word_chars);
+  lm->image_ = std::move(*image);
   return lm;
 }
 
-EnglishLanguageModel::~EnglishLanguageModel() {
-  std::lock_guard<std::mutex> lock(LibraryMutex());
-  if (model_ != nullptr) ngram_model_free(model_);
-  if (logmath_ != nullptr) logmath_free(logmath_);
+int32_t EnglishLanguageModel::WordId(std::string_view word) const {
+  for (uint32_t s = static_cast<uint32_t>(WordHash(word)) & vocab_mask_;;
+       s = (s + 1) & vocab_mask_) {
+    const uint32_t slot = vocab_slots_[s];
+    if (slot == 0) return unknown_;  // the library answers its unknown word's id (or none)
+    const uint32_t id = slot - 1;
+    if (std::string_view(word_chars_ + word_offsets_[id],
+                         word_offsets_[id + 1] - word_offsets_[id]) == word)
+      return static_cast<int32_t>(id);
+  }
+}
+
+// The entries of a range are sorted by word id, and ids are spread evenly: an interpolation
+// search finds one in a probe or two.
+int64_t EnglishLanguageModel::FindIn(const uint32_t* keys, uint32_t begin, uint32_t end,
+                                     uint32_t word, uint32_t vocabulary) {
+  int64_t before = static_cast<int64_t>(begin) - 1, after = end;
+  uint64_t before_value = 0, after_value = vocabulary;
+  while (after - before > 1) {
+    const int64_t pivot =
+        before + 1 +
+        static_cast<int64_t>((word - before_value) * static_cast<uint64_t>(after - before - 1) /
+                             (after_value - before_value + 1));
+    const uint32_t at = keys[pivot];
+    if (at < word) {
+      before = pivot, before_value = at;
+    } else if (at > word) {
+      after = pivot, after_value = at;
+    } else {
+      return pivot;
+    }
+  }
+  return -1;
+}
+
+// As Sphinx's trie model scores (lm_trie_score): the trigram if the model has it; else the
+// bigram and the back-off weight of the two words before; else the word alone and the
+// back-off weights of the word before and of the two. Sums are of floats in the same order
+// as the library's, truncated to its integer score.
+int32_t EnglishLanguageModel::Prob(int32_t word, const int32_t* history, int n_history,
+                                   int* used) const {
+  if (word < 0) return kLogZero;  // no word of the model (and it has no unknown word)
+  for (int i = 0; i < n_history; ++i)
+    if (history[i] < 0) {
+      n_history = i;
+      break;
+    }
+  const auto w = static_cast<uint32_t>(word);
+  float prob = unigram_prob_[w];
+  *used = 1;
+  if (n_history == 0) return static_cast<int32_t>(prob);
+  const auto h0 = static_cast<uint32_t>(history[0]);
+  const int64_t bigram =
+      FindIn(bigram_word_, unigram_next_[w], unigram_next_[w + 1], h0, vocabulary_);
+  if (n_history == 1) {
+    if (bigram >= 0) {
+      *used = 2;
+      return static_cast<int32_t>(bigram_prob_values_[bigram_codes_[bigram] >> 16]);
+    }
+    return static_cast<int32_t>(prob + unigram_backoff_[h0]);
+  }
+  // The back-off weights of the history: of the word before, and of the two words before.
+  const auto h1 = static_cast<uint32_t>(history[1]);
+  const float backoff0 = unigram_backoff_[h0];
+  const int64_t context =
+      FindIn(bigram_word_, unigram_next_[h0], unigram_next_[h0 + 1], h1, vocabulary_);
+  const float backoff1 =
+      context >= 0 ? bigram_backoff_values_[bigram_codes_[context] & 0xFFFF] : 0.0f;
+  if (bigram < 0) {
+    prob += backoff0;
+    prob += backoff1;
+    return static_cast<int32_t>(prob);
+  }
+  *used = 2;
+  prob = bigram_prob_values_[bigram_codes_[bigram] >> 16];
+  const int64_t trigram =
+      FindIn(trigram_word_, bigram_next_[bigram], bigram_next_[bigram + 1], h1, vocabulary_);
+  if (trigram < 0) return static_cast<int32_t>(prob + backoff1);
+  *used = 3;
+  return static_cast<int32_t>(trigram_prob_values_[trigram_prob_[trigram]]);
 }
 
 void EnglishLanguageModel::Score(std::span<const std::string_view> words, std::vector<WordScore>* out) const {
   out->assign(words.size(), WordScore{});
-  std::lock_guard<std::mutex> lock(mutex_);
   int32_t history[2] = {start_, start_};  // the word before, the one before that
-  int32_t known_history = 1;
-  ids_.clear();
+  int known_history = 1;
   for (size_t i = 0; i < words.size(); ++i) {
-    word_.assign(words[i]);
-    const int32_t id = ngram_wid(model_, word_.c_str());
+    const int32_t id = WordId(words[i]);
     WordScore& w = (*out)[i];
     w.unknown = id == unknown_ || id < 0;
-    int32_t used = 0;
-    const int32_t p = ngram_ng_prob(model_, id, history, known_history, &used);
+    int used = 0;
+    const int32_t p = Prob(id, history, known_history, &used);
     w.ngram = used;
     w.log10_prob = std::max(kFloor, static_cast<float>(p * kToLog10));
+    int unigram_used = 0;
+    const int32_t u = Prob(id, nullptr, 0, &unigram_used);
+    w.log10_unigram = std::max(kFloor, static_cast<float>(u * kToLog10));
     history[1] = history[0];
     history[0] = id;
-    known_history = std::min<int32_t>(known_history + 1, 2);
-    ids_.push_back(id);
-  }
-  // The words alone after the sentence: the library remembers the last history it looked up
-  // and reads the next look-up from there, so histories must not alternate with none.
-  for (size_t i = 0; i < words.size(); ++i) {
-    int32_t used = 0;
-    const int32_t u = ngram_ng_prob(model_, ids_[i], nullptr, 0, &used);
-    (*out)[i].log10_unigram = std::max(kFloor, static_cast<float>(u * kToLog10));
+    known_history = std::min(known_history + 1, 2);
   }
 }
 

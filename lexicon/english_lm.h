@@ -1,25 +1,23 @@
 // A word trigram model of English: the CMU Sphinx US English model (Debian
-// pocketsphinx-en-us, 72k words, 2.0M bigrams, 1.7M trigrams, BSD-2), read by the Sphinx
-// library of Debian (libsphinxbase). Words are looked up in lower case. The library keeps
-// look-up state inside the model (a look-up depends on the one before it), so each worker of
-// the garbled stage reads its own copy (38 MB, 0.06 s), and a copy's queries are serialised
-// by a lock taken once per sentence. The library reads the model into memory: an mmap-ed
-// reader of its trie format would share one copy (issue 18).
+// pocketsphinx-en-us, 72k words, 2.0M bigrams, 1.7M trigrams, BSD-2). The build reads Sphinx's
+// trie file (tools/garbled/build_english_lm.cc) and writes its tables unpacked into an image
+// (build/garbled/en-us.elm, 36 MB) that every worker and process maps and reads in place: no
+// load at start-up, one copy in memory, no lock (the Sphinx library kept look-up state inside
+// the model: each worker read its own 38 MB copy and serialised its queries). Scores are the
+// library's own, to the last unit (english_lm_test.cc compares them on a real text). Words
+// are looked up in lower case.
 #ifndef MTCLEAN_LEXICON_ENGLISH_LM_H_
 #define MTCLEAN_LEXICON_ENGLISH_LM_H_
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "lexicon/mapped_file.h"
 #include "mtclean/status.h"
-
-struct ngram_model_s;
-struct logmath_s;
 
 namespace mtclean {
 
@@ -32,24 +30,64 @@ class EnglishLanguageModel {
     bool unknown = false;     // not in the model's vocabulary
   };
 
+  // The tables of a trigram model as Sphinx's trie keeps them: for each word, the bigrams
+  // that end with it, sorted by the word before; for each bigram, the trigrams that end with
+  // it, sorted by the word before those. Weights are codes into 65,536 quantised values per
+  // kind (scores in Sphinx's log base 1.0001).
+  struct Tables {
+    std::vector<std::string> words;  // by id
+    std::vector<float> unigram_prob, unigram_backoff;
+    std::vector<uint32_t> unigram_next;  // words + 1: the word's bigrams are [next[w], next[w+1])
+    std::vector<uint32_t> bigram_word;   // the word before
+    std::vector<uint16_t> bigram_prob, bigram_backoff;  // codes
+    std::vector<uint32_t> bigram_next;   // bigrams + 1: its trigrams are [next[b], next[b+1])
+    std::vector<uint32_t> trigram_word;  // the word two before
+    std::vector<uint16_t> trigram_prob;  // code
+    std::vector<float> bigram_prob_values, bigram_backoff_values,
+        trigram_prob_values;  // 65,536 each
+  };
+  // Writes the image of `tables` (build time).
+  static Status Write(const Tables& tables, const std::string& path);
+
   static StatusOr<std::unique_ptr<EnglishLanguageModel>> Load(const std::string& path);
-  ~EnglishLanguageModel();
 
   // Scores each word of a sentence (lower case) after the sentence start and the words
   // before it.
   void Score(std::span<const std::string_view> words, std::vector<WordScore>* out) const;
 
+  // The id of a word, or -1.
+  int32_t WordId(std::string_view word) const;
+
  private:
+  struct Header;
   EnglishLanguageModel() = default;
-  ngram_model_s* model_ = nullptr;
-  logmath_s* logmath_ = nullptr;
-  int32_t start_ = 0, unknown_ = 0;
-  mutable std::mutex mutex_;
-  mutable std::string word_;  // a NUL-terminated copy for the library, under the lock
-  mutable std::vector<int32_t> ids_;  // the sentence's word ids, under the lock
+  // Sphinx's ngram_ng_prob: the score of `word` after `history` (the word before first), in
+  // log base 1.0001, and the order of the n-gram used.
+  int32_t Prob(int32_t word, const int32_t* history, int n_history, int* used) const;
+  // The bigram or trigram entry of `word` in [begin, end), or -1.
+  static int64_t FindIn(const uint32_t* keys, uint32_t begin, uint32_t end, uint32_t word,
+                        uint32_t vocabulary);
+
+  MappedFile image_;
+  uint32_t vocabulary_ = 0, vocab_mask_ = 0;
+  int32_t start_ = -1, unknown_ = -1;
+  const float* unigram_prob_ = nullptr;
+  const float* unigram_backoff_ = nullptr;
+  const uint32_t* unigram_next_ = nullptr;
+  const uint32_t* bigram_word_ = nullptr;
+  const uint32_t* bigram_codes_ = nullptr;  // prob << 16 | backoff
+  const uint32_t* bigram_next_ = nullptr;
+  const uint32_t* trigram_word_ = nullptr;
+  const uint16_t* trigram_prob_ = nullptr;
+  const float* bigram_prob_values_ = nullptr;
+  const float* bigram_backoff_values_ = nullptr;
+  const float* trigram_prob_values_ = nullptr;
+  const uint32_t* vocab_slots_ = nullptr;   // id + 1, 0: empty
+  const uint32_t* word_offsets_ = nullptr;  // words + 1
+  const char* word_chars_ = nullptr;
 };
 
-// The model in Debian's pocketsphinx-en-us, or $MTCLEAN_ENGLISH_LM.
+// The image the build made from Debian's pocketsphinx-en-us, or $MTCLEAN_ENGLISH_LM.
 std::string DefaultEnglishLanguageModelPath();
 
 }  // namespace mtclean

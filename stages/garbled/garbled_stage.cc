@@ -96,20 +96,32 @@ bool IsDeterminerLike(std::string_view w) {
 constexpr double kPairExpected = 5;
 
 constexpr std::array<OptionInfo, 12> kOptions = {{
-    {"flag_above", OptionType::kDouble, "0.5", "flag a sentence whose garbledness score reaches this"},
-    {"drop_above", OptionType::kDouble, "0", "remove sentences whose score reaches this (0: never; the corpus preset sets it)"},
+    {"flag_above", OptionType::kDouble, "0.5",
+     "flag a sentence whose garbledness score reaches this"},
+    {"drop_above", OptionType::kDouble, "0",
+     "remove sentences whose score reaches this (0: never; the corpus preset sets it)"},
     {"repair", OptionType::kBool, "true",
-     "apply the safe repairs (word loops, capitals inside a sentence, broken sentences, calques of a known source language)"},
+     "apply the safe repairs (word loops, capitals inside a sentence, broken sentences, calques of "
+     "a known source language)"},
     {"source_language", OptionType::kString, "auto",
-     "the language the text was translated from (auto: the document's metadata); calques are replaced only when it is known"},
-    {"source_languages", OptionType::kString, "es,fr,pt,de,it", "languages whose untranslated words are looked for"},
-    {"grammar", OptionType::kString, "", "English grammar model (default: $MTCLEAN_GRAMMAR or the build's)"},
+     "the language the text was translated from (auto: the document's metadata); calques are "
+     "replaced only when it is known"},
+    {"source_languages", OptionType::kString, "es,fr,pt,de,it",
+     "languages whose untranslated words are looked for"},
+    {"grammar", OptionType::kString, "",
+     "English grammar model (default: $MTCLEAN_GRAMMAR or the build's)"},
     {"hunspell_dir", OptionType::kString, "/usr/share/hunspell", "Hunspell dictionaries"},
-    {"abbreviations", OptionType::kString, "abbreviations/en.txt", "abbreviations whose full stop ends no sentence"},
-    {"tag_surprise", OptionType::kDouble, "9", "a tag this unlikely after the two before (-log P) is a sign"},
-    {"english_lm", OptionType::kString, "", "word trigram model of English (default: $MTCLEAN_ENGLISH_LM or Debian pocketsphinx-en-us)"},
-    {"lm_weights", OptionType::kString, "garbled/lm_weights.tsv", "trained weights of the English-model sign"},
-    {"lm_shift", OptionType::kDouble, "0", "moves the English-model sign's threshold (raw score; positive: fewer flags)"},
+    {"abbreviations", OptionType::kString, "abbreviations/en.txt",
+     "abbreviations whose full stop ends no sentence"},
+    {"tag_surprise", OptionType::kDouble, "9",
+     "a tag this unlikely after the two before (-log P) is a sign"},
+    {"english_lm", OptionType::kString, "",
+     "image of the word trigram model of English (default: $MTCLEAN_ENGLISH_LM or the build's, "
+     "from Debian pocketsphinx-en-us)"},
+    {"lm_weights", OptionType::kString, "garbled/lm_weights.tsv",
+     "trained weights of the English-model sign"},
+    {"lm_shift", OptionType::kDouble, "0",
+     "moves the English-model sign's threshold (raw score; positive: fewer flags)"},
 }};
 
 struct Token {
@@ -300,9 +312,8 @@ class GarbledStage : public Stage {
     if (U_FAILURE(status)) s->sentences.reset();
     auto en = EnglishWords::Open(d_.hunspell_dir + "/en_US");
     if (en.ok()) s->english = std::move(*en);
-    // Each worker its own copy: the Sphinx library keeps look-up state in the model.
-    s->lm = std::make_unique<LazyModel<EnglishLanguageModel>>(d_.lm_path, kEnglishLmName,
-                                                              /*shared=*/false);
+    // One mapped image for every worker (look-ups keep no state).
+    s->lm = std::make_unique<LazyModel<EnglishLanguageModel>>(d_.lm_path, kEnglishLmName);
     return s;
   }
 
