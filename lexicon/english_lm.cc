@@ -10,7 +10,7 @@
 
 namespace mtclean {
 namespace {
-constexpr char kMagic[8] = {'M', 'T', 'C', 'E', 'L', 'M', '1', '\0'};
+constexpr char kMagic[8] = {'M', 'T', 'C', 'E', 'L', 'M', '2', '\0'};
 // Scores are in the log base of Sphinx's logmath object (1.0001): to log10.
 constexpr double kBase = 1.0001;
 const double kToLog10 = std::log10(kBase);
@@ -28,9 +28,9 @@ struct EnglishLanguageModel::Header {
   char magic[8];
   uint32_t words, bigrams, trigrams, vocab_slots;
   int32_t start, unknown;
-  uint64_t unigram_prob, unigram_backoff, unigram_next, bigram_word, bigram_codes, bigram_next,
-      trigram_word, trigram_prob, bigram_prob_values, bigram_backoff_values, trigram_prob_values,
-      vocab_slots_at, word_offsets, word_chars, size;
+  uint64_t unigram_prob, unigram_backoff, unigram_next, bigram_records, trigram_word, trigram_prob,
+      bigram_prob_values, bigram_backoff_values, trigram_prob_values, vocab_slots_at, word_offsets,
+      word_chars, size;
 };
 
 Status EnglishLanguageModel::Write(const Tables& t, const std::string& path) {
@@ -62,9 +62,7 @@ Status EnglishLanguageModel::Write(const Tables& t, const std::string& path) {
   place(&h.unigram_prob, words * sizeof(float));
   place(&h.unigram_backoff, words * sizeof(float));
   place(&h.unigram_next, (words + size_t{1}) * sizeof(uint32_t));
-  place(&h.bigram_word, bigrams * sizeof(uint32_t));
-  place(&h.bigram_codes, bigrams * sizeof(uint32_t));
-  place(&h.bigram_next, (bigrams + size_t{1}) * sizeof(uint32_t));
+  place(&h.bigram_records, (bigrams + size_t{1}) * sizeof(Bigram));
   place(&h.trigram_word, trigrams * sizeof(uint32_t));
   place(&h.trigram_prob, trigrams * sizeof(uint16_t));
   place(&h.bigram_prob_values, kQuantValues * sizeof(float));
@@ -82,12 +80,12 @@ Status EnglishLanguageModel::Write(const Tables& t, const std::string& path) {
   put(h.unigram_prob, t.unigram_prob.data(), words * sizeof(float));
   put(h.unigram_backoff, t.unigram_backoff.data(), words * sizeof(float));
   put(h.unigram_next, t.unigram_next.data(), t.unigram_next.size() * sizeof(uint32_t));
-  put(h.bigram_word, t.bigram_word.data(), bigrams * sizeof(uint32_t));
-  std::vector<uint32_t> codes(bigrams);
+  std::vector<Bigram> records(bigrams + size_t{1}, Bigram{0, 0, 0});
   for (uint32_t i = 0; i < bigrams; ++i)
-    codes[i] = uint32_t{t.bigram_prob[i]} << 16 | t.bigram_backoff[i];
-  put(h.bigram_codes, codes.data(), bigrams * sizeof(uint32_t));
-  put(h.bigram_next, t.bigram_next.data(), t.bigram_next.size() * sizeof(uint32_t));
+    records[i] = {t.bigram_word[i], uint32_t{t.bigram_prob[i]} << 16 | t.bigram_backoff[i],
+                  t.bigram_next[i]};
+  records[bigrams].next = t.bigram_next[bigrams];
+  put(h.bigram_records, records.data(), records.size() * sizeof(Bigram));
   put(h.trigram_word, t.trigram_word.data(), trigrams * sizeof(uint32_t));
   put(h.trigram_prob, t.trigram_prob.data(), trigrams * sizeof(uint16_t));
   put(h.bigram_prob_values, t.bigram_prob_values.data(), kQuantValues * sizeof(float));
@@ -134,9 +132,7 @@ StatusOr<std::unique_ptr<EnglishLanguageModel>> EnglishLanguageModel::Load(const
   lm->unigram_prob_ = reinterpret_cast<const float*>(base + h.unigram_prob);
   lm->unigram_backoff_ = reinterpret_cast<const float*>(base + h.unigram_backoff);
   lm->unigram_next_ = reinterpret_cast<const uint32_t*>(base + h.unigram_next);
-  lm->bigram_word_ = reinterpret_cast<const uint32_t*>(base + h.bigram_word);
-  lm->bigram_codes_ = reinterpret_cast<const uint32_t*>(base + h.bigram_codes);
-  lm->bigram_next_ = reinterpret_cast<const uint32_t*>(base + h.bigram_next);
+  lm->bigrams_ = reinterpret_cast<const Bigram*>(base + h.bigram_records);
   lm->trigram_word_ = reinterpret_cast<const uint32_t*>(base + h.trigram_word);
   lm->trigram_prob_ = reinterpret_cast<const uint16_t*>(base + h.trigram_prob);
   lm->bigram_prob_values_ = reinterpret_cast<const float*>(base + h.bigram_prob_values);
@@ -163,19 +159,20 @@ int32_t EnglishLanguageModel::WordId(std::string_view word) const {
 
 // The entries of a range are sorted by word id, and ids are spread evenly: an interpolation
 // search finds one in a probe or two.
-int64_t EnglishLanguageModel::FindIn(const uint32_t* keys, uint32_t begin, uint32_t end,
-                                     uint32_t word, uint32_t vocabulary) {
+template <class KeyOf>
+int64_t EnglishLanguageModel::FindIn(uint32_t begin, uint32_t end, uint32_t key,
+                                     KeyOf key_of) const {
   int64_t before = static_cast<int64_t>(begin) - 1, after = end;
-  uint64_t before_value = 0, after_value = vocabulary;
+  uint64_t before_value = 0, after_value = vocabulary_;
   while (after - before > 1) {
     const int64_t pivot =
         before + 1 +
-        static_cast<int64_t>((word - before_value) * static_cast<uint64_t>(after - before - 1) /
+        static_cast<int64_t>((key - before_value) * static_cast<uint64_t>(after - before - 1) /
                              (after_value - before_value + 1));
-    const uint32_t at = keys[pivot];
-    if (at < word) {
+    const uint32_t at = key_of(pivot);
+    if (at < key) {
       before = pivot, before_value = at;
-    } else if (at > word) {
+    } else if (at > key) {
       after = pivot, after_value = at;
     } else {
       return pivot;
@@ -184,12 +181,18 @@ int64_t EnglishLanguageModel::FindIn(const uint32_t* keys, uint32_t begin, uint3
   return -1;
 }
 
+int64_t EnglishLanguageModel::FindBigram(uint32_t word, uint32_t before) const {
+  return FindIn(unigram_next_[word], unigram_next_[word + 1], before,
+                [this](int64_t i) { return bigrams_[i].word; });
+}
+
 // As Sphinx's trie model scores (lm_trie_score): the trigram if the model has it; else the
 // bigram and the back-off weight of the two words before; else the word alone and the
 // back-off weights of the word before and of the two. Sums are of floats in the same order
 // as the library's, truncated to its integer score.
 int32_t EnglishLanguageModel::Prob(int32_t word, const int32_t* history, int n_history,
-                                   int* used) const {
+                                   int64_t context, int64_t* bigram, int* used) const {
+  *bigram = -1;
   if (word < 0) return kLogZero;  // no word of the model (and it has no unknown word)
   for (int i = 0; i < n_history; ++i)
     if (history[i] < 0) {
@@ -201,31 +204,28 @@ int32_t EnglishLanguageModel::Prob(int32_t word, const int32_t* history, int n_h
   *used = 1;
   if (n_history == 0) return static_cast<int32_t>(prob);
   const auto h0 = static_cast<uint32_t>(history[0]);
-  const int64_t bigram =
-      FindIn(bigram_word_, unigram_next_[w], unigram_next_[w + 1], h0, vocabulary_);
+  const int64_t b = *bigram = FindBigram(w, h0);
   if (n_history == 1) {
-    if (bigram >= 0) {
+    if (b >= 0) {
       *used = 2;
-      return static_cast<int32_t>(bigram_prob_values_[bigram_codes_[bigram] >> 16]);
+      return static_cast<int32_t>(bigram_prob_values_[bigrams_[b].codes >> 16]);
     }
     return static_cast<int32_t>(prob + unigram_backoff_[h0]);
   }
   // The back-off weights of the history: of the word before, and of the two words before.
-  const auto h1 = static_cast<uint32_t>(history[1]);
   const float backoff0 = unigram_backoff_[h0];
-  const int64_t context =
-      FindIn(bigram_word_, unigram_next_[h0], unigram_next_[h0 + 1], h1, vocabulary_);
   const float backoff1 =
-      context >= 0 ? bigram_backoff_values_[bigram_codes_[context] & 0xFFFF] : 0.0f;
-  if (bigram < 0) {
+      context >= 0 ? bigram_backoff_values_[bigrams_[context].codes & 0xFFFF] : 0.0f;
+  if (b < 0) {
     prob += backoff0;
     prob += backoff1;
     return static_cast<int32_t>(prob);
   }
   *used = 2;
-  prob = bigram_prob_values_[bigram_codes_[bigram] >> 16];
-  const int64_t trigram =
-      FindIn(trigram_word_, bigram_next_[bigram], bigram_next_[bigram + 1], h1, vocabulary_);
+  prob = bigram_prob_values_[bigrams_[b].codes >> 16];
+  const auto h1 = static_cast<uint32_t>(history[1]);
+  const int64_t trigram = FindIn(bigrams_[b].next, bigrams_[b + 1].next, h1,
+                                 [this](int64_t i) { return trigram_word_[i]; });
   if (trigram < 0) return static_cast<int32_t>(prob + backoff1);
   *used = 3;
   return static_cast<int32_t>(trigram_prob_values_[trigram_prob_[trigram]]);
@@ -235,20 +235,43 @@ void EnglishLanguageModel::Score(std::span<const std::string_view> words, std::v
   out->assign(words.size(), WordScore{});
   int32_t history[2] = {start_, start_};  // the word before, the one before that
   int known_history = 1;
+  int64_t context = -1;  // the bigram of the two words before: the word before found it
+  // The look-ups miss the cache (the tables are 38 MB): ask for each word's lines ahead, so
+  // that the misses of a sentence overlap instead of following one another. First the words'
+  // entries, then where each word's bigram search will look first.
+  thread_local std::vector<int32_t> ids;
+  ids.resize(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
-    const int32_t id = WordId(words[i]);
+    ids[i] = WordId(words[i]);
+    if (ids[i] >= 0)
+      __builtin_prefetch(unigram_next_ + ids[i]), __builtin_prefetch(unigram_prob_ + ids[i]);
+  }
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (ids[i] < 0 || ids[i - 1] < 0) continue;
+    const uint32_t begin = unigram_next_[ids[i]], end = unigram_next_[ids[i] + 1];
+    if (end > begin)
+      __builtin_prefetch(bigrams_ + begin +
+                         static_cast<uint64_t>(ids[i - 1]) * (end - begin - 1) /
+                             (vocabulary_ + uint64_t{1}));
+  }
+  for (size_t i = 0; i < words.size(); ++i) {
+    const int32_t id = ids[i];
     WordScore& w = (*out)[i];
     w.unknown = id == unknown_ || id < 0;
     int used = 0;
-    const int32_t p = Prob(id, history, known_history, &used);
+    int64_t bigram = -1;
+    const int32_t p = Prob(id, history, known_history, context, &bigram, &used);
     w.ngram = used;
     w.log10_prob = std::max(kFloor, static_cast<float>(p * kToLog10));
-    int unigram_used = 0;
-    const int32_t u = Prob(id, nullptr, 0, &unigram_used);
-    w.log10_unigram = std::max(kFloor, static_cast<float>(u * kToLog10));
+    // The word alone: its unigram (the library's score without a history).
+    w.log10_unigram =
+        id < 0 ? kFloor
+               : std::max(kFloor,
+                          static_cast<float>(static_cast<int32_t>(unigram_prob_[id]) * kToLog10));
     history[1] = history[0];
     history[0] = id;
     known_history = std::min(known_history + 1, 2);
+    context = bigram;
   }
 }
 

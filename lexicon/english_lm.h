@@ -61,12 +61,23 @@ class EnglishLanguageModel {
  private:
   struct Header;
   EnglishLanguageModel() = default;
+  // A bigram: the word before, the weights' codes (probability << 16 | back-off), the first of
+  // its trigrams (the next record's `next` ends them). One record, so that the probe that
+  // finds a bigram brings its weights along.
+  struct Bigram {
+    uint32_t word, codes, next;
+  };
   // Sphinx's ngram_ng_prob: the score of `word` after `history` (the word before first), in
-  // log base 1.0001, and the order of the n-gram used.
-  int32_t Prob(int32_t word, const int32_t* history, int n_history, int* used) const;
-  // The bigram or trigram entry of `word` in [begin, end), or -1.
-  static int64_t FindIn(const uint32_t* keys, uint32_t begin, uint32_t end, uint32_t word,
-                        uint32_t vocabulary);
+  // log base 1.0001, and the order of the n-gram used. `context`: the bigram of the two words
+  // of the history (-1: none), which the word before found as its own bigram. `*bigram`: this
+  // word's bigram with the word before (-1: none).
+  int32_t Prob(int32_t word, const int32_t* history, int n_history, int64_t context,
+               int64_t* bigram, int* used) const;
+  // The bigram of `word` after `before`, or -1.
+  int64_t FindBigram(uint32_t word, uint32_t before) const;
+  // The record of `key` among [begin, end) (`key_of(i)` the key of record i), or -1.
+  template <class KeyOf>
+  int64_t FindIn(uint32_t begin, uint32_t end, uint32_t key, KeyOf key_of) const;
 
   MappedFile image_;
   uint32_t vocabulary_ = 0, vocab_mask_ = 0;
@@ -74,9 +85,7 @@ class EnglishLanguageModel {
   const float* unigram_prob_ = nullptr;
   const float* unigram_backoff_ = nullptr;
   const uint32_t* unigram_next_ = nullptr;
-  const uint32_t* bigram_word_ = nullptr;
-  const uint32_t* bigram_codes_ = nullptr;  // prob << 16 | backoff
-  const uint32_t* bigram_next_ = nullptr;
+  const Bigram* bigrams_ = nullptr;  // bigrams + 1 (the last holds only `next`)
   const uint32_t* trigram_word_ = nullptr;
   const uint16_t* trigram_prob_ = nullptr;
   const float* bigram_prob_values_ = nullptr;
