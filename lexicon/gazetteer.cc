@@ -382,6 +382,39 @@ std::vector<Gazetteer::Entry> Gazetteer::Find(uint64_t hash, float min_prominenc
   return out;
 }
 
+void Gazetteer::FindMany(std::span<const std::pair<Key, std::string>> lookups, float min_prominence,
+                         std::vector<Entry>* out) const {
+  // First every hash and its filter bit, then the buckets of the hashes that pass, then the
+  // look-ups themselves: each step asks for the memory the next will read.
+  thread_local std::vector<uint64_t> hashes;
+  hashes.clear();
+  const bool prominent = min_prominence >= kProminent;
+  for (const auto& [kind, spelling] : lookups) {
+    const uint32_t k = kind == Key::kName       ? kByName
+                       : kind == Key::kSkeleton ? kBySkeleton
+                                                : kByPhonetic;
+    const uint64_t hash = KeyHash(spelling, k);
+    hashes.push_back(hash);
+    __builtin_prefetch(prominent ? &prominent_filter_[(hash & kProminentFilterMask) >> 6]
+                                 : &filter_[(hash & kFilterMask) >> 6]);
+  }
+  thread_local std::vector<bool> passed;
+  passed.assign(hashes.size(), false);
+  for (size_t i = 0; i < hashes.size(); ++i) {
+    const uint64_t hash = hashes[i];
+    passed[i] =
+        prominent ? (prominent_filter_[(hash & kProminentFilterMask) >> 6] >> (hash & 63) & 1) != 0
+                  : (filter_[(hash & kFilterMask) >> 6] >> (hash & 63) & 1) != 0;
+    if (passed[i])
+      __builtin_prefetch(&bucket_start_[static_cast<size_t>(hash >> (64 - bucket_bits_))]);
+  }
+  for (size_t i = 0; i < hashes.size(); ++i) {
+    if (!passed[i]) continue;  // no key has it
+    std::vector<Entry> found = Find(hashes[i], min_prominence);
+    out->insert(out->end(), found.begin(), found.end());
+  }
+}
+
 std::vector<Gazetteer::Entry> Gazetteer::FindByName(std::string_view folded, float min_prominence) const {
   return Find(KeyHash(folded, kByName), min_prominence);
 }

@@ -113,6 +113,13 @@ class Gazetteer {
   // a country (RegionId("AF")).
   std::vector<Entry> CapitalsOf(uint32_t region) const;
 
+  // Many look-ups at once (a name's hundred respellings): each a (kind, spelling), the
+  // entries of all appended to `out` in their order, as one call each would give them. The
+  // probes are cache misses; asked for together, they overlap.
+  enum class Key { kName, kSkeleton, kPhonetic };
+  void FindMany(std::span<const std::pair<Key, std::string>> lookups, float min_prominence,
+                std::vector<Entry>* out) const;
+
  private:
   Gazetteer() = default;
   std::vector<Entry> Find(uint64_t key_hash, float min_prominence) const;

@@ -837,13 +837,17 @@ class NamesStage : public Stage {
     for (const auto& lang : d_.languages) ReverseVariants(folded, lang.rules, lang.distinctive, 2, 256, &variants);
     std::sort(variants.begin(), variants.end());
     variants.erase(std::unique(variants.begin(), variants.end()), variants.end());
+    // (All at once: a hundred look-ups of which most miss the cache.)
+    thread_local std::vector<std::pair<Gazetteer::Key, std::string>> lookups;
+    lookups.clear();
     for (const std::string& v : variants) {
-      for (auto& c : d_.gazetteer->FindByName(v, floor)) candidates.push_back(c);
-      for (auto& c : d_.gazetteer->FindBySkeleton(Skeleton(v), floor)) candidates.push_back(c);
+      lookups.emplace_back(Gazetteer::Key::kName, v);
+      lookups.emplace_back(Gazetteer::Key::kSkeleton, Skeleton(v));
     }
     // And names that sound alike when a letter is read the way a source language reads it.
     for (const std::string& reading : readings)
-      for (auto& c : d_.gazetteer->FindByPhonetic(reading, floor)) candidates.push_back(c);
+      lookups.emplace_back(Gazetteer::Key::kPhonetic, reading);
+    d_.gazetteer->FindMany(lookups, floor, &candidates);
     // A careless encoder drops an accented letter with its accent: Spanish accents the vowel
     // before a final n or s of a word stressed on its last syllable ("Macrón" -> "Macrn").
     // Names spelled exactly so but for that vowel are explained.
