@@ -76,28 +76,60 @@ std::string FoldName(std::string_view name) {
 }
 
 std::string Skeleton(std::string_view folded) {
+  // (Runs for each of a hundred respellings of every unknown capitalised word: one pass, one
+  // string.)
   std::string out;
+  out.reserve(folded.size());
   auto is_vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
   char last = 0;  // last class written in this word
+  bool dots = false;  // a '.' written (only from a '.' in the input): removed at the end
   auto emit = [&](char cls) {
-    if (cls != last) out.push_back(cls);
+    if (cls != last) out.push_back(cls), dots |= cls == '.';
     last = cls;
   };
   for (size_t i = 0; i < folded.size(); ++i) {
-    char c = folded[i];
-    char next = i + 1 < folded.size() ? folded[i + 1] : ' ';
+    const char c = folded[i];
+    const char next = i + 1 < folded.size() ? folded[i + 1] : ' ';
     if (c == ' ') {
       if (!out.empty() && out.back() != ' ') out.push_back(' ');
       last = 0;
       continue;
     }
-    auto two = [&](const char* digraph) { return c == digraph[0] && next == digraph[1]; };
-    if (two("sh") || two("ch") || two("zh")) { emit('s'); ++i; continue; }
-    if (two("kh") || two("gh")) { emit('k'); ++i; continue; }
-    if (two("ph")) { emit('f'); ++i; continue; }
-    if (two("th")) { emit('t'); ++i; continue; }
-    if (two("dh")) { emit('d'); ++i; continue; }
-    if (two("dj")) { emit('j'); ++i; continue; }
+    // Digraphs: sh ch zh -> s, kh gh -> k, ph -> f, th -> t, dh -> d, dj -> j.
+    if (next == 'h') {
+      char cls = 0;
+      switch (c) {
+        case 's':
+        case 'c':
+        case 'z':
+          cls = 's';
+          break;
+        case 'k':
+        case 'g':
+          cls = 'k';
+          break;
+        case 'p':
+          cls = 'f';
+          break;
+        case 't':
+          cls = 't';
+          break;
+        case 'd':
+          cls = 'd';
+          break;
+        default:
+          break;
+      }
+      if (cls != 0) {
+        emit(cls);
+        ++i;
+        continue;
+      }
+    } else if (c == 'd' && next == 'j') {
+      emit('j');
+      ++i;
+      continue;
+    }
     if (is_vowel(c) || c == 'w' || c == 'h') { last = last == 0 ? 0 : '.'; continue; }
     if (c == 'y') {  // a consonant before a vowel (Spanish "Yalalabad"), else a vowel
       if (is_vowel(next)) emit('j');
@@ -116,11 +148,9 @@ std::string Skeleton(std::string_view folded) {
   }
   // The '.' markers only separate repeated classes across vowels ("Rasheed" keeps r-s-d);
   // doubled classes with no vowel between collapse ("Zabihullah" -> z-b-l).
-  std::string cleaned;
-  for (char c : out)
-    if (c != '.') cleaned.push_back(c);
-  while (!cleaned.empty() && cleaned.back() == ' ') cleaned.pop_back();
-  return cleaned;
+  if (dots) out.erase(std::remove(out.begin(), out.end(), '.'), out.end());
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 
 std::string_view WithoutAdminWord(std::string_view name) {

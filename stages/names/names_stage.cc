@@ -110,15 +110,26 @@ struct Word {
 // Lower-case words inside names: "Tamim bin Hamad", "Ursula von der Leyen", "Sistan and
 // Baluchestan", "Salah ad Din". A run of capitalised words goes on through them.
 bool IsNameParticle(std::string_view w) {
-  using namespace std::string_view_literals;  // sizes known at compile time: this runs per word
+  // Runs for every lower-case word: words of up to five letters packed into an integer, and
+  // compared with the particles packed so at compile time.
+  if (w.empty() || w.size() > 5) return false;
+  auto pack = [](std::string_view p) {
+    uint64_t v = p.size();
+    for (char c : p) v = v << 8 | static_cast<unsigned char>(c);
+    return v;
+  };
+  using namespace std::string_view_literals;
   static constexpr std::array kParticles = {
       "al"sv,  "el"sv,  "ad"sv,  "ud"sv,  "ul"sv, "ur"sv, "as"sv, "at"sv,    "an"sv, "bin"sv, "ibn"sv, "bint"sv,
       "von"sv, "van"sv, "der"sv, "den"sv, "de"sv, "del"sv, "della"sv, "di"sv, "da"sv,  "do"sv,  "dos"sv, "du"sv,
       "la"sv,  "le"sv,  "e"sv,   "i"sv,   "y"sv,  "and"sv, "ben"sv, "ter"sv, "ten"sv};
-  if (w.size() > 5) return false;
-  for (std::string_view p : kParticles)
-    if (w == p) return true;
-  return false;
+  static const auto kPacked = [&] {
+    std::array<uint64_t, kParticles.size()> packed{};
+    for (size_t i = 0; i < kParticles.size(); ++i) packed[i] = pack(kParticles[i]);
+    return packed;
+  }();
+  const uint64_t v = pack(w);
+  return std::find(kPacked.begin(), kPacked.end(), v) != kPacked.end();
 }
 
 // The consonant skeleton of a folded name's letters alone ("jalal-abad" as "jalalabad").

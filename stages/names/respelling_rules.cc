@@ -1,6 +1,8 @@
 #include "stages/names/respelling_rules.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 
 #include "lexicon/gazetteer.h"
 
@@ -56,25 +58,46 @@ void ReverseVariants(const std::string& source, const RulePairs& rules, size_t d
   // Breadth first: every spelling one rule away, then two, ... so that a cap never hides a
   // close spelling behind far ones. Each level applies its rule after the previous one.
   // (The cap is each language's own: one language's many variants leave the next its share.)
+  // A level's spellings are those of `out` it added (by index: `out` grows as they are
+  // read), each with the position its rules resume from.
+  constexpr size_t kSource = static_cast<size_t>(-1);
   const size_t limit = out->size() + cap;
-  std::vector<std::pair<std::string, size_t>> level = {{source, 0}}, next;  // (spelling, resume)
+  const size_t count = std::min(distinctive, rules.size());
+  // The rules by the first letter they replace, as bit sets in rule order: a position tries
+  // only the rules that can apply there (the same ones, in the same order, as trying all).
+  std::array<uint64_t, 256> by_first{};
+  bool indexed = count <= 64;
+  for (size_t r = 0; r < count && indexed; ++r)
+    if (!rules[r].second.empty())
+      by_first[static_cast<unsigned char>(rules[r].second[0])] |= uint64_t{1} << r;
+  thread_local std::vector<std::pair<size_t, size_t>> level, next;  // (index in out, resume)
+  level.assign(1, {kSource, 0});
   for (int depth = 0; depth < max_rules && !level.empty(); ++depth) {
     next.clear();
-    for (const auto& [spelling, from] : level)
-      for (size_t pos = from; pos < spelling.size(); ++pos)
-        for (size_t r = 0; r < distinctive && r < rules.size(); ++r) {
+    for (const auto& [index, from] : level) {
+      for (size_t pos = from;; ++pos) {
+        const std::string& spelling = index == kSource ? source : (*out)[index];
+        if (pos >= spelling.size()) break;
+        uint64_t candidates =
+            indexed ? by_first[static_cast<unsigned char>(spelling[pos])] : ~uint64_t{0};
+        for (size_t r = 0; candidates != 0 && r < count; ++r) {
+          if (indexed) {
+            r = static_cast<size_t>(std::countr_zero(candidates));
+            candidates &= candidates - 1;
+          }
+          const std::string& at =
+              index == kSource ? source : (*out)[index];  // `out` may have grown
           const auto& [e, src] = rules[r];
-          // (The first letter settles most rules without a call: this loop runs for every
-          // unknown capitalised word of a corpus.)
-          if (src.empty() || src[0] != spelling[pos] || spelling.compare(pos, src.size(), src) != 0)
-            continue;
+          if (src.empty() || src[0] != at[pos] || at.compare(pos, src.size(), src) != 0) continue;
           std::string v;
-          v.reserve(spelling.size() + e.size());
-          v.append(spelling, 0, pos).append(e).append(spelling, pos + src.size());
-          next.emplace_back(v, pos + e.size());
+          v.reserve(at.size() + e.size());
+          v.append(at, 0, pos).append(e).append(at, pos + src.size());
           out->push_back(std::move(v));
+          next.emplace_back(out->size() - 1, pos + e.size());
           if (out->size() >= limit) return;
         }
+      }
+    }
     level.swap(next);
   }
 }
