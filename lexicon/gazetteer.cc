@@ -8,6 +8,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -33,13 +34,16 @@ std::string FoldName(std::string_view name) {
   // ASCII, most names of English text, folds by lowering its letters (as utf8proc would).
   if (std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     std::string out;
+    out.reserve(name.size());
     bool space = false;
     for (char c : name) {
       if (c == '\'' || c == '`') continue;
-      if (std::isalpha(static_cast<unsigned char>(c))) {
+      const char lower =
+          static_cast<char>(c | 0x20);  // (the "C" locale's letters, without its calls)
+      if (lower >= 'a' && lower <= 'z') {
         if (space && !out.empty()) out.push_back(' ');
         space = false;
-        out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        out.push_back(lower);
       } else {
         space = true;
       }
@@ -75,77 +79,67 @@ std::string FoldName(std::string_view name) {
   return out;
 }
 
+namespace {
+// Each byte's class in a skeleton: a consonant's class letter (k q c g -> k, s z x -> s,
+// f v -> f, b p -> b, others themselves), or one of the markers below.
+constexpr char kVowel = 1, kY = 2, kSpace = 3, kOther = 4;  // kOther: a byte of a non-ASCII letter
+constexpr std::array<char, 256> kSkeletonClass = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = c < 0x80 ? static_cast<char>(c) : kOther;
+  for (char c : std::string_view("aeiouwh")) t[static_cast<unsigned char>(c)] = kVowel;
+  for (char c : std::string_view("kqcg")) t[static_cast<unsigned char>(c)] = 'k';
+  for (char c : std::string_view("szx")) t[static_cast<unsigned char>(c)] = 's';
+  t['f'] = t['v'] = 'f';
+  t['b'] = t['p'] = 'b';
+  t['y'] = kY;
+  t[' '] = kSpace;
+  return t;
+}();
+}  // namespace
+
 std::string Skeleton(std::string_view folded) {
-  // (Runs for each of a hundred respellings of every unknown capitalised word: one pass, one
-  // string.)
-  std::string out;
-  out.reserve(folded.size());
+  // (Runs for each of a hundred respellings of every unknown capitalised word: one pass over
+  // a table of classes, into one string.)
+  std::string out(folded.size(), '\0');
+  size_t n = 0;
   auto is_vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
-  char last = 0;  // last class written in this word
+  char last = 0;      // last class written in this word
   bool dots = false;  // a '.' written (only from a '.' in the input): removed at the end
-  auto emit = [&](char cls) {
-    if (cls != last) out.push_back(cls), dots |= cls == '.';
-    last = cls;
-  };
   for (size_t i = 0; i < folded.size(); ++i) {
     const char c = folded[i];
     const char next = i + 1 < folded.size() ? folded[i + 1] : ' ';
-    if (c == ' ') {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    char cls = kSkeletonClass[static_cast<unsigned char>(c)];
+    if (cls == kSpace) {
+      if (n > 0 && out[n - 1] != ' ') out[n++] = ' ';
       last = 0;
       continue;
     }
     // Digraphs: sh ch zh -> s, kh gh -> k, ph -> f, th -> t, dh -> d, dj -> j.
-    if (next == 'h') {
-      char cls = 0;
-      switch (c) {
-        case 's':
-        case 'c':
-        case 'z':
-          cls = 's';
-          break;
-        case 'k':
-        case 'g':
-          cls = 'k';
-          break;
-        case 'p':
-          cls = 'f';
-          break;
-        case 't':
-          cls = 't';
-          break;
-        case 'd':
-          cls = 'd';
-          break;
-        default:
-          break;
-      }
-      if (cls != 0) {
-        emit(cls);
-        ++i;
+    if (next == 'h' && (c == 's' || c == 'c' || c == 'z' || c == 'k' || c == 'g' || c == 'p' ||
+                        c == 't' || c == 'd')) {
+      cls = c == 'p' ? 'f' : c == 't' ? 't' : c == 'd' ? 'd' : (c == 'k' || c == 'g') ? 'k' : 's';
+      ++i;
+    } else if (c == 'd' && next == 'j') {
+      cls = 'j';
+      ++i;
+    } else if (cls == kVowel) {
+      last = last == 0 ? 0 : '.';
+      continue;
+    } else if (cls == kY) {  // a consonant before a vowel (Spanish "Yalalabad"), else a vowel
+      if (!is_vowel(next)) {
+        last = last == 0 ? 0 : '.';
         continue;
       }
-    } else if (c == 'd' && next == 'j') {
-      emit('j');
-      ++i;
+      cls = 'j';
+    } else if (cls == kOther) {  // non-ASCII letters stay as they are
+      out[n++] = c;
+      last = 0;
       continue;
     }
-    if (is_vowel(c) || c == 'w' || c == 'h') { last = last == 0 ? 0 : '.'; continue; }
-    if (c == 'y') {  // a consonant before a vowel (Spanish "Yalalabad"), else a vowel
-      if (is_vowel(next)) emit('j');
-      else last = last == 0 ? 0 : '.';
-      continue;
-    }
-    switch (c) {
-      case 'k': case 'q': case 'c': case 'g': emit('k'); break;
-      case 's': case 'z': case 'x': emit('s'); break;
-      case 'f': case 'v': emit('f'); break;
-      case 'b': case 'p': emit('b'); break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x80) emit(c);
-        else out.push_back(c), last = 0;  // non-ASCII letters stay as they are
-    }
+    if (cls != last) out[n++] = cls, dots |= cls == '.';
+    last = cls;
   }
+  out.resize(n);
   // The '.' markers only separate repeated classes across vowels ("Rasheed" keeps r-s-d);
   // doubled classes with no vowel between collapse ("Zabihullah" -> z-b-l).
   if (dots) out.erase(std::remove(out.begin(), out.end(), '.'), out.end());

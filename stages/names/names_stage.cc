@@ -126,10 +126,10 @@ bool IsNameParticle(std::string_view w) {
   static const auto kPacked = [&] {
     std::array<uint64_t, kParticles.size()> packed{};
     for (size_t i = 0; i < kParticles.size(); ++i) packed[i] = pack(kParticles[i]);
+    std::sort(packed.begin(), packed.end());
     return packed;
   }();
-  const uint64_t v = pack(w);
-  return std::find(kPacked.begin(), kPacked.end(), v) != kPacked.end();
+  return std::binary_search(kPacked.begin(), kPacked.end(), pack(w));
 }
 
 // The consonant skeleton of a folded name's letters alone ("jalal-abad" as "jalalabad").
