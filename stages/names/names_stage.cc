@@ -813,6 +813,14 @@ class NamesStage : public Stage {
       if (e - b == 1) r.kind = SpanResult::kHandled;
       return r;
     }
+    // A span in capitals is an acronym ("LVM", "SATA": a quarter of the capitalised words of
+    // technical prose that English does not know) or a heading's style: its letters are no
+    // transliteration to read backwards, and a repair would change its case. Only the
+    // consistency check below still sees it.
+    if (!has_lower) {
+      if (e - b == 1) r.skeleton = Skeleton(folded);
+      return r;
+    }
     const std::vector<std::string> readings = PhoneticReadings(folded, 16);
     // Said to be the capital of a division: its seat, when the span sounds like it. The
     // context names the entity, so no prominence, country or source-language rule is needed
