@@ -1111,7 +1111,7 @@ class DiacriticsStage : public Stage {
       // "Fusin", an old spelling of Fuxin).
       const std::string folded = FoldName(word);
       if (d_.gazetteer != nullptr)
-        for (const auto& e : d_.gazetteer->FindByName(folded))
+        for (const auto& e : d_.gazetteer->FindByName(folded, 4.0f))
           if (e.prominence >= 4.0f && utf8::IsUpper(utf8::At(word, 0))) return true;
       // Nor is a word a source language writes with accents on the letters it has (a French
       // "employés" stripped, or an old English "employes"): it lost accents, not a letter.
@@ -1140,7 +1140,9 @@ class DiacriticsStage : public Stage {
       country.clear();
       bool known_name = common(candidate) && english.Known(candidate) && !english.Known(LowerWord(candidate));
       if (d_.gazetteer != nullptr)
-        for (const auto& e : d_.gazetteer->FindByName(FoldName(candidate)))
+        // (With the floor, a look-up of a spelling no city of 100,000 has, most of them,
+        // is answered from the gazetteer's small filter of such keys.)
+        for (const auto& e : d_.gazetteer->FindByName(FoldName(candidate), 5.0f))
           if (e.prominence >= 5.0f && FoldName(e.name) == FoldName(candidate)) {
             if (e.type != EntityType::kPerson && e.type != EntityType::kOrganisation) country = e.country;
             known_name = true;
