@@ -19,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <unordered_map>
 #include <unordered_set>
@@ -41,6 +42,7 @@ namespace {
 // Each per-worker cache of decisions is emptied when it holds this many: the common words it
 // exists for come back at once, and memory stays bounded on text that never repeats.
 constexpr size_t kMaxCacheEntries = 16384;
+constexpr size_t kMaxCachedCandidates = 30000;  // a few MB per worker
 
 enum Rule : uint16_t {
   kTransliteration,
@@ -234,6 +236,23 @@ struct SpanResult {
   std::string skeleton;  // of an unknown single word, for the consistency check
 };
 
+// A candidate name for an unknown span, and what its spelling says against the span's.
+struct CandidateJudgement {
+  std::string answer;      // the canonical name folded, without its admin word
+  uint32_t distance = 0;   // Levenshtein, matched spelling to span
+  bool canonical = false;  // the matched spelling is the canonical name
+  bool other_alternate =
+      false;                   // the matched spelling is neither the canonical name nor the answer
+  bool derived = false;        // a source language's own rule (or a dropped vowel) explains it
+  bool near_by_rules = false;  // only rules that English romanisations share explain it
+};
+// (Small: a worker keeps tens of thousands.)
+struct Candidate {
+  uint32_t id;                                  // the gazetteer entry
+  std::string_view form;                        // the spelling that matched (in the gazetteer)
+  std::optional<CandidateJudgement> judgement;  // computed when first needed
+};
+
 class NamesScratch : public StageScratch {
  public:
   std::unique_ptr<EnglishWords> english;
@@ -241,6 +260,13 @@ class NamesScratch : public StageScratch {
   std::unordered_set<std::string> countries;  // of the current document
   std::string country_signature;              // the same, sorted, as a cache key part
   std::unordered_map<std::string, SpanResult> cache;
+  // A spelling's candidates (NamesStage::CandidatesFor), and how many are held.
+  struct CandidateList {
+    std::vector<Candidate> list;
+    std::vector<std::string> dropped_vowel;  // the spellings with a vowel put back
+  };
+  std::unordered_map<std::string, CandidateList> candidates;
+  size_t candidates_held = 0;
   // A capitalised span -> the country it names ("~AF": a place of it), or "", and whether
   // it is another language's spelling of a place.
   struct SpanPlace {
@@ -821,11 +847,11 @@ class NamesStage : public Stage {
       if (e - b == 1) r.skeleton = Skeleton(folded);
       return r;
     }
-    const std::vector<std::string> readings = PhoneticReadings(folded, 16);
     // Said to be the capital of a division: its seat, when the span sounds like it. The
     // context names the entity, so no prominence, country or source-language rule is needed
     // (GeoNames gives many provincial capitals no population).
     if (capital_of != 0 && known_prominence < 0) {
+      const std::vector<std::string> readings = PhoneticReadings(folded, 16);
       for (const auto& capital : d_.gazetteer->CapitalsOf(capital_of)) {
         bool sounds_alike = false;
         for (const std::string& reading : readings)
@@ -839,57 +865,19 @@ class NamesStage : public Stage {
         return r;
       }
     }
-    // Candidates: names with the same skeleton, and names the source languages' rules, read
-    // backwards, spell out ("Jan" may be "Khan", "Guardak" may be "Wardak").
-    // Only names of prominence 3 and up are ever repaired to, a single word only to one of 5
-    // unless the context asks for a division (the test below): the look-ups leave the rest
-    // out (a skeleton matches thousands of hamlets).
     constexpr float kCandidate = 3.0f, kSingleWord = 5.0f;
-    const float floor = e - b == 1 && !AsksForPlace(context) ? kSingleWord : kCandidate;
-    auto candidates = d_.gazetteer->FindBySkeleton(Skeleton(folded), floor);
-    for (auto& c : d_.gazetteer->FindByName(folded, floor)) {
-      if (FoldName(c.name) == folded) continue;
-      c.form = c.name;  // an exonym: judge the canonical name against it
-      candidates.push_back(c);
-    }
-    std::vector<std::string> variants;
-    for (const auto& lang : d_.languages) ReverseVariants(folded, lang.rules, lang.distinctive, 2, 256, &variants);
-    std::sort(variants.begin(), variants.end());
-    variants.erase(std::unique(variants.begin(), variants.end()), variants.end());
-    // (All at once: a hundred look-ups of which most miss the cache.)
-    thread_local std::vector<std::pair<Gazetteer::Key, std::string>> lookups;
-    lookups.clear();
-    for (const std::string& v : variants) {
-      lookups.emplace_back(Gazetteer::Key::kName, v);
-      lookups.emplace_back(Gazetteer::Key::kSkeleton, Skeleton(v));
-    }
-    // And names that sound alike when a letter is read the way a source language reads it.
-    for (const std::string& reading : readings)
-      lookups.emplace_back(Gazetteer::Key::kPhonetic, reading);
-    d_.gazetteer->FindMany(lookups, floor, &candidates);
-    // A careless encoder drops an accented letter with its accent: Spanish accents the vowel
-    // before a final n or s of a word stressed on its last syllable ("Macrón" -> "Macrn").
-    // Names spelled exactly so but for that vowel are explained.
-    std::vector<std::string> dropped_vowel;
-    const size_t last = folded.size();
-    if (last >= 4 && (folded[last - 1] == 'n' || folded[last - 1] == 's') &&
-        std::string_view("aeiou").find(folded[last - 2]) == std::string_view::npos && folded[last - 2] != ' ')
-      for (char v : std::string_view("aeiou")) {
-        std::string variant = folded.substr(0, last - 1) + v + folded.substr(last - 1);
-        for (auto& c : d_.gazetteer->FindByName(variant, floor)) candidates.push_back(c);
-        dropped_vowel.push_back(std::move(variant));
-      }
-    std::sort(candidates.begin(), candidates.end(), [](const auto& x, const auto& y) { return x.id < y.id; });
-    candidates.erase(std::unique(candidates.begin(), candidates.end(),
-                                 [](const auto& x, const auto& y) { return x.id == y.id && x.form == y.form; }),
-                     candidates.end());
+    const bool single = e - b == 1;
+    const float floor = single && !AsksForPlace(context) ? kSingleWord : kCandidate;
+    NamesScratch::CandidateList& candidates = CandidatesFor(folded, single, floor, s);
     // Single unknown words match many small places: only prominent names count alone.
-    const float min_prominence = e - b == 1 ? kSingleWord : kCandidate;
-    const Gazetteer::Entry* best = nullptr;
+    const float min_prominence = single ? kSingleWord : kCandidate;
+    std::optional<Gazetteer::Entry> best;
     bool best_canonical = false;
     std::unordered_set<std::string> answers;  // entities spelled alike are one answer
     bool near = false;
-    for (const auto& c : candidates) {
+    for (Candidate& cand : candidates.list) {
+      Gazetteer::Entry c = d_.gazetteer->Get(cand.id);
+      c.form = cand.form;
       const bool place = c.type != EntityType::kPerson && c.type != EntityType::kOrganisation;
       // "X province": the context narrows the answers to divisions, where a less prominent
       // name is as sure as a prominent one alone.
@@ -901,48 +889,33 @@ class NamesStage : public Stage {
       if (known_prominence >= 0 && c.prominence < known_prominence + 2) continue;
       // A single word may be anybody's surname ("Parise", "Buser"): only a name of a
       // country the document talks about is taken for it, or a country itself ("Japn").
-      if (e - b == 1 && c.type != EntityType::kCountry &&
+      if (single && c.type != EntityType::kCountry &&
           (c.country.empty() || s.countries.count(std::string(c.country)) == 0))
         continue;
-      std::string form = FoldName(c.form);
+      const CandidateJudgement& j = Judge(cand, c, folded, single, candidates.dropped_vowel);
       // A span that is already one of this entity's names is not respelled as another of its
       // alternates ("Deir el-Balah" is no "Dayr al Balah"); only its English name repairs it.
-      if (std::find(spelled_so.begin(), spelled_so.end(), c.id) != spelled_so.end() && form != FoldName(c.name) &&
-          form != FoldName(WithoutAdminWord(c.name)))
+      if (std::find(spelled_so.begin(), spelled_so.end(), c.id) != spelled_so.end() &&
+          j.other_alternate)
         continue;
-      // Worth a flag: a prominent name one or two letters away.
-      size_t distance = Levenshtein(form, folded);
-      near |= e - b == 1 ? (distance <= 1 && c.prominence >= 5.5f) : distance <= 2;
-      // A repair needs a rule of the source language itself ("w" written "u", "j" written
-      // "y"); vowel variation alone ("Thani"/"Thane") is how English romanisations differ,
-      // and is only flagged.
-      bool derived = std::find(dropped_vowel.begin(), dropped_vowel.end(), form) != dropped_vowel.end();
-      const bool romanised_from_arabic = c.country.empty() || d_.arabic_script_countries.count(std::string(c.country)) > 0;
-      const auto home = c.country.empty() ? d_.country_language.end() : d_.country_language.find(std::string(c.country));
-      for (const auto& lang : d_.languages) {
-        if (home != d_.country_language.end() && home->second == lang.name) continue;
-        const std::span<const RulePairs::value_type> rules(lang.rules.data(),
-                                                           romanised_from_arabic ? lang.rules.size() : lang.distinctive);
-        Derivation dv = Derive(form, folded, rules, lang.distinctive, e - b > 1 ? 4 : 3);
-        if (dv.applications > 0 && dv.distinctive > 0) derived = true;
-        else if (dv.applications > 0) near = true;
-      }
-      if (!derived) continue;
+      // Worth a flag: a prominent name one or two letters away, or one the rules explain
+      // without a rule of the source language's own.
+      near |= single ? (j.distance <= 1 && c.prominence >= 5.5f) : j.distance <= 2;
+      near |= j.near_by_rules;
+      if (!j.derived) continue;
       // Entities spelled alike (the city and the province of Kabul, alternates of one
       // city) are one answer.
-      const std::string answer = FoldName(WithoutAdminWord(c.name));
-      answers.insert(answer);
+      answers.insert(j.answer);
       // The English name is the canonical one (without its admin word: "Maidan Wardak" of
       // "Maidan Wardak Province"); an alternate ("Kermansah") only when the rules explain no
       // canonical spelling.
-      const bool canonical = form == answer || form == FoldName(c.name);
-      if (best == nullptr || c.prominence > best->prominence ||
-          (c.prominence == best->prominence && canonical && !best_canonical)) {
-        best = &c;
-        best_canonical = canonical;
+      if (!best || c.prominence > best->prominence ||
+          (c.prominence == best->prominence && j.canonical && !best_canonical)) {
+        best = c;
+        best_canonical = j.canonical;
       }
     }
-    if (best != nullptr) {
+    if (best) {
       // The spelling that matched, without diacritics.
       std::string repl = WithoutMarks(best->form);
       float confidence = answers.size() == 1 ? 0.9f : 0.75f;
@@ -962,6 +935,104 @@ class NamesStage : public Stage {
     }
     if (e - b == 1) r.skeleton = Skeleton(folded);
     return r;
+  }
+
+  // The gazetteer's candidates for an unknown span: names with the same skeleton, and names
+  // the source languages' rules, read backwards, spell out ("Jan" may be "Khan", "Guardak"
+  // may be "Wardak"), of prominence `floor` and up (a skeleton matches thousands of hamlets).
+  // They depend on the span's letters alone, not on its document: a worker keeps them by
+  // spelling, and a spelling met again in another document costs a look-up (a corpus
+  // repeats its names; the documents around them differ in the countries they name, which
+  // only the choice among the candidates reads).
+  NamesScratch::CandidateList& CandidatesFor(const std::string& folded, bool single, float floor,
+                                             NamesScratch& s) const {
+    std::string key = folded;
+    key += single ? "\x1f"
+                    "1"
+                  : "\x1f"
+                    "0";
+    key += floor == 3.0f ? '3' : '5';
+    auto it = s.candidates.find(key);
+    if (it != s.candidates.end()) return it->second;
+    if (s.candidates_held > kMaxCachedCandidates) s.candidates.clear(), s.candidates_held = 0;
+    NamesScratch::CandidateList made;
+    auto found = d_.gazetteer->FindBySkeleton(Skeleton(folded), floor);
+    for (auto& c : d_.gazetteer->FindByName(folded, floor)) {
+      if (FoldName(c.name) == folded) continue;
+      c.form = c.name;  // an exonym: judge the canonical name against it
+      found.push_back(c);
+    }
+    std::vector<std::string> variants;
+    for (const auto& lang : d_.languages)
+      ReverseVariants(folded, lang.rules, lang.distinctive, 2, 256, &variants);
+    std::sort(variants.begin(), variants.end());
+    variants.erase(std::unique(variants.begin(), variants.end()), variants.end());
+    // (All at once: a hundred look-ups of which most miss the cache.)
+    thread_local std::vector<std::pair<Gazetteer::Key, std::string>> lookups;
+    lookups.clear();
+    for (const std::string& v : variants) {
+      lookups.emplace_back(Gazetteer::Key::kName, v);
+      lookups.emplace_back(Gazetteer::Key::kSkeleton, Skeleton(v));
+    }
+    // And names that sound alike when a letter is read the way a source language reads it.
+    for (const std::string& reading : PhoneticReadings(folded, 16))
+      lookups.emplace_back(Gazetteer::Key::kPhonetic, reading);
+    d_.gazetteer->FindMany(lookups, floor, &found);
+    // A careless encoder drops an accented letter with its accent: Spanish accents the vowel
+    // before a final n or s of a word stressed on its last syllable ("Macrón" -> "Macrn").
+    // Names spelled exactly so but for that vowel are explained.
+    const size_t last = folded.size();
+    if (last >= 4 && (folded[last - 1] == 'n' || folded[last - 1] == 's') &&
+        std::string_view("aeiou").find(folded[last - 2]) == std::string_view::npos &&
+        folded[last - 2] != ' ')
+      for (char v : std::string_view("aeiou")) {
+        std::string variant = folded.substr(0, last - 1) + v + folded.substr(last - 1);
+        for (auto& c : d_.gazetteer->FindByName(variant, floor)) found.push_back(c);
+        made.dropped_vowel.push_back(std::move(variant));
+      }
+    std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) { return x.id < y.id; });
+    found.erase(
+        std::unique(found.begin(), found.end(),
+                    [](const auto& x, const auto& y) { return x.id == y.id && x.form == y.form; }),
+        found.end());
+    for (const auto& c : found) made.list.push_back({c.id, c.form, std::nullopt});
+    s.candidates_held += made.list.size() + 1;
+    return s.candidates.emplace(std::move(key), std::move(made)).first->second;
+  }
+
+  // What a candidate's spelling says against the span's (computed once, for a candidate that
+  // passes the document's tests): how far apart they are, whether a source language's rules
+  // turn one into the other.
+  const CandidateJudgement& Judge(Candidate& cand, const Gazetteer::Entry& c,
+                                  const std::string& folded, bool single,
+                                  const std::vector<std::string>& dropped_vowel) const {
+    if (cand.judgement) return *cand.judgement;
+    CandidateJudgement j;
+    const std::string form = FoldName(c.form), name = FoldName(c.name);
+    j.answer = FoldName(WithoutAdminWord(c.name));
+    j.canonical = form == j.answer || form == name;
+    j.other_alternate = form != name && form != j.answer;
+    j.distance = static_cast<uint32_t>(Levenshtein(form, folded));
+    // A repair needs a rule of the source language itself ("w" written "u", "j" written
+    // "y"); vowel variation alone ("Thani"/"Thane") is how English romanisations differ,
+    // and is only flagged.
+    j.derived = std::find(dropped_vowel.begin(), dropped_vowel.end(), form) != dropped_vowel.end();
+    const bool romanised_from_arabic =
+        c.country.empty() || d_.arabic_script_countries.count(std::string(c.country)) > 0;
+    const auto home = c.country.empty() ? d_.country_language.end()
+                                        : d_.country_language.find(std::string(c.country));
+    for (const auto& lang : d_.languages) {
+      if (home != d_.country_language.end() && home->second == lang.name) continue;
+      const std::span<const RulePairs::value_type> rules(
+          lang.rules.data(), romanised_from_arabic ? lang.rules.size() : lang.distinctive);
+      Derivation dv = Derive(form, folded, rules, lang.distinctive, single ? 3 : 4);
+      if (dv.applications > 0 && dv.distinctive > 0)
+        j.derived = true;
+      else if (dv.applications > 0)
+        j.near_by_rules = true;
+    }
+    cand.judgement = std::move(j);
+    return *cand.judgement;
   }
 
   // A word repaired where its context said what it is ("X, the capital of Y") is repaired
