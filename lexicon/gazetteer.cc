@@ -164,7 +164,7 @@ uint32_t RegionId(std::string_view code) {
 
 namespace {
 
-constexpr char kMagic[8] = {'M', 'T', 'C', 'G', 'A', 'Z', '6', '\0'};
+constexpr char kMagic[8] = {'M', 'T', 'C', 'G', 'A', 'Z', '7', '\0'};
 
 struct Header {
   char magic[8];
@@ -206,6 +206,61 @@ uint64_t KeyHash(std::string_view key, uint32_t kind) {
   return XXH3_64bits_withSeed(key.data(), key.size(), kind);
 }
 
+}  // namespace
+
+namespace {
+// One bit per value of a hash's low kFilterBits bits, set for every key: most look-ups are of
+// spellings no key has, and a clear bit answers them from 2 MiB instead of two misses in the
+// bucket and key arrays (1.3M keys: one absent spelling in fourteen passes).
+constexpr unsigned kFilterBits = 24;
+constexpr uint64_t kFilterMask = (uint64_t{1} << kFilterBits) - 1;
+// The same for the keys whose most prominent entry reaches kProminent (85,000 keys of 1.3M),
+// in 128 KiB that stay in the cache: the names stage looks up about a hundred respellings of
+// each unknown capitalised word, with this floor for a single word, and a look-up in the
+// big filter missed the cache.
+constexpr float kProminent = 5.0f;
+constexpr unsigned kProminentFilterBits = 20;
+constexpr uint64_t kProminentFilterMask = (uint64_t{1} << kProminentFilterBits) - 1;
+
+struct GazetteerIndex {
+  unsigned bucket_bits = 1;
+  std::vector<uint32_t> bucket_start;
+  std::vector<uint64_t> filter, prominent_filter;
+};
+
+// The keys are sorted by hash, and hashes are uniform: the top bits of a hash tell where its
+// keys start, within a few records (a binary search over a million keys missed the cache a
+// dozen times per look-up).
+GazetteerIndex BuildIndex(const std::vector<KeyRecord>& keys,
+                          const std::vector<EntryRecord>& records) {
+  GazetteerIndex x;
+  while (x.bucket_bits < 30 && (uint64_t{1} << (x.bucket_bits + 2)) < keys.size()) ++x.bucket_bits;
+  x.bucket_start.assign((size_t{1} << x.bucket_bits) + 1, static_cast<uint32_t>(keys.size()));
+  x.filter.assign((size_t{1} << kFilterBits) / 64, 0);
+  x.prominent_filter.assign((size_t{1} << kProminentFilterBits) / 64, 0);
+  for (size_t i = keys.size(); i-- > 0;) {
+    x.bucket_start[static_cast<size_t>(keys[i].hash >> (64 - x.bucket_bits))] =
+        static_cast<uint32_t>(i);
+    const uint64_t bit = keys[i].hash & kFilterMask;
+    x.filter[bit >> 6] |= uint64_t{1} << (bit & 63);
+    // A key's entries are sorted most prominent first: its first says whether any reaches it.
+    if ((i == 0 || keys[i - 1].hash != keys[i].hash) &&
+        records[keys[i].entry].prominence >= kProminent) {
+      const uint64_t pbit = keys[i].hash & kProminentFilterMask;
+      x.prominent_filter[pbit >> 6] |= uint64_t{1} << (pbit & 63);
+    }
+  }
+  for (size_t b = x.bucket_start.size() - 1; b-- > 0;)  // empty buckets start where the next does
+    x.bucket_start[b] = std::min(x.bucket_start[b], x.bucket_start[b + 1]);
+  return x;
+}
+
+// Where the index starts: after the strings, 8-byte aligned.
+size_t IndexOffset(const Header& h) {
+  const size_t end =
+      sizeof h + h.entries * sizeof(EntryRecord) + h.keys * sizeof(KeyRecord) + h.strings;
+  return (end + 7) & ~size_t{7};
+}
 }  // namespace
 
 Status WriteGazetteer(const std::vector<GazetteerEntry>& entries, const std::string& path) {
@@ -288,6 +343,8 @@ Status WriteGazetteer(const std::vector<GazetteerEntry>& entries, const std::str
     const float pa = records[a.entry].prominence, pb = records[b.entry].prominence;
     return pa != pb ? pa > pb : a.entry < b.entry;
   });
+  // The look-up index, written after the strings so that opening reads nothing (index.h).
+  const GazetteerIndex index = BuildIndex(keys, records);
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof kMagic);
   h.entries = records.size();
@@ -300,6 +357,21 @@ Status WriteGazetteer(const std::vector<GazetteerEntry>& entries, const std::str
   out.write(reinterpret_cast<const char*>(records.data()), static_cast<std::streamsize>(records.size() * sizeof(EntryRecord)));
   out.write(reinterpret_cast<const char*>(keys.data()), static_cast<std::streamsize>(keys.size() * sizeof(KeyRecord)));
   out.write(strings.data(), static_cast<std::streamsize>(strings.size()));
+  const std::string padding(IndexOffset(h) - (sizeof h + h.entries * sizeof(EntryRecord) +
+                                              h.keys * sizeof(KeyRecord) + h.strings),
+                            '\0');
+  out.write(padding.data(), static_cast<std::streamsize>(padding.size()));
+  const uint64_t bits = index.bucket_bits;
+  out.write(reinterpret_cast<const char*>(&bits), sizeof bits);
+  auto write_words = [&](const auto& v) {
+    out.write(reinterpret_cast<const char*>(v.data()),
+              static_cast<std::streamsize>(v.size() * sizeof(v[0])));
+  };
+  write_words(index.bucket_start);
+  if (index.bucket_start.size() % 2 != 0)
+    out.write("\0\0\0\0", 4);  // the filters start 8-byte aligned
+  write_words(index.filter);
+  write_words(index.prominent_filter);
   out.close();
   if (!out) return Status::Error("cannot write " + path);
   if (std::rename(tmp.c_str(), path.c_str()) != 0)
@@ -323,32 +395,21 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& path) {
   g->size_ = static_cast<size_t>(st.st_size);
   Header h;
   std::memcpy(&h, g->data_, sizeof h);
-  size_t need = sizeof h + h.entries * sizeof(EntryRecord) + h.keys * sizeof(KeyRecord) + h.strings;
-  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || need != g->size_)
+  const size_t index_at = IndexOffset(h);
+  uint64_t bits = 0;
+  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || index_at + sizeof bits > g->size_)
     return Status::Error(path + ": not a gazetteer of this version (rebuild it with build_gazetteer)");
-  // The keys are sorted by hash, and hashes are uniform: the top bits of a hash tell where
-  // its keys start, within a few records (a binary search over a million keys missed the
-  // cache a dozen times per look-up).
-  const auto* keys = reinterpret_cast<const KeyRecord*>(g->data_ + sizeof h + h.entries * sizeof(EntryRecord));
-  while (g->bucket_bits_ < 30 && (uint64_t{1} << (g->bucket_bits_ + 2)) < h.keys) ++g->bucket_bits_;
-  g->bucket_start_.assign((size_t{1} << g->bucket_bits_) + 1, static_cast<uint32_t>(h.keys));
-  g->filter_.assign((size_t{1} << kFilterBits) / 64, 0);
-  g->prominent_filter_.assign((size_t{1} << kProminentFilterBits) / 64, 0);
-  const auto* records = reinterpret_cast<const EntryRecord*>(g->data_ + sizeof h);
-  for (size_t i = h.keys, b; i-- > 0;) {
-    b = static_cast<size_t>(keys[i].hash >> (64 - g->bucket_bits_));
-    g->bucket_start_[b] = static_cast<uint32_t>(i);
-    const uint64_t bit = keys[i].hash & kFilterMask;
-    g->filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
-    // A key's entries are sorted most prominent first: its first says whether any reaches it.
-    if ((i == 0 || keys[i - 1].hash != keys[i].hash) &&
-        records[keys[i].entry].prominence >= kProminent) {
-      const uint64_t pbit = keys[i].hash & kProminentFilterMask;
-      g->prominent_filter_[pbit >> 6] |= uint64_t{1} << (pbit & 63);
-    }
-  }
-  for (size_t b = g->bucket_start_.size() - 1; b-- > 0;)  // empty buckets start where the next does
-    g->bucket_start_[b] = std::min(g->bucket_start_[b], g->bucket_start_[b + 1]);
+  std::memcpy(&bits, g->data_ + index_at, sizeof bits);
+  const size_t buckets = (size_t{1} << std::min<uint64_t>(bits, 30)) + 1;
+  const size_t filter_at = index_at + sizeof bits + (buckets + buckets % 2) * sizeof(uint32_t);
+  const size_t prominent_at = filter_at + (size_t{1} << kFilterBits) / 8;
+  if (bits > 30 || prominent_at + (size_t{1} << kProminentFilterBits) / 8 != g->size_)
+    return Status::Error(path +
+                         ": not a gazetteer of this version (rebuild it with build_gazetteer)");
+  g->bucket_bits_ = static_cast<unsigned>(bits);
+  g->bucket_start_ = reinterpret_cast<const uint32_t*>(g->data_ + index_at + sizeof bits);
+  g->filter_ = reinterpret_cast<const uint64_t*>(g->data_ + filter_at);
+  g->prominent_filter_ = reinterpret_cast<const uint64_t*>(g->data_ + prominent_at);
   return g;
 }
 

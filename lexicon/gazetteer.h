@@ -125,23 +125,15 @@ class Gazetteer {
   std::vector<Entry> Find(uint64_t key_hash, float min_prominence) const;
   const uint8_t* data_ = nullptr;
   size_t size_ = 0;
-  // Index of the first key whose hash has each value of its top bucket_bits_ bits.
+  // The look-up index the build wrote after the strings (gazetteer.cc, BuildIndex): read in
+  // place, so that opening touches none of the file.
+  // The first key of each value of a hash's top bucket_bits_ bits.
   unsigned bucket_bits_ = 1;
-  std::vector<uint32_t> bucket_start_;
-  // One bit per value of a hash's low kFilterBits bits, set for every key: most look-ups are of
-  // spellings no key has, and a clear bit answers them from 2 MiB instead of two misses in
-  // the bucket and key arrays (1.3M keys: one absent spelling in fourteen passes).
-  static constexpr unsigned kFilterBits = 24;
-  static constexpr uint64_t kFilterMask = (uint64_t{1} << kFilterBits) - 1;
-  std::vector<uint64_t> filter_;
-  // The same for the keys whose most prominent entry reaches kProminent (85,000 keys of 1.3M),
-  // in 128 KiB that stay in the cache: the names stage looks up about a hundred respellings of
-  // each unknown capitalised word, with this floor for a single word, and a look-up in the
-  // big filter missed the cache (two thirds of the stage's time in Gazetteer::Find).
-  static constexpr float kProminent = 5.0f;
-  static constexpr unsigned kProminentFilterBits = 20;
-  static constexpr uint64_t kProminentFilterMask = (uint64_t{1} << kProminentFilterBits) - 1;
-  std::vector<uint64_t> prominent_filter_;
+  const uint32_t* bucket_start_ = nullptr;
+  // One bit per value of a hash's low bits, set for every key; the same for the keys that a
+  // city of 100,000 reaches.
+  const uint64_t* filter_ = nullptr;
+  const uint64_t* prominent_filter_ = nullptr;
 };
 
 }  // namespace mtclean
