@@ -947,10 +947,8 @@ class NamesStage : public Stage {
   NamesScratch::CandidateList& CandidatesFor(const std::string& folded, bool single, float floor,
                                              NamesScratch& s) const {
     std::string key = folded;
-    key += single ? "\x1f"
-                    "1"
-                  : "\x1f"
-                    "0";
+    key += '\x1f';
+    key += single ? '1' : '0';
     key += floor == 3.0f ? '3' : '5';
     auto it = s.candidates.find(key);
     if (it != s.candidates.end()) return it->second;
