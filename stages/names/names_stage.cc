@@ -33,6 +33,7 @@
 #include "pipeline/long_tokens.h"
 #include "pipeline/multi_pass.h"
 #include "pipeline/utf8.h"
+#include "stages/names/candidates.h"
 #include "stages/names/respelling_rules.h"
 #include "stages/names/romanisation_marks.h"
 
@@ -42,7 +43,6 @@ namespace {
 // Each per-worker cache of decisions is emptied when it holds this many: the common words it
 // exists for come back at once, and memory stays bounded on text that never repeats.
 constexpr size_t kMaxCacheEntries = 16384;
-constexpr size_t kMaxCachedCandidates = 30000;  // a few MB per worker
 
 enum Rule : uint16_t {
   kTransliteration,
@@ -236,23 +236,6 @@ struct SpanResult {
   std::string skeleton;  // of an unknown single word, for the consistency check
 };
 
-// A candidate name for an unknown span, and what its spelling says against the span's.
-struct CandidateJudgement {
-  std::string answer;      // the canonical name folded, without its admin word
-  uint32_t distance = 0;   // Levenshtein, matched spelling to span
-  bool canonical = false;  // the matched spelling is the canonical name
-  bool other_alternate =
-      false;                   // the matched spelling is neither the canonical name nor the answer
-  bool derived = false;        // a source language's own rule (or a dropped vowel) explains it
-  bool near_by_rules = false;  // only rules that English romanisations share explain it
-};
-// (Small: a worker keeps tens of thousands.)
-struct Candidate {
-  uint32_t id;                                  // the gazetteer entry
-  std::string_view form;                        // the spelling that matched (in the gazetteer)
-  std::optional<CandidateJudgement> judgement;  // computed when first needed
-};
-
 class NamesScratch : public StageScratch {
  public:
   std::unique_ptr<EnglishWords> english;
@@ -260,13 +243,7 @@ class NamesScratch : public StageScratch {
   std::unordered_set<std::string> countries;  // of the current document
   std::string country_signature;              // the same, sorted, as a cache key part
   std::unordered_map<std::string, SpanResult> cache;
-  // A spelling's candidates (NamesStage::CandidatesFor), and how many are held.
-  struct CandidateList {
-    std::vector<Candidate> list;
-    std::vector<std::string> dropped_vowel;  // the spellings with a vowel put back
-  };
-  std::unordered_map<std::string, CandidateList> candidates;
-  size_t candidates_held = 0;
+  CandidateCache candidates;  // by spelling, across documents (candidates.h)
   // A capitalised span -> the country it names ("~AF": a place of it), or "", and whether
   // it is another language's spelling of a place.
   struct SpanPlace {
@@ -292,11 +269,7 @@ class NamesStage : public Stage {
     std::shared_ptr<const Gazetteer> gazetteer;
     // Source language -> its rules, then the common ones of ar.tsv; the first `distinctive`
     // rules are the language's own.
-    struct Language {
-      std::string name;
-      RulePairs rules;
-      size_t distinctive;
-    };
+    using Language = SourceLanguageRules;
     std::vector<Language> languages;
     std::vector<std::string> source_languages;  // their names
     WordSet english_names;  // folded
@@ -865,10 +838,15 @@ class NamesStage : public Stage {
         return r;
       }
     }
+    // The gazetteer's candidates (candidates.h). Only names of prominence 3 and up are ever
+    // repaired to, a single word only to one of 5 unless the context asks for a division (the
+    // test below): the look-ups leave the rest out (a skeleton matches thousands of hamlets).
     constexpr float kCandidate = 3.0f, kSingleWord = 5.0f;
     const bool single = e - b == 1;
     const float floor = single && !AsksForPlace(context) ? kSingleWord : kCandidate;
-    NamesScratch::CandidateList& candidates = CandidatesFor(folded, single, floor, s);
+    const CandidateSources from{d_.gazetteer.get(), d_.languages, &d_.arabic_script_countries,
+                                &d_.country_language};
+    CandidateList& candidates = s.candidates.Get(from, folded, single, floor);
     // Single unknown words match many small places: only prominent names count alone.
     const float min_prominence = single ? kSingleWord : kCandidate;
     std::optional<Gazetteer::Entry> best;
@@ -892,7 +870,7 @@ class NamesStage : public Stage {
       if (single && c.type != EntityType::kCountry &&
           (c.country.empty() || s.countries.count(std::string(c.country)) == 0))
         continue;
-      const CandidateJudgement& j = Judge(cand, c, folded, single, candidates.dropped_vowel);
+      const CandidateJudgement& j = Judge(from, cand, c, folded, single, candidates);
       // A span that is already one of this entity's names is not respelled as another of its
       // alternates ("Deir el-Balah" is no "Dayr al Balah"); only its English name repairs it.
       if (std::find(spelled_so.begin(), spelled_so.end(), c.id) != spelled_so.end() &&
@@ -935,102 +913,6 @@ class NamesStage : public Stage {
     }
     if (e - b == 1) r.skeleton = Skeleton(folded);
     return r;
-  }
-
-  // The gazetteer's candidates for an unknown span: names with the same skeleton, and names
-  // the source languages' rules, read backwards, spell out ("Jan" may be "Khan", "Guardak"
-  // may be "Wardak"), of prominence `floor` and up (a skeleton matches thousands of hamlets).
-  // They depend on the span's letters alone, not on its document: a worker keeps them by
-  // spelling, and a spelling met again in another document costs a look-up (a corpus
-  // repeats its names; the documents around them differ in the countries they name, which
-  // only the choice among the candidates reads).
-  NamesScratch::CandidateList& CandidatesFor(const std::string& folded, bool single, float floor,
-                                             NamesScratch& s) const {
-    std::string key = folded;
-    key += '\x1f';
-    key += single ? '1' : '0';
-    key += floor == 3.0f ? '3' : '5';
-    auto it = s.candidates.find(key);
-    if (it != s.candidates.end()) return it->second;
-    if (s.candidates_held > kMaxCachedCandidates) s.candidates.clear(), s.candidates_held = 0;
-    NamesScratch::CandidateList made;
-    auto found = d_.gazetteer->FindBySkeleton(Skeleton(folded), floor);
-    for (auto& c : d_.gazetteer->FindByName(folded, floor)) {
-      if (FoldName(c.name) == folded) continue;
-      c.form = c.name;  // an exonym: judge the canonical name against it
-      found.push_back(c);
-    }
-    std::vector<std::string> variants;
-    for (const auto& lang : d_.languages)
-      ReverseVariants(folded, lang.rules, lang.distinctive, 2, 256, &variants);
-    std::sort(variants.begin(), variants.end());
-    variants.erase(std::unique(variants.begin(), variants.end()), variants.end());
-    // (All at once: a hundred look-ups of which most miss the cache.)
-    thread_local std::vector<std::pair<Gazetteer::Key, std::string>> lookups;
-    lookups.clear();
-    for (const std::string& v : variants) {
-      lookups.emplace_back(Gazetteer::Key::kName, v);
-      lookups.emplace_back(Gazetteer::Key::kSkeleton, Skeleton(v));
-    }
-    // And names that sound alike when a letter is read the way a source language reads it.
-    for (const std::string& reading : PhoneticReadings(folded, 16))
-      lookups.emplace_back(Gazetteer::Key::kPhonetic, reading);
-    d_.gazetteer->FindMany(lookups, floor, &found);
-    // A careless encoder drops an accented letter with its accent: Spanish accents the vowel
-    // before a final n or s of a word stressed on its last syllable ("Macrón" -> "Macrn").
-    // Names spelled exactly so but for that vowel are explained.
-    const size_t last = folded.size();
-    if (last >= 4 && (folded[last - 1] == 'n' || folded[last - 1] == 's') &&
-        std::string_view("aeiou").find(folded[last - 2]) == std::string_view::npos &&
-        folded[last - 2] != ' ')
-      for (char v : std::string_view("aeiou")) {
-        std::string variant = folded.substr(0, last - 1) + v + folded.substr(last - 1);
-        for (auto& c : d_.gazetteer->FindByName(variant, floor)) found.push_back(c);
-        made.dropped_vowel.push_back(std::move(variant));
-      }
-    std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) { return x.id < y.id; });
-    found.erase(
-        std::unique(found.begin(), found.end(),
-                    [](const auto& x, const auto& y) { return x.id == y.id && x.form == y.form; }),
-        found.end());
-    for (const auto& c : found) made.list.push_back({c.id, c.form, std::nullopt});
-    s.candidates_held += made.list.size() + 1;
-    return s.candidates.emplace(std::move(key), std::move(made)).first->second;
-  }
-
-  // What a candidate's spelling says against the span's (computed once, for a candidate that
-  // passes the document's tests): how far apart they are, whether a source language's rules
-  // turn one into the other.
-  const CandidateJudgement& Judge(Candidate& cand, const Gazetteer::Entry& c,
-                                  const std::string& folded, bool single,
-                                  const std::vector<std::string>& dropped_vowel) const {
-    if (cand.judgement) return *cand.judgement;
-    CandidateJudgement j;
-    const std::string form = FoldName(c.form), name = FoldName(c.name);
-    j.answer = FoldName(WithoutAdminWord(c.name));
-    j.canonical = form == j.answer || form == name;
-    j.other_alternate = form != name && form != j.answer;
-    j.distance = static_cast<uint32_t>(Levenshtein(form, folded));
-    // A repair needs a rule of the source language itself ("w" written "u", "j" written
-    // "y"); vowel variation alone ("Thani"/"Thane") is how English romanisations differ,
-    // and is only flagged.
-    j.derived = std::find(dropped_vowel.begin(), dropped_vowel.end(), form) != dropped_vowel.end();
-    const bool romanised_from_arabic =
-        c.country.empty() || d_.arabic_script_countries.count(std::string(c.country)) > 0;
-    const auto home = c.country.empty() ? d_.country_language.end()
-                                        : d_.country_language.find(std::string(c.country));
-    for (const auto& lang : d_.languages) {
-      if (home != d_.country_language.end() && home->second == lang.name) continue;
-      const std::span<const RulePairs::value_type> rules(
-          lang.rules.data(), romanised_from_arabic ? lang.rules.size() : lang.distinctive);
-      Derivation dv = Derive(form, folded, rules, lang.distinctive, single ? 3 : 4);
-      if (dv.applications > 0 && dv.distinctive > 0)
-        j.derived = true;
-      else if (dv.applications > 0)
-        j.near_by_rules = true;
-    }
-    cand.judgement = std::move(j);
-    return *cand.judgement;
   }
 
   // A word repaired where its context said what it is ("X, the capital of Y") is repaired
