@@ -1,7 +1,7 @@
 // A word trigram model of English: the CMU Sphinx US English model (Debian
 // pocketsphinx-en-us, 72k words, 2.0M bigrams, 1.7M trigrams, BSD-2). The build reads Sphinx's
 // trie file (tools/garbled/build_english_lm.cc) and writes its tables unpacked into an image
-// (build/garbled/en-us.elm, 36 MB) that every worker and process maps and reads in place: no
+// (build/garbled/en-us.elm, 38 MB) that every worker and process maps and reads in place: no
 // load at start-up, one copy in memory, no lock (the Sphinx library kept look-up state inside
 // the model: each worker read its own 38 MB copy and serialised its queries). Scores are the
 // library's own, to the last unit (english_lm_test.cc compares them on a real text). Words

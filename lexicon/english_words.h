@@ -1,8 +1,9 @@
 // Whether a word is an English word, by Hunspell with Debian's en_US dictionary.
 //
 // Hunspell is slow: a stage keeps one EnglishWords per worker (in its StageScratch), and each
-// instance caches its answers per distinct word (the last 65,000 or so); behind the caches,
-// the process opens each dictionary once, shared by all stages and workers.
+// instance caches its answers in 8,192 slots; behind the cache, a mapped table of the
+// dictionary's forms (WordForms) settles most words, and the process opens each dictionary
+// once, shared by all stages and workers, for the rest.
 #ifndef MTCLEAN_LEXICON_ENGLISH_WORDS_H_
 #define MTCLEAN_LEXICON_ENGLISH_WORDS_H_
 
