@@ -157,6 +157,17 @@ int32_t EnglishLanguageModel::WordId(std::string_view word) const {
   }
 }
 
+namespace {
+// Where an interpolation search between record `before` (key `before_value`) and record
+// `after` (key `after_value`), both outside what is left, looks for `key` next.
+int64_t Pivot(int64_t before, int64_t after, uint64_t before_value, uint64_t after_value,
+              uint32_t key) {
+  return before + 1 +
+         static_cast<int64_t>((key - before_value) * static_cast<uint64_t>(after - before - 1) /
+                              (after_value - before_value + 1));
+}
+}  // namespace
+
 // The entries of a range are sorted by word id, and ids are spread evenly: an interpolation
 // search finds one in a probe or two.
 template <class KeyOf>
@@ -165,10 +176,7 @@ int64_t EnglishLanguageModel::FindIn(uint32_t begin, uint32_t end, uint32_t key,
   int64_t before = static_cast<int64_t>(begin) - 1, after = end;
   uint64_t before_value = 0, after_value = vocabulary_;
   while (after - before > 1) {
-    const int64_t pivot =
-        before + 1 +
-        static_cast<int64_t>((key - before_value) * static_cast<uint64_t>(after - before - 1) /
-                             (after_value - before_value + 1));
+    const int64_t pivot = Pivot(before, after, before_value, after_value, key);
     const uint32_t at = key_of(pivot);
     if (at < key) {
       before = pivot, before_value = at;
@@ -249,10 +257,9 @@ void EnglishLanguageModel::Score(std::span<const std::string_view> words, std::v
   for (size_t i = 1; i < words.size(); ++i) {
     if (ids[i] < 0 || ids[i - 1] < 0) continue;
     const uint32_t begin = unigram_next_[ids[i]], end = unigram_next_[ids[i] + 1];
-    if (end > begin)
-      __builtin_prefetch(bigrams_ + begin +
-                         static_cast<uint64_t>(ids[i - 1]) * (end - begin - 1) /
-                             (vocabulary_ + uint64_t{1}));
+    if (end > begin)  // FindBigram's first probe
+      __builtin_prefetch(bigrams_ + Pivot(int64_t{begin} - 1, end, 0, vocabulary_,
+                                          static_cast<uint32_t>(ids[i - 1])));
   }
   for (size_t i = 0; i < words.size(); ++i) {
     const int32_t id = ids[i];

@@ -439,14 +439,17 @@ Gazetteer::Entry Gazetteer::Get(uint32_t id) const {
       english};
 }
 
+const uint64_t& Gazetteer::FilterWord(uint64_t hash, float min_prominence) const {
+  return min_prominence >= kProminent ? prominent_filter_[(hash & kProminentFilterMask) >> 6]
+                                      : filter_[(hash & kFilterMask) >> 6];
+}
+
+bool Gazetteer::MayHave(uint64_t hash, float min_prominence) const {
+  return (FilterWord(hash, min_prominence) >> (hash & 63) & 1) != 0;
+}
+
 std::vector<Gazetteer::Entry> Gazetteer::Find(uint64_t hash, float min_prominence) const {
-  if (min_prominence >= kProminent) {
-    const uint64_t pbit = hash & kProminentFilterMask;
-    if ((prominent_filter_[pbit >> 6] >> (pbit & 63) & 1) == 0) return {};
-  } else {
-    const uint64_t bit = hash & kFilterMask;
-    if ((filter_[bit >> 6] >> (bit & 63) & 1) == 0) return {};
-  }
+  if (!MayHave(hash, min_prominence)) return {};
   Header h;
   std::memcpy(&h, data_, sizeof h);
   const auto* keys = reinterpret_cast<const KeyRecord*>(data_ + sizeof h + h.entries * sizeof(EntryRecord));
@@ -473,29 +476,18 @@ void Gazetteer::FindMany(std::span<const std::pair<Key, std::string>> lookups, f
   // look-ups themselves: each step asks for the memory the next will read.
   thread_local std::vector<uint64_t> hashes;
   hashes.clear();
-  const bool prominent = min_prominence >= kProminent;
   for (const auto& [kind, spelling] : lookups) {
     const uint32_t k = kind == Key::kName       ? kByName
                        : kind == Key::kSkeleton ? kBySkeleton
                                                 : kByPhonetic;
-    const uint64_t hash = KeyHash(spelling, k);
-    hashes.push_back(hash);
-    __builtin_prefetch(prominent ? &prominent_filter_[(hash & kProminentFilterMask) >> 6]
-                                 : &filter_[(hash & kFilterMask) >> 6]);
+    hashes.push_back(KeyHash(spelling, k));
+    __builtin_prefetch(&FilterWord(hashes.back(), min_prominence));
   }
-  thread_local std::vector<bool> passed;
-  passed.assign(hashes.size(), false);
-  for (size_t i = 0; i < hashes.size(); ++i) {
-    const uint64_t hash = hashes[i];
-    passed[i] =
-        prominent ? (prominent_filter_[(hash & kProminentFilterMask) >> 6] >> (hash & 63) & 1) != 0
-                  : (filter_[(hash & kFilterMask) >> 6] >> (hash & 63) & 1) != 0;
-    if (passed[i])
+  for (const uint64_t hash : hashes)
+    if (MayHave(hash, min_prominence))
       __builtin_prefetch(&bucket_start_[static_cast<size_t>(hash >> (64 - bucket_bits_))]);
-  }
-  for (size_t i = 0; i < hashes.size(); ++i) {
-    if (!passed[i]) continue;  // no key has it
-    std::vector<Entry> found = Find(hashes[i], min_prominence);
+  for (const uint64_t hash : hashes) {
+    std::vector<Entry> found = Find(hash, min_prominence);  // (its filter test is in the cache now)
     out->insert(out->end(), found.begin(), found.end());
   }
 }

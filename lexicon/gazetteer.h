@@ -123,6 +123,10 @@ class Gazetteer {
  private:
   Gazetteer() = default;
   std::vector<Entry> Find(uint64_t key_hash, float min_prominence) const;
+  // The filter word that says whether a key of `hash` may have entries of `min_prominence`
+  // (the small filter of prominent keys for such a floor), and its answer.
+  const uint64_t& FilterWord(uint64_t hash, float min_prominence) const;
+  bool MayHave(uint64_t hash, float min_prominence) const;
   const uint8_t* data_ = nullptr;
   size_t size_ = 0;
   // The look-up index the build wrote after the strings (gazetteer.cc, BuildIndex): read in
