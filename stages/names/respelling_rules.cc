@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 
 #include "lexicon/gazetteer.h"
 
@@ -63,13 +62,20 @@ void ReverseVariants(const std::string& source, const RulePairs& rules, size_t d
   constexpr size_t kSource = static_cast<size_t>(-1);
   const size_t limit = out->size() + cap;
   const size_t count = std::min(distinctive, rules.size());
-  // The rules by the first letter they replace, as bit sets in rule order: a position tries
+  // The rules by the first letter they replace, each letter's in rule order: a position tries
   // only the rules that can apply there (the same ones, in the same order, as trying all).
-  std::array<uint64_t, 256> by_first{};
-  bool indexed = count <= 64;
-  for (size_t r = 0; r < count && indexed; ++r)
+  // Letter c's rules are by_first[first_begin[c], first_begin[c + 1]).
+  std::array<uint32_t, 257> first_begin{};
+  for (size_t r = 0; r < count; ++r)
+    if (!rules[r].second.empty()) ++first_begin[static_cast<unsigned char>(rules[r].second[0]) + 1];
+  for (size_t c = 0; c < 256; ++c) first_begin[c + 1] += first_begin[c];
+  thread_local std::vector<uint32_t> by_first;
+  by_first.resize(first_begin[256]);
+  std::array<uint32_t, 256> fill{};
+  std::copy(first_begin.begin(), first_begin.begin() + 256, fill.begin());
+  for (size_t r = 0; r < count; ++r)
     if (!rules[r].second.empty())
-      by_first[static_cast<unsigned char>(rules[r].second[0])] |= uint64_t{1} << r;
+      by_first[fill[static_cast<unsigned char>(rules[r].second[0])]++] = static_cast<uint32_t>(r);
   thread_local std::vector<std::pair<size_t, size_t>> level, next;  // (index in out, resume)
   level.assign(1, {kSource, 0});
   for (int depth = 0; depth < max_rules && !level.empty(); ++depth) {
@@ -78,17 +84,12 @@ void ReverseVariants(const std::string& source, const RulePairs& rules, size_t d
       for (size_t pos = from;; ++pos) {
         const std::string& spelling = index == kSource ? source : (*out)[index];
         if (pos >= spelling.size()) break;
-        uint64_t candidates =
-            indexed ? by_first[static_cast<unsigned char>(spelling[pos])] : ~uint64_t{0};
-        for (size_t r = 0; candidates != 0 && r < count; ++r) {
-          if (indexed) {
-            r = static_cast<size_t>(std::countr_zero(candidates));
-            candidates &= candidates - 1;
-          }
+        const auto letter = static_cast<unsigned char>(spelling[pos]);
+        for (uint32_t k = first_begin[letter]; k < first_begin[letter + 1]; ++k) {
           const std::string& at =
               index == kSource ? source : (*out)[index];  // `out` may have grown
-          const auto& [e, src] = rules[r];
-          if (src.empty() || src[0] != at[pos] || at.compare(pos, src.size(), src) != 0) continue;
+          const auto& [e, src] = rules[by_first[k]];
+          if (at.compare(pos, src.size(), src) != 0) continue;
           std::string v;
           v.reserve(at.size() + e.size());
           v.append(at, 0, pos).append(e).append(at, pos + src.size());
