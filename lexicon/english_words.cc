@@ -8,7 +8,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <hunspell/hunspell.hxx>
 #include <mutex>
 

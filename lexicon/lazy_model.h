@@ -2,8 +2,7 @@
 // start-up only for the models it meets (`echo hi | mtclean clean` reads none). Check() at
 // set-up says whether the file is there; thread-safe afterwards. `T` has
 // `static StatusOr<std::unique_ptr<T>> Load(const std::string& path)`. The LazyModels of one
-// file share one loaded model (two stages that read the same word counts map them once),
-// unless made with `shared` false.
+// file share one loaded model (two stages that read the same word counts map them once).
 #ifndef MTCLEAN_LEXICON_LAZY_MODEL_H_
 #define MTCLEAN_LEXICON_LAZY_MODEL_H_
 
@@ -23,13 +22,11 @@ namespace mtclean {
 template <class T>
 class LazyModel {
  public:
-  // `what` names the model in the error a user sees ("accent model"). `shared`: false for a
-  // model whose look-ups keep state (each worker reads its own copy).
-  LazyModel(std::string path, std::string what, bool shared = true)
-      : path_(std::move(path)), what_(std::move(what)), shared_(shared) {}
+  // `what` names the model in the error a user sees ("accent model").
+  LazyModel(std::string path, std::string what) : path_(std::move(path)), what_(std::move(what)) {}
   // Moved only while a stage is set up, before any load.
   LazyModel(LazyModel&& other) noexcept
-      : path_(std::move(other.path_)), what_(std::move(other.what_)), shared_(other.shared_) {}
+      : path_(std::move(other.path_)), what_(std::move(other.what_)) {}
   LazyModel(const LazyModel&) = delete;
   LazyModel& operator=(const LazyModel&) = delete;
 
@@ -43,10 +40,6 @@ class LazyModel {
   // the process with its message: the build's own data is broken.
   const T* get() const {
     std::call_once(once_, [this] {
-      if (!shared_) {  // a copy of its own: no other model's load need wait for it
-        model_ = LoadOrDie();
-        return;
-      }
       static std::mutex mutex;
       static auto* loaded_models = new std::unordered_map<std::string, std::weak_ptr<T>>();  // by path
       std::lock_guard<std::mutex> lock(mutex);
@@ -71,7 +64,6 @@ class LazyModel {
   }
 
   std::string path_, what_;
-  bool shared_ = true;
   mutable std::once_flag once_;
   mutable std::shared_ptr<T> model_;
 };

@@ -158,9 +158,6 @@ class GarbledScratch : public StageScratch {
   EnglishGrammar::Tagging tagging;
   std::vector<Pending> pending;
   WordMap<int> capitalised_in_document;
-  // The worker's own English language model, read with its first sentence: the library keeps
-  // look-up state in the model, and one shared model made two workers slower than one.
-  std::unique_ptr<LazyModel<EnglishLanguageModel>> lm;
 };
 
 bool IsWordChar(int32_t cp) { return utf8::IsLetter(cp) || utf8::IsDigit(cp) || utf8::IsMark(cp); }
@@ -272,7 +269,9 @@ class GarbledStage : public Stage {
   };
   struct Data {
     std::unique_ptr<LazyModel<GrammarModel>> grammar;
-    std::string lm_path;  // each worker reads it with its first sentence judged
+    // The English model's image, mapped with the first sentence judged, one for all workers
+    // (its look-ups keep no state).
+    std::unique_ptr<LazyModel<EnglishLanguageModel>> lm;
     garbled::LmWeights lm_weights;
     double lm_shift = 0;
     double flag_above = 0.5, drop_above = 0, tag_surprise = 9;
@@ -312,8 +311,6 @@ class GarbledStage : public Stage {
     if (U_FAILURE(status)) s->sentences.reset();
     auto en = EnglishWords::Open(d_.hunspell_dir + "/en_US");
     if (en.ok()) s->english = std::move(*en);
-    // One mapped image for every worker (look-ups keep no state).
-    s->lm = std::make_unique<LazyModel<EnglishLanguageModel>>(d_.lm_path, kEnglishLmName);
     return s;
   }
 
@@ -713,7 +710,8 @@ class GarbledStage : public Stage {
     // The English model's judgement of the whole sentence: a sign from the score that 1% of
     // clean English sentences reach, weighing the share of such sentences of real machine
     // translation that are garbled.
-    const garbled::LmFeatures lm_features = garbled::SentenceFeatures(**s.lm, in.substr(begin, end - begin));
+    const garbled::LmFeatures lm_features =
+        garbled::SentenceFeatures(**d_.lm, in.substr(begin, end - begin));
     const double lm_score = lm_features.words >= 3 ? d_.lm_weights.Raw(lm_features) : -1e9;
     const double lm_probability = d_.lm_weights.Probability(lm_score);
     if (lm_score >= d_.lm_weights.threshold + d_.lm_shift) fired |= 1u << kUnlikelyEnglish;
@@ -833,8 +831,8 @@ const StageDescriptor& GarbledStageDescriptor() {
         if (Status st = d.grammar->Check(); !st.ok()) return st;
         const std::string lm_path =
             options.GetString("english_lm").empty() ? DefaultEnglishLanguageModelPath() : options.GetString("english_lm");
-        if (Status st = LazyModel<EnglishLanguageModel>(lm_path, kEnglishLmName).Check(); !st.ok()) return st;
-        d.lm_path = lm_path;
+        d.lm = std::make_unique<LazyModel<EnglishLanguageModel>>(lm_path, kEnglishLmName);
+        if (Status st = d.lm->Check(); !st.ok()) return st;
         auto weights = garbled::LmWeights::Load(env.data_dir + "/" + options.GetString("lm_weights"));
         if (!weights.ok()) return weights.status();
         d.lm_weights = *weights;
