@@ -247,7 +247,10 @@ class NamesScratch : public StageScratch {
   // A capitalised span -> the country it names ("~AF": a place of it), or "", and whether
   // it is another language's spelling of a place.
   struct SpanPlace {
-    std::string country;
+    // The country the span names, by a country's name or "~" and a place's country (a
+    // place alone is no proof, two different ones are); by the English or GeoNames names,
+    // and by other languages' names (exonyms).
+    std::string country, country_by_exonym;
     bool translated = false;
   };
   std::unordered_map<std::string, SpanPlace> country_of;
@@ -345,35 +348,36 @@ class NamesStage : public Stage {
         auto it = s.country_of.find(span);
         if (it == s.country_of.end()) {
           const std::string folded = FoldName(span);
-          std::string country, place_country;
-          bool one_country = true;
-          for (const auto& c : d_.gazetteer->FindByName(folded, 4.0f)) {
-            if (c.type == EntityType::kCountry) country = std::string(c.country);
-            if (!IsPlace(c)) {
-              one_country = false;
-              continue;
-            }
-            if (!place_country.empty() && place_country != c.country) one_country = false;
-            const bool sizeable = c.type == EntityType::kAdmin1 || c.prominence >= 5.0f;
-            if (sizeable && place_country.empty()) place_country = std::string(c.country);
-          }
-          // (Not a word of English: "Mobile", "Reading" say nothing of a country.) Marked
-          // "~": a place alone is no proof, two different ones are.
-          if (country.empty() && one_country && !place_country.empty() && !s.english->Known(LowerWord(span)))
-            country = "~" + place_country;
+          const std::vector<Gazetteer::Entry> exonym_of = d_.gazetteer->FindByExonym(folded);
+          NamesScratch::SpanPlace place;
+          // (Not a word of English: "Mobile", "Reading" say nothing of a country.)
+          const bool english_word = s.english->Known(LowerWord(span));
+          place.country = CountryNamed(d_.gazetteer->FindByName(folded, 4.0f), english_word, false);
           // Another language's spelling of a place, which English does not write (WordNet,
           // Hunspell: "Maurice" is French for Mauritius and an English name): the document's
           // names went through a translation.
-          const bool translated = d_.english_names.count(folded) == 0 && !d_.gazetteer->FindByExonym(folded).empty() &&
-                                  !KnownInAnyCase(*s.english, span);
+          place.translated = d_.english_names.count(folded) == 0 && !exonym_of.empty() &&
+                             !KnownInAnyCase(*s.english, span);
+          if (place.translated)
+            place.country_by_exonym = CountryNamed(exonym_of, english_word, true);
           if (s.country_of.size() > kMaxCacheEntries) s.country_of.clear();
-          it = s.country_of.emplace(std::move(span), NamesScratch::SpanPlace{std::move(country), translated}).first;
+          it = s.country_of.emplace(std::move(span), std::move(place)).first;
         }
         // (Not in a club's name or a quotation of that language: "the Germania club".)
-        s.translated_names |= it->second.translated &&
-                              (len == 1 || s.words[k + len - 1].capitalised) &&
-                              Context(text, s, k, k + len) != 'o';
-        const std::string& country = it->second.country;
+        const bool translated = it->second.translated &&
+                                (len == 1 || s.words[k + len - 1].capitalised) &&
+                                Context(text, s, k, k + len) != 'o';
+        s.translated_names |= translated;
+        // Another language's spelling names a country as the English one does ("Marruecos"),
+        // and so does a division or town the data gives another language's name for
+        // ("Yerada", Jerada), however small (the sources name notable places only): as a
+        // whole name, not inside one ("Piazza di Spagna" in Rome).
+        const bool whole_name =
+            (k == 0 || !AdjacentNameWord(text, s, k - 1, k)) &&
+            (k + len == s.words.size() || !AdjacentNameWord(text, s, k + len, k + len - 1));
+        const std::string& country = it->second.country.empty() && translated && whole_name
+                                         ? it->second.country_by_exonym
+                                         : it->second.country;
         if (country.empty()) continue;
         if (country[0] != '~') {
           s.countries.insert(country);
@@ -603,6 +607,38 @@ class NamesStage : public Stage {
   // ("Thani" in "Hamad Al Thani") is only ever flagged.
   // What the words around a span ask for: 'p' a place ("X province", "the city of X"),
   // 'h' a person ("spokesman X", "X said"), '-' nothing.
+  // The country `entries` (the places and countries a span names) point to: a country's
+  // own code, or "~" and the country of the one country whose sizeable places they are
+  // (a division, a city of 100,000; any place the exonym data lists when `all_sizeable`).
+  static std::string CountryNamed(const std::vector<Gazetteer::Entry>& entries, bool english_word,
+                                  bool all_sizeable) {
+    std::string country, place_country;
+    bool one_country = true;
+    for (const auto& c : entries) {
+      if (c.type == EntityType::kCountry) country = std::string(c.country);
+      if (!IsPlace(c)) {
+        one_country = false;
+        continue;
+      }
+      if (!place_country.empty() && place_country != c.country) one_country = false;
+      const bool sizeable = c.type == EntityType::kAdmin1 || c.prominence >= 5.0f ||
+                            (all_sizeable && c.prominence >= 4.0f);
+      if (sizeable && place_country.empty()) place_country = std::string(c.country);
+    }
+    if (country.empty() && one_country && !place_country.empty() && !english_word)
+      country = "~" + place_country;
+    return country;
+  }
+
+  // Whether word `k`, next to word `of` with one space between, continues its name: a
+  // capitalised word or a name particle ("di", "al").
+  static bool AdjacentNameWord(std::string_view text, const NamesScratch& s, size_t k, size_t of) {
+    const auto& [first, second] =
+        k < of ? std::pair(s.words[k], s.words[of]) : std::pair(s.words[of], s.words[k]);
+    return second.begin == first.end + 1 && text[first.end] == ' ' &&
+           (s.words[k].capitalised || s.words[k].particle);
+  }
+
   char Context(std::string_view text, const NamesScratch& s, size_t b, size_t e) const {
     auto is = [](std::string_view word, std::initializer_list<std::string_view> options) {
       for (std::string_view o : options)
@@ -775,16 +811,26 @@ class NamesStage : public Stage {
         for (auto& c : d_.gazetteer->FindByWeakExonym(folded)) hits.push_back(c);
       std::vector<Gazetteer::Entry>
           alike_here;  // prominent places of the document's countries spelled alike
+      // (by their own or English names: one of the many alternates GeoNames lists, Libya's
+      // "Berta" for Al Qubbah, is no reason to doubt "Beyrouth")
       if (!hits.empty() && !s.countries.empty())
         for (const auto& o : d_.gazetteer->FindBySkeleton(Skeleton(folded), 3.0f))
-          if (s.countries.count(std::string(o.country)) > 0) alike_here.push_back(o);
+          if (s.countries.count(std::string(o.country)) > 0 &&
+              (o.form == o.name || o.form == o.english))
+            alike_here.push_back(o);
       std::unordered_set<std::string> places;
       const Gazetteer::Entry* top = nullptr;
       for (const auto& c : hits) {
-        if (c.prominence < 5.0f) continue;
+        // A smaller place (a town of 10,000, a district) where the document talks about its
+        // country: "Taounate" beside Fès and Oujda.
+        const bool of_here = s.countries.count(std::string(c.country)) > 0;
+        if (c.prominence < (of_here ? 4.0f : 5.0f)) continue;
         if (context == 'c' && c.type == EntityType::kCountry)
           continue;  // "the city of Islandia" is no Iceland
         if (known_prominence >= 0 && c.prominence < known_prominence + 2) continue;
+        // The English name without the letters English lacks is how English writes it
+        // ("Chelmno" for Chełmno), whichever language also does.
+        if (LatinAscii(c.english) == span) continue;
         // A place of the country whose own name the span is: the town and its division
         // ("Sekong", the capital of Xekong province), not another language's spelling.
         if (std::find(known_countries.begin(), known_countries.end(), c.country) != known_countries.end()) continue;

@@ -1,6 +1,10 @@
 #include "stages/names/romanisation_marks.h"
 
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
 #include <utf8proc.h>
+
+#include <memory>
 
 #include "pipeline/utf8.h"
 
@@ -51,6 +55,23 @@ bool OnlyRomanisationMarks(std::string_view span) {
     marked = true;
   }
   return marked;
+}
+
+std::string LatinAscii(std::string_view text) {
+  // One transliterator per thread: ICU's are not safe to share, and making one costs more
+  // than a thousand uses.
+  thread_local std::unique_ptr<icu::Transliterator> to_ascii = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Latin-ASCII", UTRANS_FORWARD, status));
+    return U_SUCCESS(status) ? std::move(t) : nullptr;
+  }();
+  if (to_ascii == nullptr) return std::string(text);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  to_ascii->transliterate(u);
+  std::string out;
+  return u.toUTF8String(out);
 }
 
 }  // namespace mtclean

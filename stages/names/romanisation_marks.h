@@ -5,6 +5,7 @@
 #ifndef MTCLEAN_STAGES_NAMES_ROMANISATION_MARKS_H_
 #define MTCLEAN_STAGES_NAMES_ROMANISATION_MARKS_H_
 
+#include <string>
 #include <string_view>
 
 namespace mtclean {
@@ -15,6 +16,11 @@ namespace mtclean {
 // Not the caron ("Štip", "Niš": English writes Slavic names with it), the ring above or the
 // double acute, and no letter without an ASCII base ("ł", "ø", "ʿ").
 bool OnlyRomanisationMarks(std::string_view span);
+
+// `text` in plain ASCII letters, as English writes a foreign name when it leaves out the
+// letters it does not have ("Chełmno" -> "Chelmno", "Malmö" -> "Malmo", "Ørsted" ->
+// "Orsted"): ICU's Latin-ASCII transliteration.
+std::string LatinAscii(std::string_view text);
 
 }  // namespace mtclean
 
