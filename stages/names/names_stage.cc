@@ -678,7 +678,7 @@ class NamesStage : public Stage {
       return 'o';
     auto foreign = [&](size_t k) {
       std::string_view w = word(k);
-      return !s.words[k].capitalised && !w.empty() && w[0] >= 'a' && w[0] <= 'z' &&
+      return !s.words[k].capitalised && !w.empty() && utf8::IsLower(utf8::At(w, 0)) &&
              !KnownInAnyCase(*s.english, w);
     };
     size_t before = b;  // the word before it, past name particles ("de la")
@@ -699,10 +699,16 @@ class NamesStage : public Stage {
     const size_t names = places.size();  // then another language's spellings ("Tahār": Takhar)
     for (const auto& c : d_.gazetteer->FindByExonym(folded, 5.0f)) places.push_back(c);
     const Gazetteer::Entry* best = nullptr;
-    for (const auto& c : places) {
+    for (size_t i = 0; i < places.size(); ++i) {
+      const auto& c = places[i];
       if (!IsPlace(c)) continue;
       // Spelled as the country writes it, or as English does ("Kyōto", "Curaçao" in CLDR).
-      if (s.country_letters.Writes(c.country, span) || WithoutAdminWord(c.english) == span) {
+      // Another language's spelling of a place ("Brésil") is not the country's, whatever
+      // letters the country writes, unless the country's names include it.
+      const bool own_name = i < names || std::any_of(places.begin(), places.begin() + names,
+                                                     [&](const auto& n) { return n.id == c.id; });
+      if ((own_name && s.country_letters.Writes(c.country, span)) ||
+          WithoutAdminWord(c.english) == span) {
         r.kind = SpanResult::kHandled;
         return true;
       }

@@ -93,6 +93,8 @@ std::string FixtureGazetteer() {
         {"Laghman", EntityType::kAdmin1, "AF", 5.1f, {"Laghman Province"}, "AF.35", 0, {}, "", {}},
         {"Shenzhen", EntityType::kCity, "CN", 7.1f, {}, "CN.30", 0, {}, "", {}},
         {"China", EntityType::kCountry, "CN", 9, {}, "CN", 0, {}, "", {}},
+        // (An exonym made up for the test, with a letter Spanish writes.)
+        {"Valencia", EntityType::kCity, "ES", 5.9f, {}, "ES.60", 0, {"Valénce"}, "", {}},
     };
     auto p = (std::filesystem::temp_directory_path() / ("mtclean_names_fixture." + std::to_string(getpid()) + ".bin")).string();
     REQUIRE(WriteGazetteer(entries, p).ok());
@@ -227,6 +229,15 @@ TEST_CASE("names: another language's spelling the data knows becomes the English
   CHECK(N("Officials in Damascus said so.") == "Officials in Damascus said so.");
   CHECK(N("The DAMASCO program was ended.") == "The DAMASCO program was ended.");  // an acronym
   CHECK(N("The winger Casey Damasco scored twice.") == "The winger Casey Damasco scored twice.");  // a surname
+}
+
+// Letters a country writes keep its own names as they are ("Mohammédia", below), not
+// another language's spelling of them; a lower-case word of that language beside a name
+// makes it part of a phrase of that language.
+TEST_CASE("names: another language's spelling in letters the country writes is still an exonym") {
+  CHECK(N("Thousands of people have left Valénce since the spring.") ==
+        "Thousands of people have left Valencia since the spring.");
+  CHECK(N("The Valénce ésportiva won.") == "The Valénce ésportiva won.");
 }
 
 TEST_CASE("names: correct and unknown names stay") {
