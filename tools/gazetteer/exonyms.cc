@@ -385,6 +385,9 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
   size_t added = 0;
   for (const auto& [code, en] : english) {
     if (code.size() < 3) continue;
+    // Numbered districts ("Prague 21") fold to their city's name without the number: they
+    // are no names of it.
+    if (std::any_of(en.begin(), en.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
     const std::string country = CountryOfCldrCode(code);
     const std::string folded_en = FoldName(WithoutAdminWord(en));
     long id = by_name(country, folded_en);

@@ -22,13 +22,15 @@ std::string WriteCldr() {
         "\t\t\t<subdivision type=\"afbds\">Badakhshan</subdivision>\n"
         "\t\t\t<subdivision type=\"afhel\">Helmand</subdivision>\n"
         "\t\t\t<subdivision type=\"azxac\">Khachmaz</subdivision>\n"
-        "\t\t\t<subdivision type=\"itbi\">Biella</subdivision>\n");
+        "\t\t\t<subdivision type=\"itbi\">Biella</subdivision>\n"
+        "\t\t\t<subdivision type=\"cz121\">Prague 21</subdivision>\n");
   write("de",
         "\t\t\t<subdivision type=\"afkho\" draft=\"contributed\">Chost</subdivision>\n"
         "\t\t\t<subdivision type=\"afbds\">Badachschan</subdivision>\n"
         "\t\t\t<subdivision type=\"afbds\" alt=\"variant\">Badachstan</subdivision>\n"
         "\t\t\t<subdivision type=\"afhel\">Helmand</subdivision>\n"
-        "\t\t\t<subdivision type=\"itbi\">Provinz Biella</subdivision>\n");
+        "\t\t\t<subdivision type=\"itbi\">Provinz Biella</subdivision>\n"
+        "\t\t\t<subdivision type=\"cz121\">Prag 21</subdivision>\n");
   write("es",
         "\t\t\t<subdivision type=\"afkho\">Provincia de Jost</subdivision>\n"
         "\t\t\t<subdivision type=\"afbds\">Badakhshán</subdivision>\n");
@@ -63,6 +65,16 @@ TEST_CASE("exonyms: CLDR's subdivision names give how other languages write divi
   // No CLDR there: nothing added, no error.
   std::vector<GazetteerEntry> none(entries);
   CHECK(AddCldrSubdivisionExonyms({"de"}, "/nonexistent", "", &none, nullptr) == 0);
+}
+
+// Names fold without their digits: a numbered district would be taken for its city.
+TEST_CASE("exonyms: numbered districts name no division") {
+  std::vector<GazetteerEntry> entries(1);
+  entries[0].name = "Prague";
+  entries[0].type = EntityType::kAdmin1, entries[0].country = "CZ", entries[0].prominence = 6.1f;
+  CHECK(AddCldrSubdivisionExonyms({"de"}, WriteCldr(), "", &entries, nullptr) == 0);
+  CHECK(entries[0].english.empty());
+  CHECK(entries[0].exonyms.empty());
 }
 
 TEST_CASE("exonyms: a division found by its ISO code; spellings English writes are no exonyms") {
