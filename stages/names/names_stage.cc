@@ -607,6 +607,26 @@ class NamesStage : public Stage {
   // ("Thani" in "Hamad Al Thani") is only ever flagged.
   // What the words around a span ask for: 'p' a place ("X province", "the city of X"),
   // 'h' a person ("spokesman X", "X said"), '-' nothing.
+  // Whether places named so (their own and English names) are one answer: all linked by a
+  // name they share, their own or their English one (Libya's division Surt and its town
+  // Sirte are both Sirte in English; Abu Dhabi, the emirate and the city, however English
+  // names the city's district).
+  static bool OneAnswer(const std::vector<std::pair<std::string, std::string>>& places) {
+    if (places.empty()) return false;
+    std::vector<bool> linked(places.size(), false);
+    linked[0] = true;
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (size_t i = 0; i < places.size(); ++i)
+        for (size_t j = 0; j < places.size() && !linked[i]; ++j)
+          if (linked[j] &&
+              (places[i].first == places[j].first || places[i].second == places[j].second ||
+               places[i].first == places[j].second || places[i].second == places[j].first))
+            linked[i] = grew = true;
+    }
+    return std::all_of(linked.begin(), linked.end(), [](bool b) { return b; });
+  }
+
   // The country `entries` (the places and countries a span names) point to: a country's
   // own code, or "~" and the country of the one country whose sizeable places they are
   // (a division, a city of 100,000; any place the exonym data lists when `all_sizeable`).
@@ -699,12 +719,17 @@ class NamesStage : public Stage {
     const size_t names = places.size();  // then another language's spellings ("Tahār": Takhar)
     for (const auto& c : d_.gazetteer->FindByExonym(folded, 5.0f)) places.push_back(c);
     const Gazetteer::Entry* best = nullptr;
+    for (const auto& c : places)
+      if (IsPlace(c) && (best == nullptr || c.prominence > best->prominence)) best = &c;
+    if (best == nullptr) return false;
     for (size_t i = 0; i < places.size(); ++i) {
       const auto& c = places[i];
-      if (!IsPlace(c)) continue;
-      // Spelled as the country writes it, or as English does ("Kyōto", "Curaçao" in CLDR).
+      // Spelled as the country writes it, or as English does ("Kyōto", "Curaçao" in CLDR),
+      // unless that place is 100 times less prominent than another so spelled: Colombia's
+      // municipality of Jerusalén does not keep Spanish's Jerusalem so.
       // Another language's spelling of a place ("Brésil") is not the country's, whatever
       // letters the country writes, unless the country's names include it.
+      if (!IsPlace(c) || c.prominence < best->prominence - 2.0f) continue;
       const bool own_name = i < names || std::any_of(places.begin(), places.begin() + names,
                                                      [&](const auto& n) { return n.id == c.id; });
       if ((own_name && s.country_letters.Writes(c.country, span)) ||
@@ -712,9 +737,7 @@ class NamesStage : public Stage {
         r.kind = SpanResult::kHandled;
         return true;
       }
-      if (best == nullptr || c.prominence > best->prominence) best = &c;
     }
-    if (best == nullptr) return false;
     const std::string english = EnglishSpelling(*best, s.country_letters);
     // Only the marks go, unless the data says another language spells the place so: "Amará"
     // is not "Al ‘Amarah".
@@ -824,7 +847,7 @@ class NamesStage : public Stage {
           if (s.countries.count(std::string(o.country)) > 0 &&
               (o.form == o.name || o.form == o.english))
             alike_here.push_back(o);
-      std::unordered_set<std::string> places;
+      std::vector<std::pair<std::string, std::string>> places;  // their own and English names
       const Gazetteer::Entry* top = nullptr;
       for (const auto& c : hits) {
         // A smaller place (a town of 10,000, a district) where the document talks about its
@@ -849,13 +872,14 @@ class NamesStage : public Stage {
             std::any_of(alike_here.begin(), alike_here.end(),
                         [&](const auto& o) { return o.country != c.country; }))
           continue;
-        places.insert(FoldName(WithoutAdminWord(c.name)));
+        places.push_back({FoldName(WithoutAdminWord(c.name)),
+                          FoldName(WithoutAdminWord(EnglishSpelling(c, s.country_letters)))});
         if (top == nullptr || c.prominence > top->prominence) top = &c;
       }
       if (top != nullptr) {
         r.rule = kExonym;
         r.replacement = EnglishSpelling(*top, s.country_letters);
-        r.confidence = places.size() == 1 ? 0.9f : 0.5f;
+        r.confidence = OneAnswer(places) ? 0.9f : 0.5f;
         r.kind = r.confidence >= d_.min_confidence ? SpanResult::kReplace : SpanResult::kFlag;
         return r;
       }

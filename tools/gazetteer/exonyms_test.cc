@@ -77,7 +77,8 @@ TEST_CASE("exonyms: numbered districts name no division") {
   CHECK(entries[0].exonyms.empty());
 }
 
-TEST_CASE("exonyms: a division found by its ISO code; spellings English writes are no exonyms") {
+TEST_CASE(
+    "exonyms: a division found by its ISO code, and spellings English writes are no exonyms") {
   // iso-codes names AZ-XAC as GeoNames does, "Xaçmaz"; CLDR's English is "Khachmaz", which no
   // name or skeleton links to it.
   const std::filesystem::path iso =
