@@ -350,16 +350,16 @@ class NamesStage : public Stage {
           const std::string folded = FoldName(span);
           const std::vector<Gazetteer::Entry> exonym_of = d_.gazetteer->FindByExonym(folded);
           NamesScratch::SpanPlace place;
-          // (Not a word of English: "Mobile", "Reading" say nothing of a country.)
-          const bool english_word = s.english->Known(LowerWord(span));
-          place.country = CountryNamed(d_.gazetteer->FindByName(folded, 4.0f), english_word, false);
+          place.country = CountryNamed(d_.gazetteer->FindByName(folded, 4.0f), false);
           // Another language's spelling of a place, which English does not write (WordNet,
           // Hunspell: "Maurice" is French for Mauritius and an English name): the document's
           // names went through a translation.
           place.translated = d_.english_names.count(folded) == 0 && !exonym_of.empty() &&
                              !KnownInAnyCase(*s.english, span);
-          if (place.translated)
-            place.country_by_exonym = CountryNamed(exonym_of, english_word, true);
+          if (place.translated) place.country_by_exonym = CountryNamed(exonym_of, true);
+          // (Not a word of English: "Mobile", "Reading" say nothing of a country.)
+          for (std::string* c : {&place.country, &place.country_by_exonym})
+            if (!c->empty() && (*c)[0] == '~' && s.english->Known(LowerWord(span))) c->clear();
           if (s.country_of.size() > kMaxCacheEntries) s.country_of.clear();
           it = s.country_of.emplace(std::move(span), std::move(place)).first;
         }
@@ -630,8 +630,7 @@ class NamesStage : public Stage {
   // The country `entries` (the places and countries a span names) point to: a country's
   // own code, or "~" and the country of the one country whose sizeable places they are
   // (a division, a city of 100,000; any place the exonym data lists when `all_sizeable`).
-  static std::string CountryNamed(const std::vector<Gazetteer::Entry>& entries, bool english_word,
-                                  bool all_sizeable) {
+  static std::string CountryNamed(const std::vector<Gazetteer::Entry>& entries, bool all_sizeable) {
     std::string country, place_country;
     bool one_country = true;
     for (const auto& c : entries) {
@@ -645,8 +644,7 @@ class NamesStage : public Stage {
                             (all_sizeable && c.prominence >= 4.0f);
       if (sizeable && place_country.empty()) place_country = std::string(c.country);
     }
-    if (country.empty() && one_country && !place_country.empty() && !english_word)
-      country = "~" + place_country;
+    if (country.empty() && one_country && !place_country.empty()) country = "~" + place_country;
     return country;
   }
 
