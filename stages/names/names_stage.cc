@@ -741,9 +741,16 @@ class NamesStage : public Stage {
     // is not "Al ‘Amarah".
     const bool exonym = best >= places.data() + names;
     if (!exonym && SkeletonOfLetters(FoldName(english)) != SkeletonOfLetters(folded)) return false;
+    // (A division and its seat are one answer: Samangan province and its capital Aibak,
+    // which GeoNames also calls Samangan.)
+    auto seat_of = [](const Gazetteer::Entry& city, const Gazetteer::Entry& division) {
+      return division.type == EntityType::kAdmin1 && (city.capital & kSeatOfDivision) != 0 &&
+             city.region == division.region && city.region != 0;
+    };
     bool other_answer = false;
     for (const auto& c : places)
-      other_answer |= c.prominence >= best->prominence - 1.0f && IsPlace(c) &&
+      other_answer |= c.prominence >= best->prominence - 1.0f && IsPlace(c) && !seat_of(c, *best) &&
+                      !seat_of(*best, c) &&
                       FoldName(EnglishSpelling(c, s.country_letters)) != FoldName(english);
     r.rule = kRomanisation;
     r.replacement = english;

@@ -101,6 +101,9 @@ std::string FixtureGazetteer() {
         // exonyms).
         {"Surt", EntityType::kAdmin1, "LY", 5.5f, {}, "LY.60", 0, {"Syrtis"}, "Sirte", {}},
         {"Sirte", EntityType::kCity, "LY", 5.1f, {}, "LY.60", kSeatOfDivision, {"Syrtis"}, "", {}},
+        // A province and its seat, which also goes by the province's name (made up).
+        {"Doranak", EntityType::kAdmin1, "AF", 5.5f, {}, "AF.90", 0, {}, "", {}},
+        {"Kelat", EntityType::kCity, "AF", 4.7f, {"Doranak"}, "AF.90", kSeatOfDivision, {}, "", {}},
     };
     auto p = (std::filesystem::temp_directory_path() / ("mtclean_names_fixture." + std::to_string(getpid()) + ".bin")).string();
     REQUIRE(WriteGazetteer(entries, p).ok());
@@ -251,6 +254,9 @@ TEST_CASE("names: another language's spelling in letters the country writes is s
 TEST_CASE("names: a division and its seat that English names alike are one answer") {
   CHECK(N("Thousands of people have left Syrtis since the spring.") ==
         "Thousands of people have left Sirte since the spring.");
+  // A romanisation's marks on a name both have: the division's.
+  CHECK(N("Thousands of people have left Dōrānak since the spring.") ==
+        "Thousands of people have left Doranak since the spring.");
 }
 
 TEST_CASE("names: correct and unknown names stay") {
