@@ -1,16 +1,28 @@
 #include "tools/gazetteer/exonyms.h"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <string>
 
 namespace mtclean {
 namespace {
 
+// A folder removed when the test process ends.
+struct TempDir {
+  std::filesystem::path path;
+  ~TempDir() { std::filesystem::remove_all(path); }
+};
+
 // A CLDR tree with the subdivision names of three languages, as Debian's unicode-cldr-core lays
-// it out.
+// it out. One per process: ctest runs the test cases as parallel processes, which must not
+// rewrite the files another is reading.
 std::string WriteCldr() {
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "mtclean_cldr_test";
+  static const TempDir temp{std::filesystem::temp_directory_path() /
+                            ("mtclean_cldr_test." + std::to_string(getpid()))};
+  const std::filesystem::path& dir = temp.path;
   std::filesystem::create_directories(dir / "common" / "subdivisions");
   auto write = [&](const char* lang, const std::string& body) {
     std::ofstream(dir / "common" / "subdivisions" / (std::string(lang) + ".xml"))
@@ -82,7 +94,8 @@ TEST_CASE(
   // iso-codes names AZ-XAC as GeoNames does, "Xaçmaz"; CLDR's English is "Khachmaz", which no
   // name or skeleton links to it.
   const std::filesystem::path iso =
-      std::filesystem::temp_directory_path() / "mtclean_iso_3166-2_test.json";
+      std::filesystem::temp_directory_path() /
+      ("mtclean_iso_3166-2_test." + std::to_string(getpid()) + ".json");
   std::ofstream(iso) << R"({"3166-2": [{"code": "AZ-XAC", "name": "Xaçmaz", "type": "Rayon"}]})";
   std::vector<GazetteerEntry> entries(2);
   entries[0].name = "Xaçmaz", entries[0].type = EntityType::kAdmin1;
