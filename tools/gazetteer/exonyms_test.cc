@@ -119,6 +119,7 @@ TEST_CASE(
   CHECK(DropEnglishSpellings(WriteCldr(), &entries) == 1);
   CHECK(entries[1].exonyms.empty());
   CHECK(entries[0].exonyms == std::vector<std::string>{"Khatchmaz"});
+  std::filesystem::remove(iso);
 }
 
 TEST_CASE("exonyms: a consonant skeleton alone links no names that begin apart") {
