@@ -185,6 +185,17 @@ TEST_CASE("names: another language's names of a country's smaller places") {
         "The camp at Chelmno was opened in 1941, historians in Poland said.");
 }
 
+// The people of WordNet are in the gazetteer with their full names (build/names/
+// wordnet_people.tsv): a German text writes "Jassir Arafat".
+TEST_CASE("names: people of WordNet spelled by a source language's rules") {
+  if (!std::filesystem::exists(DefaultGazetteerPath())) return;
+  CHECK(testing::Clean("names",
+                       "In a statement on Monday, Jassir Arafat said the talks would continue.") ==
+        "In a statement on Monday, Yasser Arafat said the talks would continue.");
+  const std::string english = "Muammar el-Qaddafi met foreign diplomats in the capital.";
+  CHECK(testing::Clean("names", english) == english);
+}
+
 // Hunspell's en_US knows some foreign spellings of places as names ("Beyrouth", "Maroc"): in a
 // document that writes other names as another language does they are that language's exonyms
 // all the same; a word English uses in lower case ("Island", German for Iceland) never is.
