@@ -48,15 +48,25 @@ void Fold(std::string_view raw, FoldedLine* out) {
     if (byte < 0x80 && byte != '\'') {
       if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') {
         if (!in_word) start_word(pos);
-        out->text.push_back(static_cast<char>(byte | 0x20));
-        out->word_ends.back() = ++pos;
-        // note(byte) without its tests for separators and scripts, which no ASCII letter is:
-        // this is the hottest path of the stage (callgrind: Fold +9% through note()).
+        // The whole run of ASCII letters at once: this is the hottest path of the stage.
+        size_t end = pos + 1;
+        while (end < raw.size() && (static_cast<unsigned char>(raw[end]) | 0x20) >= 'a' &&
+               (static_cast<unsigned char>(raw[end]) | 0x20) <= 'z')
+          ++end;
+        const size_t old = out->text.size(), n = end - pos;
+        out->text.append(raw.data() + pos, n);
+        char* lowered = out->text.data() + old;
+        for (size_t k = 0; k < n; ++k) lowered[k] = static_cast<char>(lowered[k] | 0x20);
+        out->word_ends.back() = end;
+        // note() for each letter, without its tests for separators and scripts, which no
+        // ASCII letter is.
         if (after_end) out->sentence_inside = true;
         after_end = false;
-        if (out->code_points++ == 0) out->first = byte;
-        out->before_last = out->last;
-        out->last = byte;
+        if (out->code_points == 0) out->first = byte;
+        out->code_points += n;
+        out->before_last = n >= 2 ? static_cast<unsigned char>(raw[end - 2]) : out->last;
+        out->last = static_cast<unsigned char>(raw[end - 1]);
+        pos = end;
       } else {
         in_word = false;
         ++pos;
