@@ -20,6 +20,10 @@ TEST_CASE("line counts: documents per line, merge and save") {
   CHECK(a.Documents(chrome) == 4);
   CHECK(a.Documents(article) == 1);
   CHECK(a.documents() == 4);
+  LineCounts fresh;  // merged into before counting anything: a copy
+  fresh.Merge(a);
+  CHECK(fresh.Documents(chrome) == 4);
+  CHECK(fresh.documents() == 4);
   std::string bytes;
   a.Serialize(&bytes);
   LineCounts c;
