@@ -1,7 +1,6 @@
 #include "stages/garbled/lm_signs.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -15,42 +14,55 @@ namespace {
 constexpr double kFloor = -7.0;
 }  // namespace
 
-void LmWords(std::string_view sentence, std::vector<std::string>* out) {
-  out->clear();
-  std::string word;
+void LmWords(std::string_view sentence, std::string* buffer, std::vector<std::string_view>* out) {
+  buffer->clear();
+  thread_local std::vector<std::pair<size_t, size_t>> spans;  // (start, length) in `buffer`
+  spans.clear();
+  size_t start = 0;  // where the current word began
   auto flush = [&] {
-    while (!word.empty() && word.back() == '\'') word.pop_back();
-    if (!word.empty()) out->push_back(word);
-    word.clear();
+    while (buffer->size() > start && buffer->back() == '\'') buffer->pop_back();
+    if (buffer->size() > start) spans.emplace_back(start, buffer->size() - start);
+    start = buffer->size();
   };
   for (size_t pos = 0; pos < sentence.size();) {
+    const auto byte = static_cast<unsigned char>(sentence[pos]);
+    if (byte < 0x80) {  // ASCII, the common case, without a look-up
+      if ((byte >= '0' && byte <= '9') || ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z'))
+        buffer->push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte | 0x20 : byte));
+      else if (byte == '\'' && buffer->size() > start)
+        buffer->push_back('\'');
+      else
+        flush();
+      ++pos;
+      continue;
+    }
     int32_t cp = 0;
     const int n = utf8::Decode(sentence, pos, &cp);
     const size_t len = static_cast<size_t>(n > 0 ? n : -n);
-    if (cp < 0x80 && std::isalnum(static_cast<unsigned char>(cp))) {
-      word.push_back(static_cast<char>(std::tolower(cp)));
-    } else if ((cp == '\'' || cp == 0x2019) && !word.empty()) {
-      word.push_back('\'');
+    if (cp == 0x2019 && buffer->size() > start) {
+      buffer->push_back('\'');
     } else if (utf8::IsLetter(cp) || utf8::IsMark(cp)) {
-      word.append(sentence.substr(pos, len));  // a letter English rarely writes: an unknown word
+      buffer->append(sentence.substr(pos, len));  // a letter English rarely writes: an unknown word
     } else {
       flush();
     }
     pos += len;
   }
   flush();
+  out->clear();
+  for (const auto& [at, length] : spans)
+    out->push_back(std::string_view(*buffer).substr(at, length));
 }
 
 LmFeatures SentenceFeatures(const EnglishLanguageModel& lm, std::string_view sentence) {
   LmFeatures f;
-  thread_local std::vector<std::string> words;
-  thread_local std::vector<std::string_view> views;
+  thread_local std::string buffer;
+  thread_local std::vector<std::string_view> words;
   thread_local std::vector<EnglishLanguageModel::WordScore> scores;
-  LmWords(sentence, &words);
+  LmWords(sentence, &buffer, &words);
   f.words = words.size();
   if (words.size() < 3) return f;
-  views.assign(words.begin(), words.end());
-  lm.Score(views, &scores);
+  lm.Score(words, &scores);
   std::vector<double> surprise, logprob;
   std::vector<size_t> at;  // the word of each surprise
   for (size_t i = 0; i < scores.size(); ++i) {
@@ -72,7 +84,7 @@ LmFeatures SentenceFeatures(const EnglishLanguageModel& lm, std::string_view sen
       v[kMinSurprisePair] = (surprise[i] + surprise[i + 1]) / 2, worst = i;
   const size_t from = at[worst] > 0 ? at[worst] - 1 : 0;
   const size_t to = std::min(words.size(), at[std::min(worst + 1, at.size() - 1)] + 1);
-  for (size_t k = from; k < to; ++k) f.least_likely += (k > from ? " " : "") + words[k];
+  for (size_t k = from; k < to; ++k) (f.least_likely += k > from ? " " : "") += words[k];
   double sum = 0;
   size_t surprised = 0, very = 0;
   for (double s : surprise) {

@@ -40,8 +40,9 @@ struct LmFeatures {
 };
 
 // The sentence's words as the model spells them: lower case, split at hyphens and other
-// marks, an apostrophe kept inside a word ("don't", "minister's").
-void LmWords(std::string_view sentence, std::vector<std::string>* out);
+// marks, an apostrophe kept inside a word ("don't", "minister's"). Written one after another
+// into `buffer`, which `out` views.
+void LmWords(std::string_view sentence, std::string* buffer, std::vector<std::string_view>* out);
 
 // Features of a sentence of at least three words (else words < 3 and no values).
 LmFeatures SentenceFeatures(const EnglishLanguageModel& lm, std::string_view sentence);
