@@ -95,7 +95,7 @@ bool IsDeterminerLike(std::string_view w) {
 // How many times two frequent words must be expected to meet for their never meeting to be a sign.
 constexpr double kPairExpected = 5;
 
-constexpr std::array<OptionInfo, 12> kOptions = {{
+constexpr std::array<OptionInfo, 14> kOptions = {{
     {"flag_above", OptionType::kDouble, "0.5",
      "flag a sentence whose garbledness score reaches this"},
     {"drop_above", OptionType::kDouble, "0",
@@ -122,6 +122,12 @@ constexpr std::array<OptionInfo, 12> kOptions = {{
      "trained weights of the English-model sign"},
     {"lm_shift", OptionType::kDouble, "0",
      "moves the English-model sign's threshold (raw score; positive: fewer flags)"},
+    {"document_margin", OptionType::kDouble, "2",
+     "in a document many of whose sentences the English model finds unlikely, its sign fires this "
+     "much below its threshold too (0: off)"},
+    {"document_share", OptionType::kDouble, "0.4",
+     "the share of a document's sentences within `document_margin` of the threshold that makes it "
+     "so"},
 }};
 
 struct Token {
@@ -158,6 +164,16 @@ class GarbledScratch : public StageScratch {
   EnglishGrammar::Tagging tagging;
   std::vector<Pending> pending;
   WordMap<int> capitalised_in_document;
+  // Sentences judged, those the English model found unlikely within the document margin, and
+  // the flags such sentences would have if the document is found so.
+  size_t judged = 0, near = 0;
+  struct Deferred {
+    size_t begin, end;
+    float score;
+    uint32_t signs;
+    std::string evidence;
+  };
+  std::vector<Deferred> deferred;
 };
 
 bool IsWordChar(int32_t cp) { return utf8::IsLetter(cp) || utf8::IsDigit(cp) || utf8::IsMark(cp); }
@@ -275,6 +291,7 @@ class GarbledStage : public Stage {
     garbled::LmWeights lm_weights;
     double lm_shift = 0;
     double flag_above = 0.5, drop_above = 0, tag_surprise = 9;
+    double document_margin = 2, document_share = 0.4;
     bool repair = true;
     std::string source_language, hunspell_dir;
     std::vector<std::string> source_languages;
@@ -321,6 +338,8 @@ class GarbledStage : public Stage {
     if (s.sentences == nullptr || s.english == nullptr) return;
     const std::string source = d_.source_language != "auto" ? d_.source_language : ctx.document.source_language;
     s.pending.clear();
+    s.judged = s.near = 0;
+    s.deferred.clear();
     // Only lines of running text are judged: a page with none (a title, a menu, "hi") is
     // left before any word is looked up.
     bool any_prose = false;
@@ -343,6 +362,17 @@ class GarbledStage : public Stage {
     }
     std::sort(s.pending.begin(), s.pending.end());
     for (const Pending& p : s.pending) ctx.rewriter.Replace(p.begin, p.end, p.replacement, p.rule, p.confidence);
+    // A document many of whose sentences the English model finds unlikely is machine
+    // translation: its sentences near the threshold are flagged too, saying so.
+    if (s.near >= 2 &&
+        static_cast<double>(s.near) >= d_.document_share * static_cast<double>(s.judged)) {
+      char share[96];
+      std::snprintf(share, sizeof share, "; the document: %zu of %zu sentences near it", s.near,
+                    s.judged);
+      for (auto& f : s.deferred)
+        ctx.rewriter.Flag(f.begin, f.end, kGarbled, f.score, f.signs,
+                          std::move(f.evidence) + share);
+    }
   }
 
  private:
@@ -714,7 +744,13 @@ class GarbledStage : public Stage {
         garbled::SentenceFeatures(**d_.lm, in.substr(begin, end - begin));
     const double lm_score = lm_features.words >= 3 ? d_.lm_weights.Raw(lm_features) : -1e9;
     const double lm_probability = d_.lm_weights.Probability(lm_score);
-    if (lm_score >= d_.lm_weights.threshold + d_.lm_shift) fired |= 1u << kUnlikelyEnglish;
+    const double threshold = d_.lm_weights.threshold + d_.lm_shift;
+    if (lm_score >= threshold) fired |= 1u << kUnlikelyEnglish;
+    // Near the threshold, in a document of many such sentences (decided in Process).
+    const bool near = d_.document_margin > 0 && lm_features.words >= 3 &&
+                      lm_score >= threshold - d_.document_margin;
+    s.judged += lm_features.words >= 3 ? 1 : 0;
+    s.near += near ? 1 : 0;
     const uint32_t signs = fired & ~(d_.repair ? repaired : 0u);
     double clean = 1;
     if (signs >> kUnlikelyEnglish & 1u) clean *= 1 - lm_probability;
@@ -737,15 +773,21 @@ class GarbledStage : public Stage {
     }
     if (d_.repair)
       for (auto& r : repairs) s.pending.push_back(std::move(r));
+    auto evidence = [&] {
+      char number[96];
+      std::snprintf(number, sizeof number,
+                    "English model: score %.1f from %.1f, %zu words; least likely: ", lm_score,
+                    threshold, lm_features.words);
+      return number + lm_features.least_likely;
+    };
     if (score >= d_.flag_above) {
-      std::string evidence;
-      if (signs >> kUnlikelyEnglish & 1u) {
-        char number[96];
-        std::snprintf(number, sizeof number, "English model: score %.1f from %.1f, %zu words; least likely: ",
-                      lm_score, d_.lm_weights.threshold + d_.lm_shift, lm_features.words);
-        evidence = number + lm_features.least_likely;
-      }
-      ctx.rewriter.Flag(begin, end, kGarbled, static_cast<float>(score), signs, std::move(evidence));
+      ctx.rewriter.Flag(begin, end, kGarbled, static_cast<float>(score), signs,
+                        signs >> kUnlikelyEnglish & 1u ? evidence() : std::string());
+    } else if (near && !(signs >> kUnlikelyEnglish & 1u)) {
+      const double with_sign = 1 - clean * (1 - lm_probability);
+      if (with_sign >= d_.flag_above)
+        s.deferred.push_back({begin, end, static_cast<float>(with_sign),
+                              signs | 1u << kUnlikelyEnglish, evidence()});
     }
   }
 
@@ -837,6 +879,8 @@ const StageDescriptor& GarbledStageDescriptor() {
         if (!weights.ok()) return weights.status();
         d.lm_weights = *weights;
         d.lm_shift = options.GetDouble("lm_shift");
+        d.document_margin = options.GetDouble("document_margin");
+        d.document_share = options.GetDouble("document_share");
         d.flag_above = options.GetDouble("flag_above");
         d.drop_above = options.GetDouble("drop_above");
         d.tag_surprise = options.GetDouble("tag_surprise");

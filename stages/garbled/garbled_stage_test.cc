@@ -34,6 +34,34 @@ std::vector<std::string> Signs(const std::string& text) {
   return out;
 }
 
+// The flags the stage raises on `text` with `options`.
+size_t FlagCount(const std::string& options, const std::string& text) {
+  auto pipeline = testing::MakePipeline("garbled " + options);
+  auto worker = pipeline->NewWorker();
+  return worker->Clean({"d", text, "", ""}).flags.size();
+}
+
+// A document many of whose sentences the English model finds unlikely is machine translation:
+// its sentences within `document_margin` of the sign's threshold are flagged too, when they
+// make `document_share` of its sentences. (A low `flag_above` lets the test see it on a few
+// sentences of our own.)
+TEST_CASE("garbled: a document of unlikely sentences lowers the English model's threshold") {
+  if (!ModelPresent()) return;
+  const std::string text =
+      "The minister the talks would continue next week said on Friday in the capital.\n\n"
+      "In recent months the price of the housing of the city first of all to the same type rose "
+      "again.\n\n"
+      "Officials of the province said the road to the capital for the traffic of trucks and the "
+      "buses "
+      "reopened yesterday.\n\n"
+      "The company the new products of the year will be launched in the spring in all stores of "
+      "the country.\n\n"
+      "The weather was fine and the children played in the park until the evening.\n";
+  const size_t alone = FlagCount("flag_above=0.02 document_margin=0", text);
+  CHECK(FlagCount("flag_above=0.02 document_margin=100 document_share=0", text) > alone);
+  CHECK(FlagCount("flag_above=0.02 document_margin=100 document_share=1.01", text) == alone);
+}
+
 TEST_CASE("garbled: word loops are written once, English doublings stay") {
   if (!ModelPresent()) return;
   CHECK(G("Officials said the the the ministry would act on the report by Monday.") ==
