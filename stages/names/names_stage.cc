@@ -359,7 +359,9 @@ class NamesStage : public Stage {
           if (place.translated) place.country_by_exonym = CountryNamed(exonym_of, true);
           // (Not a word of English: "Mobile", "Reading" say nothing of a country.)
           for (std::string* c : {&place.country, &place.country_by_exonym})
-            if (!c->empty() && (*c)[0] == '~' && s.english->Known(LowerWord(span))) c->clear();
+            if (!c->empty() && ((*c)[0] == '~' || (*c)[0] == '=') &&
+                s.english->Known(LowerWord(span)))
+              c->clear();
           if (s.country_of.size() > kMaxCacheEntries) s.country_of.clear();
           it = s.country_of.emplace(std::move(span), std::move(place)).first;
         }
@@ -380,7 +382,7 @@ class NamesStage : public Stage {
                                          : it->second.country;
         if (country.empty()) continue;
         if (country[0] != '~') {
-          s.countries.insert(country);
+          s.countries.insert(country[0] == '=' ? country.substr(1) : country);
           continue;
         }
         const auto [seen, first] = s.place_of_country.emplace(country.substr(1), it->first);
@@ -628,13 +630,15 @@ class NamesStage : public Stage {
   }
 
   // The country `entries` (the places and countries a span names) point to: a country's
-  // own code, or "~" and the country of the one country whose sizeable places they are
-  // (a division, a city of 100,000; any place the exonym data lists when `all_sizeable`).
+  // own code; "=" and the country whose capital they name ("Baku" names Azerbaijan as
+  // "Azerbaijan" does); or "~" and the country of the one country whose sizeable places they
+  // are (a division, a city of 100,000; any place the exonym data lists when `all_sizeable`).
   static std::string CountryNamed(const std::vector<Gazetteer::Entry>& entries, bool all_sizeable) {
     std::string country, place_country;
-    bool one_country = true;
+    bool one_country = true, capital = false;
     for (const auto& c : entries) {
       if (c.type == EntityType::kCountry) country = std::string(c.country);
+      capital |= (c.capital & kSeatOfCountry) != 0 && c.prominence >= 5.0f;
       if (!IsPlace(c)) {
         one_country = false;
         continue;
@@ -644,7 +648,8 @@ class NamesStage : public Stage {
                             (all_sizeable && c.prominence >= 4.0f);
       if (sizeable && place_country.empty()) place_country = std::string(c.country);
     }
-    if (country.empty() && one_country && !place_country.empty()) country = "~" + place_country;
+    if (country.empty() && one_country && !place_country.empty())
+      country = (capital ? "=" : "~") + place_country;
     return country;
   }
 

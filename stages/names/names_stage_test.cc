@@ -155,6 +155,16 @@ TEST_CASE("names: two places of one country name it") {
       "The governor of Kandahar met officials in Badakhshan on Monday.");
 }
 
+// A country's capital names it as its name does: "Dushanbe" lets a single word be a place of
+// Tajikistan (Spanish writes Khujand "Jujand").
+TEST_CASE("names: a national capital names its country") {
+  if (!std::filesystem::exists(DefaultGazetteerPath())) return;
+  CHECK(testing::Clean("names", "Officials in Jujand said the road to Dushanbe reopened.") ==
+        "Officials in Khujand said the road to Dushanbe reopened.");
+  const std::string alone = "Officials in Jujand said the road reopened.";
+  CHECK(testing::Clean("names", alone) == alone);
+}
+
 // WordNet lists the spellings English itself writes; it lists some foreign ones too, which a
 // document whose other names show a translation does not keep.
 TEST_CASE("names: spellings English writes stay, unless the document shows a translation") {
