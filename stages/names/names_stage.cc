@@ -247,9 +247,9 @@ class NamesScratch : public StageScratch {
   // A capitalised span -> the country it names ("~AF": a place of it), or "", and whether
   // it is another language's spelling of a place.
   struct SpanPlace {
-    // The country the span names, by a country's name or "~" and a place's country (a
-    // place alone is no proof, two different ones are); by the English or GeoNames names,
-    // and by other languages' names (exonyms).
+    // The country the span names (CountryNamed: by a country's name or its capital, or "~"
+    // and a place's country: a place alone is no proof, two different ones are); by the
+    // English or GeoNames names, and by other languages' names (exonyms).
     std::string country, country_by_exonym;
     bool translated = false;
   };
@@ -605,10 +605,6 @@ class NamesStage : public Stage {
     return true;
   }
 
-  // `whole_run`: the span is all of its run of capitalised words; a name inside a longer run
-  // ("Thani" in "Hamad Al Thani") is only ever flagged.
-  // What the words around a span ask for: 'p' a place ("X province", "the city of X"),
-  // 'h' a person ("spokesman X", "X said"), '-' nothing.
   // Whether places named so (their own and English names) are one answer: all linked by a
   // name they share, their own or their English one (Libya's division Surt and its town
   // Sirte are both Sirte in English; Abu Dhabi, the emirate and the city, however English
@@ -662,6 +658,10 @@ class NamesStage : public Stage {
            (s.words[k].capitalised || s.words[k].particle);
   }
 
+  // `whole_run`: the span is all of its run of capitalised words; a name inside a longer run
+  // ("Thani" in "Hamad Al Thani") is only ever flagged.
+  // What the words around a span ask for: 'p' a place ("X province", "the city of X"),
+  // 'h' a person ("spokesman X", "X said"), '-' nothing.
   char Context(std::string_view text, const NamesScratch& s, size_t b, size_t e) const {
     auto is = [](std::string_view word, std::initializer_list<std::string_view> options) {
       for (std::string_view o : options)
