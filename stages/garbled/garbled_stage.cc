@@ -174,6 +174,16 @@ class GarbledScratch : public StageScratch {
     std::string evidence;
   };
   std::vector<Deferred> deferred;
+  // What the tagger and the English model said of a sentence, by its text: pages repeat
+  // sentences (a site's standard paragraphs, a story syndicated), and these two are most of a
+  // sentence's cost. Emptied when full (bounded memory on text that never repeats).
+  struct Judged {
+    std::vector<EnglishGrammar::TagId> tags;
+    std::vector<float> surprise;
+    garbled::LmFeatures lm;
+  };
+  std::unordered_map<std::string, Judged> judged_sentences;
+  static constexpr size_t kMaxJudged = 2048;
 };
 
 bool IsWordChar(int32_t cp) { return utf8::IsLetter(cp) || utf8::IsDigit(cp) || utf8::IsMark(cp); }
@@ -484,7 +494,14 @@ class GarbledStage : public Stage {
       s.views.push_back(in.substr(t.begin, t.end - t.begin));
       s.infos.push_back(t.info);
     }
-    G().grammar->TagSentence(s.views, &s.tagging, s.infos);
+    const std::string_view sentence = in.substr(begin, end - begin);
+    auto known = s.judged_sentences.find(std::string(sentence));
+    if (known != s.judged_sentences.end()) {
+      s.tagging.tags = known->second.tags;
+      s.tagging.surprise = known->second.surprise;
+    } else {
+      G().grammar->TagSentence(s.views, &s.tagging, s.infos);
+    }
     const auto& tags = s.tagging.tags;
     const EnglishGrammar& g = *G().grammar;
     uint32_t fired = 0, repaired = 0;
@@ -740,8 +757,15 @@ class GarbledStage : public Stage {
     // The English model's judgement of the whole sentence: a sign from the score that 1% of
     // clean English sentences reach, weighing the share of such sentences of real machine
     // translation that are garbled.
-    const garbled::LmFeatures lm_features =
-        garbled::SentenceFeatures(**d_.lm, in.substr(begin, end - begin));
+    if (known == s.judged_sentences.end()) {
+      if (s.judged_sentences.size() >= GarbledScratch::kMaxJudged) s.judged_sentences.clear();
+      known = s.judged_sentences
+                  .emplace(std::string(sentence),
+                           GarbledScratch::Judged{s.tagging.tags, s.tagging.surprise,
+                                                  garbled::SentenceFeatures(**d_.lm, sentence)})
+                  .first;
+    }
+    const garbled::LmFeatures& lm_features = known->second.lm;
     const double lm_score = lm_features.words >= 3 ? d_.lm_weights.Raw(lm_features) : -1e9;
     const double lm_probability = d_.lm_weights.Probability(lm_score);
     const double threshold = d_.lm_weights.threshold + d_.lm_shift;

@@ -62,6 +62,29 @@ TEST_CASE("garbled: a document of unlikely sentences lowers the English model's 
   CHECK(FlagCount("flag_above=0.02 document_margin=100 document_share=1.01", text) == alone);
 }
 
+// A worker keeps what the tagger and the English model said of a sentence, by its text: met
+// again in another document, elsewhere in it, the sentence is judged as it was.
+TEST_CASE("garbled: a sentence met again is judged the same") {
+  if (!ModelPresent()) return;
+  auto pipeline = testing::MakePipeline("garbled flag_above=0.02 document_margin=0");
+  auto worker = pipeline->NewWorker();
+  const std::string sentence =
+      "The company the new products of the year will be launched in the spring in all stores of "
+      "the country.";
+  auto flags = [&](const std::string& text, size_t at) {
+    std::vector<std::string> out;
+    for (const Edit& f : worker->Clean({"d", text, "", ""}).flags)
+      out.push_back(std::to_string(f.in_begin - at) + " " + std::to_string(f.confidence) + " " +
+                    f.evidence);
+    return out;
+  };
+  const auto first = flags(sentence + "\n", 0);
+  REQUIRE_FALSE(first.empty());
+  const std::string before =
+      "The weather was fine and the children played in the park until the evening.\n\n";
+  CHECK(flags(before + sentence + "\n", before.size()) == first);
+}
+
 TEST_CASE("garbled: word loops are written once, English doublings stay") {
   if (!ModelPresent()) return;
   CHECK(G("Officials said the the the ministry would act on the report by Monday.") ==
