@@ -182,8 +182,10 @@ class GarbledScratch : public StageScratch {
     std::vector<float> surprise;
     garbled::LmFeatures lm;
   };
-  std::unordered_map<std::string, Judged> judged_sentences;
+  WordMap<Judged> judged_sentences;
   static constexpr size_t kMaxJudged = 2048;
+  static constexpr size_t kMaxJudgedBytes =
+      2000;  // a longer "sentence" (a page without stops) is not kept
 };
 
 bool IsWordChar(int32_t cp) { return utf8::IsLetter(cp) || utf8::IsDigit(cp) || utf8::IsMark(cp); }
@@ -495,8 +497,9 @@ class GarbledStage : public Stage {
       s.infos.push_back(t.info);
     }
     const std::string_view sentence = in.substr(begin, end - begin);
-    auto known = s.judged_sentences.find(std::string(sentence));
-    if (known != s.judged_sentences.end()) {
+    const auto known = s.judged_sentences.find(sentence);
+    const bool judged_before = known != s.judged_sentences.end();
+    if (judged_before) {
       s.tagging.tags = known->second.tags;
       s.tagging.surprise = known->second.surprise;
     } else {
@@ -757,15 +760,17 @@ class GarbledStage : public Stage {
     // The English model's judgement of the whole sentence: a sign from the score that 1% of
     // clean English sentences reach, weighing the share of such sentences of real machine
     // translation that are garbled.
-    if (known == s.judged_sentences.end()) {
-      if (s.judged_sentences.size() >= GarbledScratch::kMaxJudged) s.judged_sentences.clear();
-      known = s.judged_sentences
-                  .emplace(std::string(sentence),
-                           GarbledScratch::Judged{s.tagging.tags, s.tagging.surprise,
-                                                  garbled::SentenceFeatures(**d_.lm, sentence)})
-                  .first;
+    garbled::LmFeatures features_now;
+    if (!judged_before) {
+      features_now = garbled::SentenceFeatures(**d_.lm, sentence);
+      if (sentence.size() <= GarbledScratch::kMaxJudgedBytes) {
+        if (s.judged_sentences.size() >= GarbledScratch::kMaxJudged) s.judged_sentences.clear();
+        s.judged_sentences.emplace(
+            std::string(sentence),
+            GarbledScratch::Judged{s.tagging.tags, s.tagging.surprise, features_now});
+      }
     }
-    const garbled::LmFeatures& lm_features = known->second.lm;
+    const garbled::LmFeatures& lm_features = judged_before ? known->second.lm : features_now;
     const double lm_score = lm_features.words >= 3 ? d_.lm_weights.Raw(lm_features) : -1e9;
     const double lm_probability = d_.lm_weights.Probability(lm_score);
     const double threshold = d_.lm_weights.threshold + d_.lm_shift;
