@@ -320,6 +320,8 @@ class GarbledStage : public Stage {
     WordSet abbreviations;
     StopWordTable english_function_words;  // dictionaries/stopwords/en.txt
     std::unordered_map<std::string, std::vector<Calque>> calques;  // by source language
+    // Source language -> a calque's first word -> the calques it begins, in list order.
+    std::unordered_map<std::string, WordMap<std::vector<uint32_t>>> calques_by_first_word;
   };
   explicit GarbledStage(Data d) : d_(std::move(d)) {}
 
@@ -740,8 +742,12 @@ class GarbledStage : public Stage {
     // Calques of the source language.
     for (const auto& [lang, list] : d_.calques) {
       if (!source.empty() && lang != source) continue;
-      for (size_t i = 0; i < tokens.size(); ++i)
-        for (const Calque& c : list) {
+      const auto& by_first_word = d_.calques_by_first_word.at(lang);
+      for (size_t i = 0; i < tokens.size(); ++i) {
+        const auto begun = by_first_word.find(tokens[i].lower);
+        if (begun == by_first_word.end()) continue;
+        for (const uint32_t index : begun->second) {
+          const Calque& c = list[index];
           if (i + c.words.size() > tokens.size()) continue;
           bool match = true;
           for (size_t k = 0; k < c.words.size() && match; ++k) match = tokens[i + k].lower == c.words[k];
@@ -755,6 +761,7 @@ class GarbledStage : public Stage {
             repaired |= 1u << kCalque;
           }
         }
+      }
     }
 
     // The English model's judgement of the whole sentence: a sign from the score that 1% of
@@ -948,9 +955,13 @@ const StageDescriptor& GarbledStageDescriptor() {
               to = std::min(line.find(' ', from), tab);
               if (to > from) c.words.push_back(LowerAscii(line.substr(from, to - from)));
             }
+            if (c.words.empty())
+              return Status::Error(env.data_dir + "/" + file + ": a calque without words: " + line);
             const size_t tab2 = line.find('\t', tab + 1);
             c.replacement = line.substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1);
-            d.calques[lang].push_back(std::move(c));
+            auto& list = d.calques[lang];
+            d.calques_by_first_word[lang][c.words[0]].push_back(static_cast<uint32_t>(list.size()));
+            list.push_back(std::move(c));
           }
         }
         return std::unique_ptr<Stage>(std::make_unique<GarbledStage>(std::move(d)));
