@@ -34,6 +34,7 @@
 #include "pipeline/multi_pass.h"
 #include "pipeline/utf8.h"
 #include "stages/names/candidates.h"
+#include "stages/names/place_evidence.h"
 #include "stages/names/respelling_rules.h"
 #include "stages/names/romanisation_marks.h"
 
@@ -140,11 +141,6 @@ std::string SkeletonOfLetters(std::string_view folded) {
   for (char c : folded)
     if (c != ' ' && c != '-' && c != '\'') letters.push_back(c);
   return Skeleton(letters);
-}
-
-// A place with a country (not a person, an organisation, or a place of no country).
-bool IsPlace(const Gazetteer::Entry& c) {
-  return c.type != EntityType::kPerson && c.type != EntityType::kOrganisation && !c.country.empty();
 }
 
 // Whether a span's context asks for a place: "X province", "the capital of X" ('p'), "the
@@ -603,50 +599,6 @@ class NamesStage : public Stage {
     for (size_t i = 0; i < lower.size(); ++i)
       if (static_cast<char>(std::tolower(static_cast<unsigned char>(word[i]))) != lower[i]) return false;
     return true;
-  }
-
-  // Whether places named so (their own and English names) are one answer: all linked by a
-  // name they share, their own or their English one (Libya's division Surt and its town
-  // Sirte are both Sirte in English; Abu Dhabi, the emirate and the city, however English
-  // names the city's district).
-  static bool OneAnswer(const std::vector<std::pair<std::string, std::string>>& places) {
-    if (places.empty()) return false;
-    std::vector<bool> linked(places.size(), false);
-    linked[0] = true;
-    for (bool grew = true; grew;) {
-      grew = false;
-      for (size_t i = 0; i < places.size(); ++i)
-        for (size_t j = 0; j < places.size() && !linked[i]; ++j)
-          if (linked[j] &&
-              (places[i].first == places[j].first || places[i].second == places[j].second ||
-               places[i].first == places[j].second || places[i].second == places[j].first))
-            linked[i] = grew = true;
-    }
-    return std::all_of(linked.begin(), linked.end(), [](bool b) { return b; });
-  }
-
-  // The country `entries` (the places and countries a span names) point to: a country's
-  // own code; "=" and the country whose capital they name ("Baku" names Azerbaijan as
-  // "Azerbaijan" does); or "~" and the country of the one country whose sizeable places they
-  // are (a division, a city of 100,000; any place the exonym data lists when `all_sizeable`).
-  static std::string CountryNamed(const std::vector<Gazetteer::Entry>& entries, bool all_sizeable) {
-    std::string country, place_country;
-    bool one_country = true, capital = false;
-    for (const auto& c : entries) {
-      if (c.type == EntityType::kCountry) country = std::string(c.country);
-      capital |= (c.capital & kSeatOfCountry) != 0 && c.prominence >= 5.0f;
-      if (!IsPlace(c)) {
-        one_country = false;
-        continue;
-      }
-      if (!place_country.empty() && place_country != c.country) one_country = false;
-      const bool sizeable = c.type == EntityType::kAdmin1 || c.prominence >= 5.0f ||
-                            (all_sizeable && c.prominence >= 4.0f);
-      if (sizeable && place_country.empty()) place_country = std::string(c.country);
-    }
-    if (country.empty() && one_country && !place_country.empty())
-      country = (capital ? "=" : "~") + place_country;
-    return country;
   }
 
   // Whether word `k`, next to word `of` with one space between, continues its name: a
