@@ -249,7 +249,7 @@ class NamesScratch : public StageScratch {
     std::string country, country_by_exonym;
     bool translated = false;
   };
-  std::unordered_map<std::string, SpanPlace> country_of;
+  WordMap<SpanPlace> country_of;
   CountryLetters country_letters;
   std::unordered_map<std::string, std::string> place_of_country;  // a place seen naming each country
   bool translated_names = false;  // the document spells a name as another language does
@@ -340,7 +340,7 @@ class NamesStage : public Stage {
     for (size_t k = 0; k < s.words.size(); ++k) {
       if (!s.words[k].capitalised) continue;
       for (size_t len = 1; len <= 3 && k + len <= s.words.size(); ++len) {
-        std::string span(text.substr(s.words[k].begin, s.words[k + len - 1].end - s.words[k].begin));
+        const std::string_view span = text.substr(s.words[k].begin, s.words[k + len - 1].end - s.words[k].begin);
         auto it = s.country_of.find(span);
         if (it == s.country_of.end()) {
           const std::string folded = FoldName(span);
@@ -359,7 +359,7 @@ class NamesStage : public Stage {
                 s.english->Known(LowerWord(span)))
               c->clear();
           if (s.country_of.size() > kMaxCacheEntries) s.country_of.clear();
-          it = s.country_of.emplace(std::move(span), std::move(place)).first;
+          it = s.country_of.emplace(std::string(span), std::move(place)).first;
         }
         // (Not in a club's name or a quotation of that language: "the Germania club".)
         const bool translated = it->second.translated &&
