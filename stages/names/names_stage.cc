@@ -350,8 +350,11 @@ class NamesStage : public Stage {
           // Another language's spelling of a place, which English does not write (WordNet,
           // Hunspell: "Maurice" is French for Mauritius and an English name): the document's
           // names went through a translation.
+          // (Hunspell is asked of a single word only: knowing each part of "Kongo-Brazzaville"
+          // says nothing of the whole.)
+          const bool one_word = span.find_first_of(" -") == std::string_view::npos;
           place.translated = d_.english_names.count(folded) == 0 && !exonym_of.empty() &&
-                             !KnownInAnyCase(*s.english, span);
+                             !(one_word && KnownInAnyCase(*s.english, span));
           if (place.translated) place.country_by_exonym = CountryNamed(exonym_of, true);
           // (Not a word of English: "Mobile", "Reading" say nothing of a country.)
           for (std::string* c : {&place.country, &place.country_by_exonym})
@@ -764,6 +767,11 @@ class NamesStage : public Stage {
     bool any_unknown = false;
     for (size_t k = b; k < e; ++k)
       any_unknown |= !KnownInAnyCase(*s.english, text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin));
+    // Several words English knows each may still make a name English does not write
+    // ("Cap-Occidental", French for Western Cape): the data's exonyms say so.
+    if (!any_unknown && (e - b > 1 || span.find('-') != std::string_view::npos) &&
+        !d_.gazetteer->FindByExonym(folded).empty())
+      any_unknown = true;
     // Words English knows ("Maroc", "Beyrouth", "Libia" are in Hunspell's en_US) are no
     // artefact, unless the document writes other names as another language does: then the
     // data's exonyms are read for them too, and nothing else.
