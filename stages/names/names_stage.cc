@@ -835,12 +835,16 @@ class NamesStage : public Stage {
         if (std::find(known_countries.begin(), known_countries.end(), c.country) != known_countries.end()) continue;
         // A spelling that differs from the English name only as romanisations do ("Djalalabad",
         // French for Jalal-Abad in Kyrgyzstan) is no exonym of a place of another country when a
-        // place of the document's countries is spelled alike: in a text on Afghanistan it is
-        // Jalalabad.
+        // place of the document's countries is spelled alike, and at least as close: in a text
+        // on Afghanistan it is Jalalabad (a Japanese Yamaga, one skeleton with Jamaica, is no
+        // reason to doubt "Jamaika").
+        const std::string english_folded = FoldName(WithoutAdminWord(c.english));
         if (s.countries.count(std::string(c.country)) == 0 &&
-            SkeletonOfLetters(folded) == SkeletonOfLetters(FoldName(WithoutAdminWord(c.english))) &&
-            std::any_of(alike_here.begin(), alike_here.end(),
-                        [&](const auto& o) { return o.country != c.country; }))
+            SkeletonOfLetters(folded) == SkeletonOfLetters(english_folded) &&
+            std::any_of(alike_here.begin(), alike_here.end(), [&](const auto& o) {
+              return o.country != c.country &&
+                     Levenshtein(FoldName(o.form), folded) <= Levenshtein(english_folded, folded);
+            }))
           continue;
         places.push_back({FoldName(WithoutAdminWord(c.name)),
                           FoldName(WithoutAdminWord(EnglishSpelling(c, s.country_letters)))});
