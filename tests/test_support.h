@@ -2,6 +2,7 @@
 #ifndef MTCLEAN_TESTS_TEST_SUPPORT_H_
 #define MTCLEAN_TESTS_TEST_SUPPORT_H_
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -18,6 +19,16 @@ std::unique_ptr<Pipeline> MakePipeline(const std::string& spec_text);
 // cleaning again changes nothing).
 std::string Clean(const std::string& spec_text, const std::string& text,
                   const std::string& language = "");
+
+// A file or folder removed, with all it holds, when it goes out of scope (for one per test
+// process, a function's static: ctest runs the test cases as parallel processes).
+struct TempPath {
+  std::filesystem::path path;
+  ~TempPath() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+};
 
 // The same checks on a result; returns "" or what failed.
 std::string CheckResult(Pipeline& pipeline, const std::string& original, const CleanResult& r,

@@ -12,16 +12,10 @@
 namespace mtclean {
 namespace {
 
-// A file removed when the test process ends.
-struct TempFile {
-  std::string path;
-  ~TempFile() { std::filesystem::remove(path); }
-};
-
 // A fixture gazetteer of a few real names, so the tests do not depend on GeoNames. One per
 // process: ctest runs the test cases as parallel processes.
 std::string FixtureGazetteer() {
-  static const TempFile file{[] {
+  static const testing::TempPath file{[] {
     std::vector<GazetteerEntry> entries = {
         {"Maidan Wardak Province",
          EntityType::kAdmin1,
@@ -112,7 +106,7 @@ std::string FixtureGazetteer() {
     REQUIRE(WriteGazetteer(entries, p).ok());
     return p;
   }()};
-  return file.path;
+  return file.path.string();
 }
 
 std::string N(const std::string& text) { return testing::Clean("names gazetteer=" + FixtureGazetteer(), text); }

@@ -7,21 +7,17 @@
 #include <fstream>
 #include <string>
 
+#include "tests/test_support.h"
+
 namespace mtclean {
 namespace {
-
-// A folder removed when the test process ends.
-struct TempDir {
-  std::filesystem::path path;
-  ~TempDir() { std::filesystem::remove_all(path); }
-};
 
 // A CLDR tree with the subdivision names of three languages, as Debian's unicode-cldr-core lays
 // it out. One per process: ctest runs the test cases as parallel processes, which must not
 // rewrite the files another is reading.
 std::string WriteCldr() {
-  static const TempDir temp{std::filesystem::temp_directory_path() /
-                            ("mtclean_cldr_test." + std::to_string(getpid()))};
+  static const testing::TempPath temp{std::filesystem::temp_directory_path() /
+                                      ("mtclean_cldr_test." + std::to_string(getpid()))};
   const std::filesystem::path& dir = temp.path;
   std::filesystem::create_directories(dir / "common" / "subdivisions");
   auto write = [&](const char* lang, const std::string& body) {
