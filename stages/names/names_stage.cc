@@ -34,6 +34,7 @@
 #include "pipeline/multi_pass.h"
 #include "pipeline/utf8.h"
 #include "stages/names/candidates.h"
+#include "stages/names/cyrillic_habits.h"
 #include "stages/names/place_evidence.h"
 #include "stages/names/respelling_rules.h"
 #include "stages/names/romanisation_marks.h"
@@ -54,10 +55,11 @@ enum Rule : uint16_t {
   kUnknownName,
   kInconsistent,
   kExonym,
-  kRomanisation
+  kRomanisation,
+  kCyrillic
 };
 
-constexpr std::array<RuleInfo, 9> kRules = {{
+constexpr std::array<RuleInfo, 10> kRules = {{
     {"transliteration", "a name spelled by another language's rules becomes its English form",
      "Yalalabad", "Jalalabad"},
     {"capital-of",
@@ -85,6 +87,10 @@ constexpr std::array<RuleInfo, 9> kRules = {{
      "a place written with a romanisation's marks its country does not write becomes its English "
      "name",
      "Herāt", "Herat"},
+    {"cyrillic-transcription",
+     "a name from Cyrillic as German, French or Spanish transcribe it becomes the English "
+     "transcription, where the document has two such names",
+     "Rumen Owtscharow ... Tanju Kirjakow", "Rumen Ovcharov ... Tanyu Kiryakov"},
 }};
 
 constexpr std::array<OptionInfo, 6> kOptions = {{
@@ -248,11 +254,21 @@ class NamesScratch : public StageScratch {
     // English or GeoNames names, and by other languages' names (exonyms).
     std::string country, country_by_exonym;
     bool translated = false;
+    // Of a single word: the languages (bits, CyrillicHabits' order) whose transcription of
+    // Cyrillic it is, ending as such names do ("Owtscharow": German), and those of them whose
+    // letters or ending tell it from an English name ("Partlow" does not: cyrillic_habits.h).
+    uint8_t cyrillic = 0, cyrillic_telling = 0;
   };
   WordMap<SpanPlace> country_of;
   CountryLetters country_letters;
   std::unordered_map<std::string, std::string> place_of_country;  // a place seen naming each country
   bool translated_names = false;  // the document spells a name as another language does
+  // Words transcribed from Cyrillic, by language (CyrillicHabits' order), whether one tells
+  // itself from an English name, and the language of which the document has two or more, one
+  // telling (-1: none).
+  std::vector<std::vector<std::string_view>> cyrillic_words;
+  std::vector<bool> cyrillic_telling;
+  int cyrillic_language = -1;
   bool repaired_a_name = false;   // a name of the document was repaired (any pass)
   MultiPassBuffers buffers;
   const NameCounts* batch = nullptr;  // spellings across the batch, if observed
@@ -285,6 +301,7 @@ class NamesStage : public Stage {
     std::unordered_set<std::string> admin_words;
     std::unordered_set<std::string> titles;            // "President", "Minister"
     std::unordered_set<std::string> country_prefixes;  // first four letters of country names
+    CyrillicHabits cyrillic;                           // dictionaries/transliteration/cyrillic.tsv
     std::string dictionary;
     double min_confidence = 0.8;
   };
@@ -337,6 +354,8 @@ class NamesStage : public Stage {
     s.countries.clear();
     s.place_of_country.clear();
     s.translated_names = false;
+    s.cyrillic_words.assign(d_.cyrillic.languages().size(), {});
+    s.cyrillic_telling.assign(d_.cyrillic.languages().size(), false);
     for (size_t k = 0; k < s.words.size(); ++k) {
       if (!s.words[k].capitalised) continue;
       for (size_t len = 1; len <= 3 && k + len <= s.words.size(); ++len) {
@@ -356,6 +375,7 @@ class NamesStage : public Stage {
           place.translated = d_.english_names.count(folded) == 0 && !exonym_of.empty() &&
                              !(one_word && KnownInAnyCase(*s.english, span));
           if (place.translated) place.country_by_exonym = CountryNamed(exonym_of, true);
+          if (len == 1) CyrillicOf(span, folded, s, place);
           // (Not a word of English: "Mobile", "Reading" say nothing of a country.)
           for (std::string* c : {&place.country, &place.country_by_exonym})
             if (!c->empty() && ((*c)[0] == '~' || (*c)[0] == '=') &&
@@ -369,6 +389,13 @@ class NamesStage : public Stage {
                                 (len == 1 || s.words[k + len - 1].capitalised) &&
                                 Context(text, s, k, k + len) != 'o';
         s.translated_names |= translated;
+        for (size_t l = 0; l < s.cyrillic_words.size(); ++l) {
+          auto& seen = s.cyrillic_words[l];
+          if ((it->second.cyrillic >> l & 1) != 0 &&
+              std::find(seen.begin(), seen.end(), it->first) == seen.end())
+            seen.push_back(it->first);
+          if ((it->second.cyrillic_telling >> l & 1) != 0) s.cyrillic_telling[l] = true;
+        }
         // Another language's spelling names a country as the English one does ("Marruecos"),
         // and so does a division or town the data gives another language's name for
         // ("Yerada", Jerada), however small (the sources name notable places only): as a
@@ -389,6 +416,12 @@ class NamesStage : public Stage {
       }
     }
     s.place_of_country.clear();
+    s.cyrillic_language = -1;
+    for (size_t l = 0; l < s.cyrillic_words.size(); ++l)
+      if (s.cyrillic_words[l].size() >= 2 && s.cyrillic_telling[l] &&
+          (s.cyrillic_language < 0 ||
+           s.cyrillic_words[l].size() > s.cyrillic_words[s.cyrillic_language].size()))
+        s.cyrillic_language = static_cast<int>(l);
     std::vector<std::string> sorted(s.countries.begin(), s.countries.end());
     std::sort(sorted.begin(), sorted.end());
     s.country_signature.clear();
@@ -566,6 +599,7 @@ class NamesStage : public Stage {
     key.append(reinterpret_cast<const char*>(&capital_of), sizeof capital_of);
     if (e - b == 1) key += s.country_signature;
     key += s.translated_names ? "\x1f" "t" : "";
+    key += static_cast<char>('0' + 1 + s.cyrillic_language);
     key += s.repaired_a_name ? "\x1f"
                                "r"
                              : "";
@@ -719,6 +753,73 @@ class NamesStage : public Stage {
              : r.confidence >= d_.min_confidence ? SpanResult::kReplace
                                                  : SpanResult::kFlag;
     return true;
+  }
+
+  // The languages (bits) whose transcription of Cyrillic the single word `word` is, ending as
+  // such names do, when neither English nor the gazetteer knows it ("Pankow" is Berlin's).
+  void CyrillicOf(std::string_view word, const std::string& folded, NamesScratch& s,
+                  NamesScratch::SpanPlace& place) const {
+    for (size_t l = 0; l < d_.cyrillic.languages().size() && l < 8; ++l) {
+      bool telling_ending = false, telling_letters = false;
+      if (!d_.cyrillic.Marked(word, l, &telling_ending) ||
+          d_.cyrillic.English(word, l, &telling_letters).empty())
+        continue;
+      place.cyrillic |= static_cast<uint8_t>(1u << l);
+      if (telling_ending || telling_letters)
+        place.cyrillic_telling |= static_cast<uint8_t>(1u << l);
+    }
+    if (place.cyrillic != 0 &&
+        (KnownInAnyCase(*s.english, word) || d_.english_names.count(folded) > 0 ||
+         !d_.gazetteer->FindByName(folded).empty()))
+      place.cyrillic = place.cyrillic_telling = 0;
+  }
+
+  // The span [b, e) as English transcribes a name from Cyrillic that a source language
+  // transcribed its way (cyrillic_habits.h): one of its words must end as such names do
+  // ("Dessislava Taneva": the first name shows the transcription, the surname the ending).
+  // Words English knows stay ("Martin"), as do words that read as an English word ("Walid" is
+  // no "Valid"). A repair where the document has two such words of that language; a flag
+  // where it has one.
+  bool CyrillicRespelling(std::string_view text, NamesScratch& s, size_t b, size_t e,
+                          SpanResult& r) const {
+    for (size_t l = 0; l < d_.cyrillic.languages().size() && l < 8; ++l) {
+      if (s.cyrillic_language >= 0 && static_cast<size_t>(s.cyrillic_language) != l) continue;
+      bool marked = false, changed = false, telling = false;
+      std::string out;
+      size_t last = s.words[b].begin;
+      for (size_t k = b; k < e; ++k) {
+        if (s.words[k].particle) continue;
+        const std::string_view word =
+            text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin);
+        std::string english;
+        const bool known = KnownInAnyCase(*s.english, word);
+        bool telling_letters = false, telling_ending = false;
+        if (!known) english = d_.cyrillic.English(word, l, &telling_letters);
+        if (!known && d_.cyrillic.Marked(word, l, &telling_ending)) {
+          const std::string folded = FoldName(word);
+          if (d_.english_names.count(folded) > 0 || !d_.gazetteer->FindByName(folded).empty())
+            return false;
+          marked = true;
+          telling |= telling_ending;
+        } else if (!english.empty() && s.english->Known(LowerWord(english))) {
+          english.clear();
+        }
+        changed |= !english.empty();
+        telling |= !english.empty() && telling_letters;
+        out.append(text.substr(last, s.words[k].begin - last));
+        out += english.empty() ? std::string(word) : english;
+        last = s.words[k].end;
+      }
+      // (Alone, a name English names could be is no sign: "Partlow".)
+      if (!marked || !changed || (!telling && static_cast<int>(l) != s.cyrillic_language)) continue;
+      out.append(text.substr(last, s.words[e - 1].end - last));
+      r.rule = kCyrillic;
+      r.replacement = std::move(out);
+      r.confidence = static_cast<int>(l) == s.cyrillic_language ? 0.85f : 0.6f;
+      r.kind = r.confidence >= d_.min_confidence ? SpanResult::kReplace : SpanResult::kFlag;
+      return true;
+    }
+    return false;
   }
 
   SpanResult DecideSpan(std::string_view text, NamesScratch& s, size_t b, size_t e, bool whole_run,
@@ -956,6 +1057,9 @@ class NamesStage : public Stage {
       r.confidence = confidence;
       return r;
     }
+    // A name from Cyrillic as the source language's press transcribes it, which no data
+    // lists: its English transcription.
+    if (whole_run && context != 'o' && CyrillicRespelling(text, s, b, e, r)) return r;
     if (near) {
       r.kind = SpanResult::kFlag;
       r.confidence = 0.5f;
@@ -1264,6 +1368,12 @@ const StageDescriptor& NamesStageDescriptor() {
           if (entry.type == EntityType::kCountry && entry.name.size() >= 4)
             d.country_prefixes.insert(FoldName(entry.name).substr(0, 4));
         }
+        auto cyrillic_lines = ReadDataLines(env.data_dir, "transliteration/cyrillic.tsv");
+        if (!cyrillic_lines.ok()) return cyrillic_lines.status();
+        auto cyrillic =
+            CyrillicHabits::Parse(*cyrillic_lines, env.data_dir + "/transliteration/cyrillic.tsv");
+        if (!cyrillic.ok()) return cyrillic.status();
+        d.cyrillic = std::move(*cyrillic);
         d.dictionary = options.GetString("dictionary");
         if (Status st = EnglishWords::Check(d.dictionary); !st.ok()) return st;
         d.min_confidence = options.GetDouble("min_confidence");
