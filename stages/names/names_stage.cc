@@ -784,6 +784,11 @@ class NamesStage : public Stage {
                           SpanResult& r) const {
     for (size_t l = 0; l < d_.cyrillic.languages().size() && l < 8; ++l) {
       if (s.cyrillic_language >= 0 && static_cast<size_t>(s.cyrillic_language) != l) continue;
+      // (First the cheap test of the endings: most spans have none.)
+      bool any_marked = false;
+      for (size_t k = b; k < e && !any_marked; ++k)
+        any_marked = d_.cyrillic.Marked(text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin), l);
+      if (!any_marked) continue;
       bool marked = false, changed = false, telling = false;
       std::string out;
       size_t last = s.words[b].begin;
