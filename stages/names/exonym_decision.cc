@@ -33,8 +33,15 @@ bool RomanisedPlace(const NamesData& d, std::string_view span, const std::string
     // Another language's spelling of a place ("Brésil") is not the country's, whatever
     // letters the country writes, unless the country's names include it.
     if (!IsPlace(c) || c.prominence < best->prominence - 2.0f) continue;
-    const bool own_name = i < names || std::any_of(places.begin(), places.begin() + names,
-                                                   [&](const auto& n) { return n.id == c.id; });
+    // (Its own name: the canonical one GeoNames gives, not any of the alternates it lists,
+    // which hold other languages' names too: "Pérouse", French for Perugia.)
+    auto canonical = [&](const Gazetteer::Entry& n) {
+      return FoldName(WithoutAdminWord(n.name)) == folded ||
+             FoldName(WithoutAdminWord(n.english)) == folded;
+    };
+    const bool own_name = (i < names && canonical(c)) ||
+                          std::any_of(places.begin(), places.begin() + names,
+                                      [&](const auto& n) { return n.id == c.id && canonical(n); });
     if ((own_name && s.country_letters.Writes(c.country, span)) ||
         WithoutAdminWord(c.english) == span) {
       r.kind = SpanResult::kHandled;

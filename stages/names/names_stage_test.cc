@@ -101,6 +101,9 @@ std::string FixtureGazetteer() {
         // A province and its seat, which also goes by the province's name (made up).
         {"Doranak", EntityType::kAdmin1, "AF", 5.5f, {}, "AF.90", 0, {}, "", {}},
         {"Kelat", EntityType::kCity, "AF", 4.7f, {"Doranak"}, "AF.90", kSeatOfDivision, {}, "", {}},
+        // A city whose alternates (as GeoNames lists them) hold another language's name with a
+        // letter its country writes, which the exonym data also gives (made up).
+        {"Trevona", EntityType::kCity, "IT", 5.1f, {"Trévone"}, "IT.16", 0, {"Trévone"}, "", {}},
     };
     auto p = (std::filesystem::temp_directory_path() / ("mtclean_names_fixture." + std::to_string(getpid()) + ".bin")).string();
     REQUIRE(WriteGazetteer(entries, p).ok());
@@ -440,6 +443,15 @@ TEST_CASE("names: a romanisation's marks its country does not write go") {
        {"Officials in Mohammédia said on Monday that Morocco was calm.",
         "Officials in Kyōto said on Monday.", "Officials in Štip said on Monday."})
     CHECK(testing::Clean("names", kept) == kept);
+}
+
+// A place's own name is its canonical one: an alternate in the country's letters may be
+// another language's ("Pérouse", French for Perugia, which GeoNames lists among its names).
+TEST_CASE("names: another language's name among a place's alternates is no own spelling") {
+  CHECK(N("The governor of Trévone announced new measures against the spread of the disease.") ==
+        "The governor of Trevona announced new measures against the spread of the disease.");
+  CHECK(N("The governor of Trevona announced new measures against the spread of the disease.") ==
+        "The governor of Trevona announced new measures against the spread of the disease.");
 }
 
 TEST_CASE(
