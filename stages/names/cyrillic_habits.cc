@@ -103,6 +103,17 @@ bool CyrillicHabits::Marked(std::string_view word, size_t language, bool* tellin
 
 std::string CyrillicHabits::English(std::string_view word, size_t language, bool* telling) const {
   const Scheme& scheme = schemes_[language];
+  // A name is written capitalised, each part of it: "JobNew", "UnitNew" are a program's.
+  for (size_t pos = 0, part_start = 0; pos < word.size();) {
+    int32_t cp;
+    const int n = utf8::Decode(word, pos, &cp);
+    if (n <= 0) return "";
+    if (cp == '-')
+      part_start = pos + 1;
+    else if (pos != part_start && utf8::IsUpper(cp))
+      return "";
+    pos += static_cast<size_t>(n);
+  }
   const std::string lower = Lower(word);
   if (lower.empty()) return "";
   std::string out;

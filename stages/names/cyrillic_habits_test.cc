@@ -45,6 +45,9 @@ TEST_CASE("cyrillic habits: German and French transcriptions read as English wri
   // is French's alone, so it stays.
   CHECK(Habits().English("Chalkov", fr).empty());
   CHECK(Habits().English("Martin", de).empty());  // the same in English
+  // A program's names in camel case are no person's: each part of a name is capitalised.
+  CHECK(Habits().English("JobNew", de).empty());
+  CHECK(Habits().English("UnitNew", de).empty());
 }
 
 TEST_CASE("cyrillic habits: the endings of names from Cyrillic, and where the letters show it") {
