@@ -68,7 +68,7 @@ StatusOr<CyrillicHabits> CyrillicHabits::Parse(const std::vector<std::string>& l
           ": expected language<TAB>letters<TAB>english[<TAB>english], or an -ending or "
           "initial-: " +
           line);
-    scheme.longest = std::max(scheme.longest, letters.size());
+    scheme.longest = std::max(scheme.longest, letters.size() - (letters.back() == '$' ? 1 : 0));
     scheme.groups[letters] = {fields[1], false, !english_too};
   }
   // A group English's transcription never writes ("w", "ou", "tsch") shows the language's
@@ -79,7 +79,9 @@ StatusOr<CyrillicHabits> CyrillicHabits::Parse(const std::vector<std::string>& l
     for (const auto& [letters, group] : scheme.groups) english.insert(group.english);
   for (Scheme& scheme : h.schemes_)
     for (auto& [letters, group] : scheme.groups)
-      group.distinctive = letters != group.english && english.count(letters) == 0;
+      group.distinctive =
+          letters.substr(0, letters.size() - (letters.back() == '$' ? 1 : 0)) != group.english &&
+          english.count(letters) == 0;
   return h;
 }
 
@@ -126,10 +128,14 @@ std::string CyrillicHabits::English(std::string_view word, size_t language, bool
       capital = pos < word.size() && utf8::IsUpper(utf8::At(word, pos));
       continue;
     }
-    // The longest group first: "tsch" before "sch", "ch" and "t".
+    // The longest group first: "tsch" before "sch", "ch" and "t"; one that ends a word
+    // ("tschow$") before one anywhere.
+    const size_t part_end = std::min(lower.find('-', pos), lower.size());
     size_t len = std::min(scheme.longest, lower.size() - pos);
     for (; len > 0; --len) {
-      auto it = scheme.groups.find(lower.substr(pos, len));
+      auto it = scheme.groups.end();
+      if (pos + len == part_end) it = scheme.groups.find(lower.substr(pos, len) + '$');
+      if (it == scheme.groups.end()) it = scheme.groups.find(lower.substr(pos, len));
       if (it == scheme.groups.end()) continue;
       const size_t first = out.size();
       out += it->second.english;

@@ -35,6 +35,10 @@ TEST_CASE("cyrillic habits: German and French transcriptions read as English wri
   CHECK(Habits().English("Koudriavtseva", fr) == "Kudriavtseva");
   CHECK(Habits().English("Ioulia", fr) == "Yulia");
   CHECK(Habits().English("Mijaíl", es) == "Mikhail");
+  // After ch, sh and shch, ё is "o" to German and Spanish, "e" to English news.
+  CHECK(Habits().English("Pugatschow", de) == "Pugachev");
+  CHECK(Habits().English("Jrushchov", es) == "Khrushchev");
+  CHECK(Habits().English("Tschowan", de) == "Chovan");  // not inside a word
   // Each part of a hyphenated name keeps its capital.
   CHECK(Habits().English("Tour-Sarkissian", fr) == "Tur-Sarkisian");
   // Letters the transcription does not write: no transcription of it ("h" alone, "c", "v" in
