@@ -276,6 +276,12 @@ class PunctuationStage : public Stage {
       const char c = text[i];
       if (c != '!' && c != '?' && c != ';') continue;
       const char before = text[i - 1];
+      // A mark after a spaced stack of marks ("; ;") is part of that debris, which the stack
+      // rule merges into one: counted, the merged text would read otherwise, and cleaning it
+      // again would change it (the fuzzer found it).
+      size_t p = i - 1;
+      while (p > 0 && text[p] == ' ') --p;
+      if (p < i - 1 && IsSentencePunct(text[p])) continue;
       if (before == ' ' || (i >= 2 && text[i - 2] == '\xC2' && before == '\xA0') ||
           (i >= 3 && text.substr(i - 3, 3) == "\xE2\x80\xAF"))
         ++spaced;
