@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <unordered_set>
+#include <vector>
 
 #include "pipeline/utf8.h"
 
@@ -106,13 +107,17 @@ bool CyrillicHabits::Marked(std::string_view word, size_t language, bool* tellin
 std::string CyrillicHabits::English(std::string_view word, size_t language, bool* telling) const {
   const Scheme& scheme = schemes_[language];
   // A name is written capitalised, each part of it: "JobNew", "UnitNew" are a program's.
+  // (The case of each part's first letter, in order, for the English spelling.)
+  std::vector<bool> capitals;
   for (size_t pos = 0, part_start = 0; pos < word.size();) {
     int32_t cp;
     const int n = utf8::Decode(word, pos, &cp);
     if (n <= 0) return "";
     if (cp == '-')
       part_start = pos + 1;
-    else if (pos != part_start && utf8::IsUpper(cp))
+    else if (pos == part_start)
+      capitals.push_back(utf8::IsUpper(cp));
+    else if (utf8::IsUpper(cp))
       return "";
     pos += static_cast<size_t>(n);
   }
@@ -120,12 +125,14 @@ std::string CyrillicHabits::English(std::string_view word, size_t language, bool
   if (lower.empty()) return "";
   std::string out;
   bool distinctive = false, tells = false;
-  bool capital = utf8::IsUpper(utf8::At(word, 0));  // the case of each part's first letter
+  size_t part = 0;
+  bool capital = !capitals.empty() && capitals[0];
   for (size_t pos = 0; pos < lower.size();) {
     if (lower[pos] == '-') {  // "Tour-Sarkissian": each part reads on its own
       out += '-';
       ++pos;
-      capital = pos < word.size() && utf8::IsUpper(utf8::At(word, pos));
+      ++part;
+      capital = part < capitals.size() && capitals[part];
       continue;
     }
     // The longest group first: "tsch" before "sch", "ch" and "t"; one that ends a word
@@ -141,7 +148,8 @@ std::string CyrillicHabits::English(std::string_view word, size_t language, bool
       out += it->second.english;
       distinctive |= it->second.distinctive;
       tells |= it->second.distinctive && it->second.telling;
-      if (capital && first < out.size()) out[first] = static_cast<char>(out[first] - 'a' + 'A');
+      if (capital && first < out.size() && out[first] >= 'a' && out[first] <= 'z')
+        out[first] = static_cast<char>(out[first] - 'a' + 'A');
       capital = false;
       pos += len;
       break;

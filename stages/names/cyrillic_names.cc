@@ -8,8 +8,10 @@
 namespace mtclean {
 namespace names {
 
-// The languages (bits) whose transcription of Cyrillic the single word `word` is, ending as
-// such names do, when neither English nor the gazetteer knows it ("Pankow" is Berlin's).
+// Sets `place`'s Cyrillic bits: the languages whose transcription of Cyrillic the single word
+// `word` is, ending as such names do, when neither English nor the gazetteer knows it
+// ("Pankow" is Berlin's), and those of them whose letters or ending tell it from an English
+// name.
 void CyrillicOf(const NamesData& d, std::string_view word, const std::string& folded,
                 NamesScratch& s, NamesScratch::SpanPlace& place) {
   for (size_t l = 0; l < d.cyrillic.languages().size() && l < 8; ++l) {

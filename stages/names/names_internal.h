@@ -262,8 +262,10 @@ bool PlaceExonym(const NamesData& d, NamesScratch& s, std::string_view span,
 
 // ---- Names from Cyrillic (cyrillic_names.cc) ----
 
-// The languages (bits) whose transcription of Cyrillic the single word `word` is, ending as
-// such names do, when neither English nor the gazetteer knows it ("Pankow" is Berlin's).
+// Sets `place`'s Cyrillic bits: the languages whose transcription of Cyrillic the single word
+// `word` is, ending as such names do, when neither English nor the gazetteer knows it
+// ("Pankow" is Berlin's), and those of them whose letters or ending tell it from an English
+// name.
 void CyrillicOf(const NamesData& d, std::string_view word, const std::string& folded,
                 NamesScratch& s, NamesScratch::SpanPlace& place);
 
