@@ -11,11 +11,9 @@
 #include "stages/names/names_stage.h"
 
 #include <unicode/locid.h>
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -30,7 +28,6 @@
 #include "lexicon/gazetteer.h"
 #include "lexicon/phonetic_key.h"
 #include "pipeline/data_files.h"
-#include "pipeline/long_tokens.h"
 #include "pipeline/multi_pass.h"
 #include "pipeline/utf8.h"
 #include "stages/names/candidates.h"
