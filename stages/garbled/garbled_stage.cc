@@ -228,6 +228,13 @@ void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token
     if (cp >= 0 && IsWordChar(cp)) {
       size_t q = pos + len;
       while (q < end) {
+        // ASCII letters and digits, the common case, need no decoding.
+        const auto byte = static_cast<unsigned char>(text[q]);
+        if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+            (byte >= '0' && byte <= '9')) {
+          ++q;
+          continue;
+        }
         int32_t c;
         const int m = utf8::Decode(text, q, &c);
         const size_t l = static_cast<size_t>(m > 0 ? m : -m);
@@ -260,14 +267,20 @@ void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token
     std::string_view s = text.substr(t.begin, t.end - t.begin);
     // Lower case, curly apostrophes straight (built afresh: GCC 12 warns, wrongly, of an
     // overlapping copy in std::string::replace here).
-    const std::string lowered = LowerAscii(s);
-    t.lower.clear();
-    for (size_t i = 0; i < lowered.size();) {
-      if (lowered.compare(i, 3, "\u2019") == 0) {
-        t.lower.push_back('\'');
-        i += 3;
-      } else {
-        t.lower.push_back(lowered[i++]);
+    if (s.find('\xE2') == std::string_view::npos) {  // no curly apostrophe: in place
+      t.lower.assign(s.begin(), s.end());
+      for (char& c : t.lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    } else {
+      const std::string lowered = LowerAscii(s);
+      t.lower.clear();
+      for (size_t i = 0; i < lowered.size();) {
+        if (lowered.compare(i, 3, "\u2019") == 0) {
+          t.lower.push_back('\'');
+          i += 3;
+        } else {
+          t.lower.push_back(lowered[i++]);
+        }
       }
     }
     if (t.word) {
