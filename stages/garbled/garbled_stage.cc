@@ -335,6 +335,7 @@ class GarbledStage : public Stage {
     std::unordered_map<std::string, std::vector<Calque>> calques;  // by source language
     // Source language -> a calque's first word -> the calques it begins, in list order.
     std::unordered_map<std::string, WordMap<std::vector<uint32_t>>> calques_by_first_word;
+    WordSet calque_first_words;  // of every language: one look-up per word finds none
   };
   explicit GarbledStage(Data d) : d_(std::move(d)) {}
 
@@ -452,8 +453,9 @@ class GarbledStage : public Stage {
     s.capitalised_in_document.clear();
     Tokenize(in, 0, in.size(), &s.document_tokens);
     auto& tokens = s.document_tokens;
+    const EnglishGrammar& grammar = *G().grammar;  // (G() takes a lock's look: once)
     for (Token& t : tokens)
-      if (t.word && !t.number) t.info = G().grammar->Find(t.lower);
+      if (t.word && !t.number) t.info = grammar.Find(t.lower);
     for (size_t i = 1; i < tokens.size(); ++i)
       if (tokens[i].capitalised && !tokens[i].all_caps && tokens[i - 1].word && !tokens[i - 1].capitalised)
         ++s.capitalised_in_document[tokens[i].lower];
@@ -752,8 +754,12 @@ class GarbledStage : public Stage {
                               [](const Token* a, const Token* b) { return a->lower == b->lower; }),
                   unknown.end());
     if (unknown.size() >= 2 && SourceWords(unknown, source, s)) fired |= 1u << kSourceWords;
-    // Calques of the source language.
+    // Calques of the source language. (First the words that begin a calque of any language:
+    // most sentences have none, and one look-up per word settles it.)
+    bool calque_start = false;
+    for (const Token& t : tokens) calque_start |= d_.calque_first_words.count(t.lower) > 0;
     for (const auto& [lang, list] : d_.calques) {
+      if (!calque_start) break;
       if (!source.empty() && lang != source) continue;
       const auto& by_first_word = d_.calques_by_first_word.at(lang);
       for (size_t i = 0; i < tokens.size(); ++i) {
@@ -974,6 +980,7 @@ const StageDescriptor& GarbledStageDescriptor() {
             c.replacement = line.substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1);
             auto& list = d.calques[lang];
             d.calques_by_first_word[lang][c.words[0]].push_back(static_cast<uint32_t>(list.size()));
+            d.calque_first_words.insert(c.words[0]);
             list.push_back(std::move(c));
           }
         }
