@@ -36,12 +36,12 @@ void English(const DiacriticsData& d, std::string_view text, DiacriticsScratch& 
     // Acronyms ("PTI") are not words that lost a letter.
     if (w.end - w.begin >= 2 && std::isupper(static_cast<unsigned char>(text[w.begin + 1])))
       continue;
-    if (!WholeWord(text, w)) continue;
     std::string_view word = text.substr(w.begin, w.end - w.begin);
     // Most words lost nothing: one English knows (the build's list of Hunspell's forms, a
     // hash look-up; Hunspell itself for the rest) or one of the 40,000 commonest (the
     // English counts: "email" is no broken word, though Hunspell does not know it).
     if (KnownInAnyCase(*english, word) || CommonEnglish(d, word)) continue;
+    if (!WholeWord(text, w)) continue;
     auto it = s.english_cache.find(std::string(word));
     if (it == s.english_cache.end()) {
       if (s.english_cache.size() > kMaxCacheEntries) s.english_cache.clear();
