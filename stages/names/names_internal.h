@@ -149,8 +149,9 @@ class NamesScratch : public StageScratch {
   bool repaired_a_name = false;  // a name of the document was repaired (any pass)
   MultiPassBuffers buffers;
   const NameCounts* batch = nullptr;  // spellings across the batch, if observed
-  // In the current pass: single words repaired (spelling -> repair), and single words no
-  // span decided anything about (indices into `words`).
+  // Single words repaired in the document, and surnames of names repaired in full (spelling
+  // -> repair); in the current pass, single words no span decided anything about (indices
+  // into `words`).
   std::unordered_map<std::string, std::string> resolved;
   std::vector<size_t> unresolved;
 };

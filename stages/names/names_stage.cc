@@ -129,6 +129,9 @@ class NamesStage : public Stage {
     if (s.english == nullptr) return;
     s.batch = static_cast<const NameCounts*>(ctx.corpus);
     s.repaired_a_name = false;
+    // (Kept over the passes: a repair written after a later one is dropped from its pass, and
+    // the next pass no longer sees the name it came from.)
+    s.resolved.clear();
     RunPassesToFixpoint(in, ctx, s.buffers, 1,
                         [&](int, std::string_view text, TextRewriter& rw) { OnePass(text, s, rw); });
   }
@@ -217,7 +220,6 @@ class NamesStage : public Stage {
     s.country_signature.clear();
     for (const auto& c : sorted) s.country_signature += "\x1f" + c;
     std::map<std::string, std::vector<size_t>> unknown_by_skeleton;  // for consistency
-    s.resolved.clear();
     s.unresolved.clear();
     for (size_t w = 0; w < s.words.size();) {
       if (!s.words[w].capitalised) {
@@ -323,6 +325,8 @@ class NamesStage : public Stage {
         // The same spelling elsewhere in the document, where nothing told what it is, is
         // the same name.
         if (e - b == 1) s.resolved.emplace(std::string(text.substr(begin, end - begin)), r.replacement);
+        else
+          SurnameOf(text, s, b, e, r);
         return true;
       case SpanResult::kFlag:
         rw.Flag(begin, end, kUnknownName, r.confidence);
@@ -335,6 +339,27 @@ class NamesStage : public Stage {
         return false;
     }
     return false;
+  }
+
+  // A person's name respelled in full ("Wolodymyr Selenskyj": Volodymyr Zelenskyy) is their
+  // surname respelled alone where the document goes on with it ("Selenskyj said"): news names
+  // a person in full once. Only a respelling by a language's rules, word for word, of a
+  // capitalised last word of four letters or more.
+  static void SurnameOf(std::string_view text, NamesScratch& s, size_t b, size_t e,
+                        const SpanResult& r) {
+    if (r.rule != kTransliteration && r.rule != kCyrillic) return;
+    const Word& last = s.words[e - 1];
+    const std::string_view surname = text.substr(last.begin, last.end - last.begin);
+    const size_t space = r.replacement.rfind(' ');
+    if (!last.capitalised || last.particle || surname.size() < 4 || space == std::string::npos)
+      return;
+    size_t words = 1;
+    for (size_t k = b; k + 1 < e; ++k) words += s.words[k].particle ? 0 : 1;
+    const std::string_view replacement(r.replacement);
+    if (static_cast<size_t>(std::count(replacement.begin(), replacement.end(), ' ')) + 1 != words)
+      return;
+    const std::string_view respelled = replacement.substr(space + 1);
+    if (respelled != surname) s.resolved.emplace(std::string(surname), std::string(respelled));
   }
 
   // The decision for the span [b, e), in the order of the mechanisms' certainty: the data's

@@ -445,6 +445,24 @@ TEST_CASE("names: a romanisation's marks its country does not write go") {
     CHECK(testing::Clean("names", kept) == kept);
 }
 
+// News names a person in full once, then by the surname: a full name respelled respells the
+// surname alone, also where a later repair of the document came first in its pass (the
+// made-up names of Wadim Tschalkow and Juri Worobjew are repaired after the surname).
+TEST_CASE("names: a surname alone after the full name is respelled the same way") {
+  if (!std::filesystem::exists(DefaultGazetteerPath())) return;
+  CHECK(testing::Clean("names",
+                       "Wolodymyr Selenskyj met the envoy in Kiew on Monday. Selenskyj said the "
+                       "talks were over.") ==
+        "Volodymyr Zelenskyy met the envoy in Kyiv on Monday. Zelenskyy said the talks were over.");
+  CHECK(
+      testing::Clean("names",
+                     "Wolodymyr Selenskyj met the envoy in Kiew on Monday. Selenskyj said the "
+                     "talks were over.\n\n"
+                     "Wadim Tschalkow met Juri Worobjew.") ==
+      "Volodymyr Zelenskyy met the envoy in Kyiv on Monday. Zelenskyy said the talks were over.\n\n"
+      "Vadim Chalkov met Yuri Vorobyev.");
+}
+
 // A place's own name is its canonical one: an alternate in the country's letters may be
 // another language's ("Pérouse", French for Perugia, which GeoNames lists among its names).
 TEST_CASE("names: another language's name among a place's alternates is no own spelling") {
