@@ -1,17 +1,11 @@
 // Accents restored in a language that writes them: every word of a stripped text, else the
 // words the language's dictionary rejects (lexicon/accent_model.h).
-#include <utf8proc.h>
 #include <xxhash.h>
 
 #include <algorithm>
-#include <array>
-#include <cmath>
 
-#include "pipeline/long_tokens.h"
 #include "pipeline/utf8.h"
 #include "stages/diacritics/diacritics_internal.h"
-#include "stages/names/names_stage.h"
-#include "stages/punctuation/punctuation_stage.h"
 
 namespace mtclean {
 namespace diacritics {

@@ -1,16 +1,10 @@
 // The words of a text, and the letters and accents of the languages the stage reads.
 #include <utf8proc.h>
-#include <xxhash.h>
-
-#include <algorithm>
-#include <array>
-#include <cmath>
 
 #include "pipeline/long_tokens.h"
 #include "pipeline/utf8.h"
 #include "stages/diacritics/diacritics_internal.h"
-#include "stages/names/names_stage.h"
-#include "stages/punctuation/punctuation_stage.h"
+#include "stages/punctuation/punctuation_stage.h"  // LooksLikeAddressOrFile
 
 namespace mtclean {
 namespace diacritics {

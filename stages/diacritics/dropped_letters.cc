@@ -1,18 +1,11 @@
 // Letters English text lost with their accents ("Irn" for Irán): the word putting one back
 // gives, when a source language writes it with an accent there, and the document shows the
 // artefact.
-#include <utf8proc.h>
-#include <xxhash.h>
 
 #include <algorithm>
-#include <array>
-#include <cmath>
 
-#include "pipeline/long_tokens.h"
 #include "pipeline/utf8.h"
 #include "stages/diacritics/diacritics_internal.h"
-#include "stages/names/names_stage.h"
-#include "stages/punctuation/punctuation_stage.h"
 
 namespace mtclean {
 namespace diacritics {

@@ -2,17 +2,13 @@
 // without its accents, corrected where function words or the dictionaries disagree.
 #include <cld2/public/encodings.h>
 #include <utf8proc.h>
-#include <xxhash.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 
-#include "pipeline/long_tokens.h"
 #include "pipeline/utf8.h"
 #include "stages/diacritics/diacritics_internal.h"
-#include "stages/names/names_stage.h"
-#include "stages/punctuation/punctuation_stage.h"
 
 namespace mtclean {
 namespace diacritics {

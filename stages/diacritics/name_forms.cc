@@ -1,17 +1,8 @@
 // Names in their gazetteer form: stray accents go ("Kabúl"), a name's own language's
 // diacritics come back where the document lost diacritics ("Sao Paulo").
-#include <utf8proc.h>
-#include <xxhash.h>
 
-#include <algorithm>
-#include <array>
-#include <cmath>
-
-#include "pipeline/long_tokens.h"
 #include "pipeline/utf8.h"
 #include "stages/diacritics/diacritics_internal.h"
-#include "stages/names/names_stage.h"
-#include "stages/punctuation/punctuation_stage.h"
 
 namespace mtclean {
 namespace diacritics {
