@@ -267,10 +267,8 @@ void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token
     std::string_view s = text.substr(t.begin, t.end - t.begin);
     // Lower case, curly apostrophes straight (built afresh: GCC 12 warns, wrongly, of an
     // overlapping copy in std::string::replace here).
-    if (s.find('\xE2') == std::string_view::npos) {  // no curly apostrophe: in place
-      t.lower.assign(s.begin(), s.end());
-      for (char& c : t.lower)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    if (s.find('\xE2') == std::string_view::npos) {  // no curly apostrophe: no second copy
+      t.lower = LowerAscii(s);
     } else {
       const std::string lowered = LowerAscii(s);
       t.lower.clear();

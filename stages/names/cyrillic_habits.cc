@@ -1,31 +1,19 @@
 #include "stages/names/cyrillic_habits.h"
 
-#include <utf8proc.h>
-
 #include <algorithm>
 #include <unordered_set>
 #include <vector>
 
+#include "lexicon/accent_model.h"  // LowerWord
 #include "pipeline/utf8.h"
 
 namespace mtclean {
 
 namespace {
 
-std::string Lower(std::string_view word) {
-  std::string out;
-  for (size_t pos = 0; pos < word.size();) {
-    int32_t cp;
-    const int n = utf8::Decode(word, pos, &cp);
-    if (n <= 0) return "";
-    pos += static_cast<size_t>(n);
-    utf8::Append(&out, utf8proc_tolower(cp));
-  }
-  return out;
-}
-
+// Whether `s` ends with `end` and has more before it.
 bool EndsWith(std::string_view s, std::string_view end) {
-  return s.size() > end.size() && s.substr(s.size() - end.size()) == end;
+  return s.size() > end.size() && s.ends_with(end);
 }
 
 }  // namespace
@@ -121,7 +109,7 @@ std::string CyrillicHabits::English(std::string_view word, size_t language, bool
       return "";
     pos += static_cast<size_t>(n);
   }
-  const std::string lower = Lower(word);
+  const std::string lower = LowerWord(word);  // valid UTF-8: decoded above
   if (lower.empty()) return "";
   std::string out;
   bool distinctive = false, tells = false;
