@@ -10,6 +10,7 @@
 #include "stages/garbled/garbled_stage.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/unistr.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
@@ -155,6 +156,7 @@ struct Pending {
 class GarbledScratch : public StageScratch {
  public:
   std::unique_ptr<icu::BreakIterator> sentences;
+  icu::UnicodeString paragraph16;  // an ASCII paragraph, as the iterator reads it
   std::unique_ptr<EnglishWords> english;
   WorkerDictionaries dictionaries;
   std::vector<Token> document_tokens;  // of the whole document
@@ -462,14 +464,32 @@ class GarbledStage : public Stage {
   void Paragraph(std::string_view in, size_t begin, size_t end, const std::string& source, GarbledScratch& s,
                  StageContext& ctx) const {
     UErrorCode status = U_ZERO_ERROR;
-    UText* ut = utext_openUTF8(nullptr, in.data() + begin, static_cast<int64_t>(end - begin), &status);
-    if (U_FAILURE(status)) return;
-    s.sentences->setText(ut, status);
+    // An ASCII paragraph (most of English text) is given to ICU in UTF-16, which its break
+    // iterator reads without UTF-8's per-chunk mapping (a third of its cost); its offsets
+    // are the bytes'. Other paragraphs are read in place as UTF-8.
+    const std::string_view paragraph = in.substr(begin, end - begin);
+    const bool ascii = std::all_of(paragraph.begin(), paragraph.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    UText* ut = nullptr;
+    if (ascii) {
+      const auto n = static_cast<int32_t>(paragraph.size());
+      char16_t* units = s.paragraph16.getBuffer(n);
+      if (units == nullptr) return;
+      for (int32_t k = 0; k < n; ++k)
+        units[k] = static_cast<char16_t>(paragraph[static_cast<size_t>(k)]);
+      s.paragraph16.releaseBuffer(n);
+      s.sentences->setText(s.paragraph16);
+    } else {
+      ut = utext_openUTF8(nullptr, paragraph.data(), static_cast<int64_t>(paragraph.size()),
+                          &status);
+      if (U_FAILURE(status)) return;
+      s.sentences->setText(ut, status);
+    }
     std::vector<std::pair<size_t, size_t>> spans;
     for (int32_t from = s.sentences->first(), to = s.sentences->next(); to != icu::BreakIterator::DONE;
          from = to, to = s.sentences->next())
       spans.emplace_back(begin + static_cast<size_t>(from), begin + static_cast<size_t>(to));
-    utext_close(ut);
+    if (ut != nullptr) utext_close(ut);
     // ICU ends a sentence after "U.S." before a capital ("the U.S. Department"); an
     // abbreviation of the list rarely ends one in news text.
     for (size_t k = 0; k + 1 < spans.size();) {
