@@ -59,10 +59,14 @@ bool RomanisedPlace(const NamesData& d, std::string_view span, const std::string
     return division.type == EntityType::kAdmin1 && (city.capital & kSeatOfDivision) != 0 &&
            city.region == division.region && city.region != 0;
   };
+  // (A place of a country the document talks about is the answer over one of a country it
+  // does not: "Tetuán" among Moroccan towns is Tétouan, not Madrid's Tetuán de las Victorias.)
+  const bool best_here = s.countries.count(std::string(best->country)) > 0;
   bool other_answer = false;
   for (const auto& c : places)
     other_answer |= c.prominence >= best->prominence - 1.0f && IsPlace(c) && !seat_of(c, *best) &&
                     !seat_of(*best, c) &&
+                    (!best_here || s.countries.count(std::string(c.country)) > 0) &&
                     FoldName(EnglishSpelling(c, s.country_letters)) != FoldName(english);
   r.rule = kRomanisation;
   r.replacement = english;

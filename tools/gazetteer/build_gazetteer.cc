@@ -9,6 +9,7 @@
 // documented TSV of dictionaries/gazetteer/people.tsv (name, type, country, prominence,
 // alternates, source), which users can write for their own names.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -291,6 +292,16 @@ int main(int argc, char** argv) {
       for (const auto& p : pairs) lines.push_back(p.lang + '\t' + p.english + '\t' + p.foreign + '\t' + p.source);
       if (!WriteLines(name_pairs, lines, "name pairs")) return 1;
     }
+  }
+  // An entry is found by its English name too ("Brunei", "Tatarstan", "Stavropol Krai"; the
+  // country's and CLDR's names English writes), which only named it so far.
+  for (GazetteerEntry& e : entries) {
+    if (e.english.empty()) continue;
+    for (const std::string& english :
+         {e.english, std::string(mtclean::WithoutAdminWord(e.english))})
+      if (english != e.name &&
+          std::find(e.alternates.begin(), e.alternates.end(), english) == e.alternates.end())
+        e.alternates.push_back(english);
   }
   if (!english_accented.empty() &&
       !WriteLines(english_accented, mtclean::EnglishAccentedSpellings(locale_dir), "English spellings beyond ASCII"))

@@ -17,6 +17,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "stages/names/respelling_rules.h"
+
 namespace mtclean {
 namespace {
 
@@ -58,6 +60,49 @@ std::string WithoutArticle(const std::string& folded) {
   return folded;
 }
 
+// A division's name folded without the words that say what kind of division it is, at
+// either end, in English or as iso-codes romanises Russian ("Tatarstan Republic",
+// "Tatarstan, Respublika", "Republic of Tyva", "Perm Krai", "Amurskaja oblast'"): GeoNames,
+// iso-codes and CLDR name one division with different such words, or none.
+std::string DivisionCore(std::string_view name) {
+  std::string folded = FoldName(WithoutAdminWord(name));
+  static const char* const kPrefixes[] = {"republic of ", "autonomous republic of ",
+                                          "province of "};
+  static const char* const kSuffixes[] = {" autonomous okrug",
+                                          " autonomous oblast",
+                                          " autonomous region",
+                                          " autonomous district",
+                                          " avtonomnyy okrug",
+                                          " avtonomnyj okrug",
+                                          " avtonomnaja oblast'",
+                                          " avtonomnaya oblast'",
+                                          ", respublika",
+                                          " respublika",
+                                          " republic",
+                                          " kray",
+                                          " krai",
+                                          " kraj",
+                                          " okrug",
+                                          " oblast'",
+                                          " oblast",
+                                          " province",
+                                          " region",
+                                          " governorate"};
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const char* p : kPrefixes) {
+      const size_t n = std::strlen(p);
+      if (folded.size() > n + 2 && folded.compare(0, n, p) == 0) folded.erase(0, n), changed = true;
+    }
+    for (const char* x : kSuffixes) {
+      const size_t n = std::strlen(x);
+      if (folded.size() > n + 2 && folded.compare(folded.size() - n, n, x) == 0)
+        folded.erase(folded.size() - n), changed = true;
+    }
+  }
+  return folded;
+}
+
 // What `folded`, a spelling `languages_using` of the exonym languages give a place whose
 // names fold to `canonical` and `english`, is. The data says what English writes; a spelling
 // it does not list is another language's (an exonym: "Dahuk" for Dohuk, "Bizerta" for
@@ -92,7 +137,9 @@ class Index {
   explicit Index(const std::vector<GazetteerEntry>& entries) {
     for (size_t i = 0; i < entries.size(); ++i) {
       const GazetteerEntry& e = entries[i];
-      std::string key = Key(e.type, e.country, FoldName(WithoutAdminWord(e.name)));
+      const bool division = e.type == EntityType::kAdmin1 || e.type == EntityType::kAdmin2;
+      std::string key = Key(e.type, e.country,
+                            division ? DivisionCore(e.name) : FoldName(WithoutAdminWord(e.name)));
       auto it = best_.find(key);
       if (it == best_.end() || entries[it->second].prominence < e.prominence) best_[key] = i;
     }
@@ -187,7 +234,7 @@ size_t AddExonyms(const std::vector<std::string>& languages, const std::string& 
     for (const auto& sub : j["3166-2"]) {
       std::string code = sub.value("code", ""), name = sub.value("name", "");
       if (code.size() < 4 || name.empty()) continue;
-      long id = index.Find(EntityType::kAdmin1, code.substr(0, 2), FoldName(WithoutAdminWord(name)));
+      long id = index.Find(EntityType::kAdmin1, code.substr(0, 2), DivisionCore(name));
       if (id < 0) continue;
       // iso-codes names divisions in a local romanisation ("Samux"), which is no exonym.
       GazetteerEntry& e = (*entries)[static_cast<size_t>(id)];
@@ -334,8 +381,7 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
       for (const auto& sub : j["3166-2"]) {
         std::string code = sub.value("code", ""), name = sub.value("name", "");
         if (code.size() < 4 || code[2] != '-' || name.empty()) continue;
-        long id =
-            index.Find(EntityType::kAdmin1, code.substr(0, 2), FoldName(WithoutAdminWord(name)));
+        long id = index.Find(EntityType::kAdmin1, code.substr(0, 2), DivisionCore(name));
         if (id < 0) continue;
         std::string key = code.substr(0, 2) + code.substr(3);
         for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -345,14 +391,17 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
       std::cerr << "build_gazetteer: " << iso3166_2_json << ": " << ex.what() << "\n";
     }
   }
-  // Country|skeleton -> the first-level division so spelt (-1 when two are).
+  // Country|skeleton -> the first-level division so spelt (-1 when two are); country -> the
+  // first-level divisions' names (their cores, without the article).
   std::unordered_map<std::string, long> by_skeleton;
+  std::unordered_map<std::string, std::vector<std::pair<std::string, long>>> admin1_cores;
   for (size_t i = 0; i < entries->size(); ++i) {
     const GazetteerEntry& e = (*entries)[i];
     if (e.type != EntityType::kAdmin1) continue;
+    admin1_cores[e.country].emplace_back(WithoutArticle(DivisionCore(e.name)),
+                                         static_cast<long>(i));
     auto [it, fresh] = by_skeleton.emplace(
-        e.country + "|" + Skeleton(WithoutArticle(FoldName(WithoutAdminWord(e.name)))),
-        static_cast<long>(i));
+        e.country + "|" + Skeleton(WithoutArticle(DivisionCore(e.name))), static_cast<long>(i));
     if (!fresh) it->second = -1;
   }
   // The first-level division CLDR's English name names: spelled so, or, as GeoNames and CLDR
@@ -363,15 +412,38 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
     long id = index.Find(EntityType::kAdmin1, country, folded_en);
     if (id >= 0) return id;
     auto it = by_skeleton.find(country + "|" + Skeleton(WithoutArticle(folded_en)));
-    if (it == by_skeleton.end() || it->second < 0) return -1L;
-    const std::string other = WithoutArticle(
-        FoldName(WithoutAdminWord((*entries)[static_cast<size_t>(it->second)].name)));
+    if (it != by_skeleton.end() && it->second >= 0) {
+      const std::string other =
+          WithoutArticle(DivisionCore((*entries)[static_cast<size_t>(it->second)].name));
+      const std::string mine = WithoutArticle(folded_en);
+      const size_t longer = std::max(other.size(), mine.size()),
+                   shorter = std::min(other.size(), mine.size());
+      if (!other.empty() && !mine.empty() && other[0] == mine[0] && longer - shorter <= 2)
+        return it->second;
+    }
+    return -1L;
+  };
+  // Else the one division of the country no other CLDR name was linked to, whose name is a
+  // letter or two from it, as two romanisations of one name are ("Adygeya", "Adygea";
+  // "Kalmykiya", "Kalmykia"): one letter for names of up to eight, two for longer ones, the
+  // first letter the same. (CLDR names many divisions GeoNames' first level lacks, such as
+  // the Shetland Islands: a letter or two from Scotland, which CLDR names too.)
+  std::unordered_set<long> claimed;
+  auto near_name = [&](const std::string& country, const std::string& folded_en) {
     const std::string mine = WithoutArticle(folded_en);
-    const size_t longer = std::max(other.size(), mine.size()),
-                 shorter = std::min(other.size(), mine.size());
-    return !other.empty() && !mine.empty() && other[0] == mine[0] && longer - shorter <= 2
-               ? it->second
-               : -1L;
+    const auto near = admin1_cores.find(country);
+    if (mine.size() < 4 || near == admin1_cores.end()) return -1L;
+    long found = -1;
+    for (const auto& [core, id] : near->second) {
+      if (core.empty() || core[0] != mine[0]) continue;
+      const size_t longer = std::max(core.size(), mine.size()),
+                   shorter = std::min(core.size(), mine.size());
+      const size_t allowed = longer <= 8 ? 1 : 2;
+      if (longer - shorter > allowed || Levenshtein(core, mine) > allowed) continue;
+      if (found >= 0 && found != id) return -1L;  // two divisions so near: neither
+      found = id;
+    }
+    return found >= 0 && claimed.count(found) == 0 ? found : -1L;
   };
   // A country's codes are trusted only when they never contradict its names: ISO renumbers
   // divisions ("IR-06" was Khuzestan in iso-codes and is Bushehr in CLDR).
@@ -379,9 +451,24 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
   for (const auto& [code, en] : english) {
     auto by_iso = code.size() < 3 ? by_code.end() : by_code.find(code);
     if (by_iso == by_code.end()) continue;
-    const long named = by_name(CountryOfCldrCode(code), FoldName(WithoutAdminWord(en)));
+    const long named = by_name(CountryOfCldrCode(code), DivisionCore(en));
     if (named >= 0 && named != by_iso->second) codes_disagree.insert(CountryOfCldrCode(code));
   }
+  auto linked = [&](const std::string& code, const std::string& country,
+                    const std::string& folded_en) {
+    long id = by_name(country, folded_en);
+    auto by_iso = by_code.find(code);
+    if (id < 0 && by_iso != by_code.end() && codes_disagree.count(country) == 0)
+      id = by_iso->second;
+    // Else a second-level division.
+    if (id < 0) id = index.Find(EntityType::kAdmin2, country, folded_en);
+    return id;
+  };
+  for (const auto& [code, en] : english)
+    if (code.size() >= 3) {
+      const long id = linked(code, CountryOfCldrCode(code), DivisionCore(en));
+      if (id >= 0) claimed.insert(id);
+    }
   size_t added = 0;
   for (const auto& [code, en] : english) {
     if (code.size() < 3) continue;
@@ -389,13 +476,9 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
     // are no names of it.
     if (std::any_of(en.begin(), en.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
     const std::string country = CountryOfCldrCode(code);
-    const std::string folded_en = FoldName(WithoutAdminWord(en));
-    long id = by_name(country, folded_en);
-    auto by_iso = by_code.find(code);
-    if (id < 0 && by_iso != by_code.end() && codes_disagree.count(country) == 0)
-      id = by_iso->second;
-    // Else a second-level division.
-    if (id < 0) id = index.Find(EntityType::kAdmin2, country, folded_en);
+    const std::string folded_en = DivisionCore(en);
+    long id = linked(code, country, folded_en);
+    if (id < 0) id = near_name(country, folded_en);
     if (id < 0) continue;
     GazetteerEntry& e = (*entries)[static_cast<size_t>(id)];
     // CLDR's English name is the one English news writes ("Khost", where GeoNames has "Khowst").
@@ -409,10 +492,13 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
       if (pairs != nullptr) pairs->push_back({languages[l], en, foreign, "cldr-subdivisions"});
       if (languages_with[FoldName(foreign)]++ == 0) forms.push_back(foreign);
     }
-    for (const std::string& form : forms)
+    for (const std::string& form : forms) {
+      // The division's name without its kind ("Kelmark" of "Kelmark Krai") is English's too.
+      if (FoldName(form) == DivisionCore(e.name) || FoldName(form) == folded_en) continue;
       added += AddSpelling(e, form,
                            ClassifySpelling(FoldName(form), languages_with[FoldName(form)],
                                             FoldName(e.name), FoldName(en)));
+    }
   }
   return added;
 }

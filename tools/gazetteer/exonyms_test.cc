@@ -31,14 +31,24 @@ std::string WriteCldr() {
         "\t\t\t<subdivision type=\"afhel\">Helmand</subdivision>\n"
         "\t\t\t<subdivision type=\"azxac\">Khachmaz</subdivision>\n"
         "\t\t\t<subdivision type=\"itbi\">Biella</subdivision>\n"
-        "\t\t\t<subdivision type=\"cz121\">Prague 21</subdivision>\n");
+        "\t\t\t<subdivision type=\"cz121\">Prague 21</subdivision>\n"
+        // A made-up country's divisions (QZ), for the links by a division's kind and by near names.
+        "\t\t\t<subdivision type=\"qzzor\">Zorvania</subdivision>\n"
+        "\t\t\t<subdivision type=\"qzkel\">Kelmark Krai</subdivision>\n"
+        "\t\t\t<subdivision type=\"qztav\">Tavrenistan</subdivision>\n"
+        "\t\t\t<subdivision type=\"qzsco\">Scotwick</subdivision>\n"
+        "\t\t\t<subdivision type=\"qzsho\">Shotwick</subdivision>\n");
   write("de",
         "\t\t\t<subdivision type=\"afkho\" draft=\"contributed\">Chost</subdivision>\n"
         "\t\t\t<subdivision type=\"afbds\">Badachschan</subdivision>\n"
         "\t\t\t<subdivision type=\"afbds\" alt=\"variant\">Badachstan</subdivision>\n"
         "\t\t\t<subdivision type=\"afhel\">Helmand</subdivision>\n"
         "\t\t\t<subdivision type=\"itbi\">Provinz Biella</subdivision>\n"
-        "\t\t\t<subdivision type=\"cz121\">Prag 21</subdivision>\n");
+        "\t\t\t<subdivision type=\"cz121\">Prag 21</subdivision>\n"
+        "\t\t\t<subdivision type=\"qzzor\">Sorwanien</subdivision>\n"
+        "\t\t\t<subdivision type=\"qzkel\">Region Kelmark</subdivision>\n"
+        "\t\t\t<subdivision type=\"qztav\">Tawrenistan</subdivision>\n"
+        "\t\t\t<subdivision type=\"qzsho\">Schotwick</subdivision>\n");
   write("es",
         "\t\t\t<subdivision type=\"afkho\">Provincia de Jost</subdivision>\n"
         "\t\t\t<subdivision type=\"afbds\">Badakhshán</subdivision>\n");
@@ -126,6 +136,29 @@ TEST_CASE("exonyms: a consonant skeleton alone links no names that begin apart")
   AddCldrSubdivisionExonyms({"de"}, WriteCldr(), "", &entries, nullptr);
   CHECK(entries[0].english.empty());
   CHECK(entries[0].exonyms.empty());
+}
+
+TEST_CASE("exonyms: divisions named with their kind, or one letter apart, are linked") {
+  // GeoNames names divisions with the word for their kind ("... Republic", "Republic of ...",
+  // "... Krai") and romanises some a letter apart from CLDR's English ("-iya", "-ia").
+  std::vector<GazetteerEntry> entries(4);
+  entries[0].name = "Zorvaniya Republic";
+  entries[1].name = "Kelmark Krai";
+  entries[2].name = "Republic of Tavrenistan";
+  entries[3].name = "Scotwick";
+  for (auto& e : entries) e.type = EntityType::kAdmin1, e.country = "QZ", e.prominence = 5.5f;
+  AddCldrSubdivisionExonyms({"de"}, WriteCldr(), "", &entries, nullptr);
+  CHECK(entries[0].english == "Zorvania");
+  CHECK(entries[0].exonyms == std::vector<std::string>{"Sorwanien"});
+  // German's "Region Kelmark" is the division's name without its kind: no exonym.
+  CHECK(entries[1].english.empty());
+  CHECK(entries[1].exonyms.empty());
+  CHECK(entries[2].english == "Tavrenistan");
+  CHECK(entries[2].exonyms == std::vector<std::string>{"Tawrenistan"});
+  // "Shotwick", a letter from Scotwick, names another division (CLDR names Scotwick too),
+  // one GeoNames' first level lacks: it takes nothing of Scotwick's.
+  CHECK(entries[3].english.empty());
+  CHECK(entries[3].exonyms.empty());
 }
 
 }  // namespace
