@@ -113,7 +113,14 @@ bool PlaceExonym(const NamesData& d, NamesScratch& s, std::string_view span,
     if (c.prominence < (of_here ? 4.0f : 5.0f)) continue;
     if (context == 'c' && c.type == EntityType::kCountry)
       continue;  // "the city of Islandia" is no Iceland
-    if (known_prominence >= 0 && c.prominence < known_prominence + 2) continue;
+    // A place whose own name the span is must be far less prominent, unless it lies in a
+    // country the document does not talk about and this place in one it does ("Florencia"
+    // beside Italian towns is Florence, not Colombia's Florencia).
+    const bool own_elsewhere =
+        of_here &&
+        std::none_of(known_countries.begin(), known_countries.end(),
+                     [&](std::string_view k) { return s.countries.count(std::string(k)) > 0; });
+    if (known_prominence >= 0 && c.prominence < known_prominence + 2 && !own_elsewhere) continue;
     // The English name without the letters English lacks is how English writes it
     // ("Chelmno" for Chełmno), whichever language also does.
     if (LatinAscii(c.english) == span) continue;

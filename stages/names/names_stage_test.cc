@@ -118,6 +118,10 @@ std::string FixtureGazetteer() {
          "",
          {}},
         {"Quarmania", EntityType::kCountry, "QM", 8, {}, "QM", 0, {}, "", {}},
+        // A city another language calls as a city of another country is called, which is about
+        // as prominent (made up).
+        {"Corvenna", EntityType::kCity, "QM", 5.6f, {}, "QM.02", 0, {"Corvenza"}, "", {}},
+        {"Corvenza", EntityType::kCity, "QS", 5.2f, {}, "QS.02", 0, {}, "", {}},
     };
     auto p = (std::filesystem::temp_directory_path() / ("mtclean_names_fixture." + std::to_string(getpid()) + ".bin")).string();
     REQUIRE(WriteGazetteer(entries, p).ok());
@@ -466,6 +470,12 @@ TEST_CASE("names: a place of the document's country is the answer over another c
   CHECK(N(alone) == alone);
   CHECK(N("Officials in Quarmania said the governor of Tetaván announced new measures.") ==
         "Officials in Quarmania said the governor of Tetavouan announced new measures.");
+  // Another language's name of a city that is also a city's own name elsewhere: kept alone,
+  // the first city's English name in a text on its country.
+  const std::string own = "The governor of Corvenza announced new measures on Monday.";
+  CHECK(N(own) == own);
+  CHECK(N("Officials in Quarmania said the governor of Corvenza announced new measures.") ==
+        "Officials in Quarmania said the governor of Corvenna announced new measures.");
 }
 
 // News names a person in full once, then by the surname: a full name respelled respells the
