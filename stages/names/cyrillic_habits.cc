@@ -132,6 +132,7 @@ std::string CyrillicHabits::English(std::string_view word, size_t language, bool
       if (pos + len == part_end) it = scheme.groups.find(lower.substr(pos, len) + '$');
       if (it == scheme.groups.end()) it = scheme.groups.find(lower.substr(pos, len));
       if (it == scheme.groups.end()) continue;
+      if (it->second.english == "!") return "";  // a group the transcription never writes
       const size_t first = out.size();
       out += it->second.english;
       distinctive |= it->second.distinctive;

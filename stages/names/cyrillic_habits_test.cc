@@ -40,7 +40,13 @@ TEST_CASE("cyrillic habits: German and French transcriptions read as English wri
   CHECK(Habits().English("Jrushchov", es) == "Khrushchev");
   CHECK(Habits().English("Tschowan", de) == "Chovan");  // not inside a word
   // Each part of a hyphenated name keeps its capital.
-  CHECK(Habits().English("Tour-Sarkissian", fr) == "Tur-Sarkisian");
+  CHECK(Habits().English("Tour-Sarkissian", fr) == "Tur-Sarkisyan");
+  // Armenian names through French: "h" for հ, "-ian" for -ян (English -yan); French writes
+  // ш as "ch", so a word with "sh" is no French transcription.
+  CHECK(Habits().English("Haroutiounian", fr) == "Harutyunyan");
+  CHECK(Habits().English("Vardoukian", fr) == "Vardukyan");
+  CHECK(Habits().English("Parshian", fr).empty());
+  CHECK(Habits().English("Hovik", fr).empty());  // the same in English
   // Letters the transcription does not write: no transcription of it ("h" alone, "c", "v" in
   // German).
   CHECK(Habits().English("Hrant", de).empty());
