@@ -2,6 +2,7 @@
 // romanisation's marks on a place's name ("Herāt").
 #include <algorithm>
 
+#include "lexicon/accent_model.h"
 #include "stages/names/names_internal.h"
 #include "stages/names/place_evidence.h"
 #include "stages/names/respelling_rules.h"
@@ -114,10 +115,11 @@ bool PlaceExonym(const NamesData& d, NamesScratch& s, std::string_view span,
     if (context == 'c' && c.type == EntityType::kCountry)
       continue;  // "the city of Islandia" is no Iceland
     // A place whose own name the span is must be far less prominent, unless it lies in a
-    // country the document does not talk about and this place in one it does ("Florencia"
-    // beside Italian towns is Florence, not Colombia's Florencia).
+    // country the document does not talk about, this place in one it does, and it is at most
+    // ten times as prominent ("Florencia" beside Italian towns is Florence, not Colombia's
+    // Florencia; "Lagos" stays Nigeria's, though Spanish calls South Sudan's Lakes so).
     const bool own_elsewhere =
-        of_here &&
+        of_here && known_prominence <= c.prominence + 1.0f &&
         std::none_of(known_countries.begin(), known_countries.end(),
                      [&](std::string_view k) { return s.countries.count(std::string(k)) > 0; });
     if (known_prominence >= 0 && c.prominence < known_prominence + 2 && !own_elsewhere) continue;
@@ -150,6 +152,45 @@ bool PlaceExonym(const NamesData& d, NamesScratch& s, std::string_view span,
   r.rule = kExonym;
   r.replacement = EnglishSpelling(*top, s.country_letters);
   r.confidence = OneAnswer(places) ? 0.9f : 0.5f;
+  r.kind = r.confidence >= d.min_confidence ? SpanResult::kReplace : SpanResult::kFlag;
+  return true;
+}
+
+// A place's own name in its language ("Sevilla", "Luzern", "Rheinland-Pfalz") where English
+// has a name of its own for it ("Seville"), in a document that shows a translation (another
+// language's spelling of a name): the translation kept the source's name, which English
+// writes its way. True with `r` set when the span is such a name of one place (places
+// spelled alike with one English name count as one), as prominent as a prominent place is
+// (a city of 100,000, a division, a country), and no place so named is called so in English.
+// The English name must be one English is known to write (WordNet's names), or the same
+// name romanised otherwise (one consonant skeleton: "Matruh", "Matrouh"): CLDR's English
+// names have slips ("Marl" for Marlborough).
+bool OwnNameInTranslation(const NamesData& d, NamesScratch& s, std::string_view span,
+                          const std::string& folded, SpanResult& r) {
+  constexpr float kProminent = 5.0f;
+  // A name English writes itself (WordNet: "New York City", whose GeoNames English name is
+  // "New York") stays.
+  if (d.english_names.count(folded) > 0) return false;
+  const Gazetteer::Entry* top = nullptr;
+  std::vector<std::pair<std::string, std::string>> places;  // their own and English names
+  for (const auto& c : d.gazetteer->FindByName(folded, 4.0f)) {
+    if (!IsPlace(c)) continue;
+    const std::string english = FoldName(WithoutAdminWord(c.english));
+    if (english == folded) return false;  // a place English calls so
+    // A shorter name of it inside its own ("New York" of "New York City") is no other name.
+    if (folded.find(english) != std::string::npos) return false;
+    if (FoldName(WithoutAdminWord(c.name)) != folded || c.prominence < kProminent) continue;
+    if (d.english_names.count(english) == 0 &&
+        SkeletonOfLetters(english) != SkeletonOfLetters(folded))
+      continue;
+    places.push_back({FoldName(WithoutAdminWord(c.name)), english});
+    if (top == nullptr || c.prominence > top->prominence) top = &c;
+  }
+  if (top == nullptr || !OneAnswer(places)) return false;
+  r.rule = kExonym;
+  r.replacement = EnglishSpelling(*top, s.country_letters);
+  if (WithoutMarks(r.replacement) == WithoutMarks(span)) return false;
+  r.confidence = 0.85f;
   r.kind = r.confidence >= d.min_confidence ? SpanResult::kReplace : SpanResult::kFlag;
   return true;
 }

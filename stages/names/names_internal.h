@@ -257,6 +257,8 @@ bool RomanisedPlace(const NamesData& d, std::string_view span, const std::string
 // only prominent places (cities of 100,000 and more, divisions, countries).
 // `known_prominence`: of the places whose own name the span is (-1: none), and their
 // `known_countries`. True with `r` set when the data knows the spelling.
+bool OwnNameInTranslation(const NamesData& d, NamesScratch& s, std::string_view span,
+                          const std::string& folded, SpanResult& r);
 bool PlaceExonym(const NamesData& d, NamesScratch& s, std::string_view span,
                  const std::string& folded, char context, float known_prominence,
                  const std::vector<std::string_view>& known_countries, SpanResult& r);

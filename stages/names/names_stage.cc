@@ -404,6 +404,10 @@ class NamesStage : public Stage {
       if (person || FoldName(c.name) == folded) known_prominence = std::max(known_prominence, c.prominence);
       if (!person && FoldName(c.name) == folded) known_countries.push_back(c.country);
     }
+    // Its own name, kept by a translation, where English has another (OwnNameInTranslation).
+    if (known_prominence >= 0 && s.translated_names && whole_run && context != 'o' &&
+        context != 'h' && OwnNameInTranslation(d_, s, span, folded, r))
+      return r;
     if (known_prominence >= 0 && e - b > 1) {
       r.kind = SpanResult::kHandled;
       return r;

@@ -122,6 +122,8 @@ std::string FixtureGazetteer() {
         // as prominent (made up).
         {"Corvenna", EntityType::kCity, "QM", 5.6f, {}, "QM.02", 0, {"Corvenza"}, "", {}},
         {"Corvenza", EntityType::kCity, "QS", 5.2f, {}, "QS.02", 0, {}, "", {}},
+        // A city whose own name English romanises otherwise (made up).
+        {"Karvuh", EntityType::kCity, "QM", 5.4f, {}, "QM.03", 0, {}, "Karvouh", {}},
     };
     auto p = (std::filesystem::temp_directory_path() / ("mtclean_names_fixture." + std::to_string(getpid()) + ".bin")).string();
     REQUIRE(WriteGazetteer(entries, p).ok());
@@ -476,6 +478,15 @@ TEST_CASE("names: a place of the document's country is the answer over another c
   CHECK(N(own) == own);
   CHECK(N("Officials in Quarmania said the governor of Corvenza announced new measures.") ==
         "Officials in Quarmania said the governor of Corvenna announced new measures.");
+}
+
+TEST_CASE("names: a place's own name a translation kept takes its English name") {
+  // In English text the own name stays; beside another language's name of a place (a
+  // translation's), it is the English one.
+  const std::string alone = "Officials in Karvuh said on Monday that the roads were open.";
+  CHECK(N(alone) == alone);
+  CHECK(N("Officials in Damasco said on Monday. The governor of Karvuh agreed.") ==
+        "Officials in Damascus said on Monday. The governor of Karvouh agreed.");
 }
 
 // News names a person in full once, then by the surname: a full name respelled respells the
