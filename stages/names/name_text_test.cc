@@ -1,0 +1,34 @@
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "stages/names/names_internal.h"
+
+namespace mtclean {
+namespace names {
+namespace {
+
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<Word> words;
+  Tokenize(text, words);
+  std::vector<std::string> out;
+  for (const Word& w : words) out.emplace_back(text.substr(w.begin, w.end - w.begin));
+  return out;
+}
+
+TEST_CASE("name text: an apostrophe or an ayn's sign inside a name is part of it") {
+  // Straight or typographic, and the modifier letters romanisations write for ayn and hamza.
+  CHECK(Words("left Qa'rum on Monday") ==
+        std::vector<std::string>{"left", "Qa'rum", "on", "Monday"});
+  CHECK(Words("left Qa\u2019rum on Monday") ==
+        std::vector<std::string>{"left", "Qa\u2019rum", "on", "Monday"});
+  CHECK(Words("left Qa\u02BFrum") == std::vector<std::string>{"left", "Qa\u02BFrum"});
+  // Closing a quotation, it is no part of the word.
+  CHECK(Words("\u2018Qarum\u2019 said") == std::vector<std::string>{"Qarum", "said"});
+  CHECK(Words("the villagers\u2019 wells") ==
+        std::vector<std::string>{"the", "villagers", "wells"});
+}
+
+}  // namespace
+}  // namespace names
+}  // namespace mtclean
