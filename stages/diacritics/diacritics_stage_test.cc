@@ -131,6 +131,12 @@ TEST_CASE("diacritics: English text gets back letters dropped with their accent"
   CHECK(pipeline->RuleId(r.flags[0]) == "uncertain");
   CHECK(D("Officials said the Talib already control the north of the country, the report said.") ==
         "Officials said the Talib already control the north of the country, the report said.");
+  // Alone, a capitalised word is repaired to a common English word no name is spelled like
+  // (the gazetteer knows no "Germn"), and a name stays ("Ibn" is one).
+  CHECK(D("The Germn ambassador met the minister on Monday, officials said.") ==
+        "The German ambassador met the minister on Monday, officials said.");
+  const std::string name = "King Ibn Saud met the minister on Monday, officials said.";
+  CHECK(D(name) == name);
 }
 
 TEST_CASE("diacritics: in a document that shows the artefact, rare words may be broken common ones") {

@@ -419,7 +419,11 @@ bool LoneRepairStands(const DiacriticsData& d, const std::string& repair, std::s
   for (const auto& [k, r] : s.repaired) {
     if (r != repair) continue;
     const std::string broken(text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin));
-    if (utf8::IsUpper(utf8::At(broken, 0))) return false;  // a name ("Ibn Saud") is no sure sign
+    // A capitalised word may be a name written so ("Ibn Saud"): only one the gazetteer does
+    // not know, whose repair is a common word English also capitalises ("Germn": German).
+    if (utf8::IsUpper(utf8::At(broken, 0)) &&
+        (d.gazetteer == nullptr || !d.gazetteer->FindByName(FoldName(broken)).empty()))
+      return false;
     for (const auto& lang : d.source_languages)
       if (SourceCount(d, lang, broken) > 0) return false;
   }
