@@ -148,6 +148,16 @@ bool ReadAdmin(const std::string& path, EntityType type, float prominence, std::
   return true;
 }
 
+// GeoNames ids, and the codes of first-level divisions ("AT.02"), which libgeonames'
+// catalogues key divisions by: Carinthia is "Kärnten" to German under AT.02.
+std::unordered_map<std::string, size_t> WithDivisionCodes(
+    std::unordered_map<std::string, size_t> ids, const std::vector<GazetteerEntry>& entries) {
+  for (size_t i = 0; i < entries.size(); ++i)
+    if (entries[i].type == EntityType::kAdmin1 && !entries[i].region.empty())
+      ids.emplace(entries[i].region, i);
+  return ids;
+}
+
 // A first-level division is at least as prominent as the people of its cities together
 // (GeoNames cities of 500 and more): Pennsylvania (8 million in its towns) outweighs the
 // Colombian town of Pensilvania, which Spanish writes alike; the default 5.5 did not.
@@ -283,7 +293,8 @@ int main(int argc, char** argv) {
     std::vector<mtclean::NamePair> pairs;
     size_t n =
         mtclean::AddExonyms(exonym_languages, iso3166_2, locale_dir, &entries, &pairs) +
-        mtclean::AddGeoNamesExonyms(exonym_languages, locale_dir, by_id, &entries, &pairs) +
+        mtclean::AddGeoNamesExonyms(exonym_languages, locale_dir, WithDivisionCodes(by_id, entries),
+                                    &entries, &pairs) +
         mtclean::AddCldrSubdivisionExonyms(exonym_languages, cldr_dir, iso3166_2, &entries, &pairs);
     n -= mtclean::DropEnglishSpellings(cldr_dir, &entries);
     std::cerr << "build_gazetteer: " << n << " exonyms in " << exonym_languages.size() << " languages\n";

@@ -277,12 +277,37 @@ size_t AddGeoNamesExonyms(const std::vector<std::string>& languages, const std::
   for (const auto& [id, spellings] : forms) {
     GazetteerEntry& e = (*entries)[by_geonameid.at(id)];
     auto en = english.find(id);
-    if (en != english.end() && e.english.empty() && en->second != e.name) e.english = en->second;
-    const std::string canonical = FoldName(e.name);
-    const std::string english_name = en != english.end() ? FoldName(en->second) : canonical;
-    for (const auto& [folded, slot] : spellings)
-      added += AddSpelling(e, slot.first,
-                           ClassifySpelling(folded, slot.second, canonical, english_name));
+    // A division by its code only where the catalogue's English name is the division's name:
+    // GeoNames renumbers divisions ("Ho-Chi-Minh-Stadt" came under another Vietnamese
+    // province's code), and libgeonames and the admin1 list are of different years.
+    if (id.find('.') != std::string::npos) {
+      if (en == english.end()) continue;
+      const std::string mine = DivisionCore(en->second), theirs = DivisionCore(e.name);
+      const size_t longer = std::max(mine.size(), theirs.size());
+      if (mine.empty() || theirs.empty() || mine[0] != theirs[0] ||
+          Levenshtein(mine, theirs) > (longer <= 8 ? 1u : 2u))
+        continue;
+    }
+    // (Not a division's, by its code: libgeonames' English names of divisions are its own
+    // romanisations, "Banzart" for Bizerte, where GeoNames' and CLDR's are what news writes.)
+    const bool division_code = id.find('.') != std::string::npos;
+    if (en != english.end() && e.english.empty() && en->second != e.name && !division_code)
+      e.english = en->second;
+    // (A division's names compared without the words for its kind.)
+    const auto fold = [&](const std::string& name) {
+      return division_code ? DivisionCore(name) : FoldName(name);
+    };
+    const std::string canonical = fold(e.name);
+    const std::string english_name = en != english.end() ? fold(en->second) : canonical;
+    // A division's name differing from the English one only as romanisations do ("Amran",
+    // "Omran"; "Socotra", "Soqatra": libgeonames' French for Yemen's divisions is mostly such)
+    // is no sign of a translation, however many languages write it: left out.
+    for (const auto& [folded, slot] : spellings) {
+      const Spelling kind = ClassifySpelling(
+          folded, division_code ? std::max(slot.second, 2) : slot.second, canonical, english_name);
+      if (division_code && kind == Spelling::kWeakExonym) continue;
+      added += AddSpelling(e, slot.first, kind);
+    }
   }
   return added;
 }
@@ -511,16 +536,22 @@ size_t DropEnglishSpellings(const std::string& cldr_dir, std::vector<GazetteerEn
     english.insert(e.country + '|' + FoldName(WithoutAdminWord(e.name)));
     if (!e.english.empty()) english.insert(e.country + '|' + FoldName(WithoutAdminWord(e.english)));
   }
+  // CLDR's English names of divisions, of any country: another language's name of one place
+  // that English gives another place ("Leste", Portuguese for Iceland's East, is a province
+  // of Guinea-Bissau) is no sign of a translation.
+  std::unordered_set<std::string> division_english;
   for (const auto& [code, en] : ReadCldrSubdivisions(cldr_dir + "/common/subdivisions/en.xml")) {
-    if (code.size() >= 3)
-      english.insert(CountryOfCldrCode(code) + '|' + FoldName(WithoutAdminWord(en)));
+    if (code.size() < 3) continue;
+    english.insert(CountryOfCldrCode(code) + '|' + FoldName(WithoutAdminWord(en)));
+    division_english.insert(FoldName(WithoutAdminWord(en)));
   }
   size_t dropped = 0;
   for (GazetteerEntry& e : *entries)
     for (auto* list : {&e.exonyms, &e.weak_exonyms}) {
       const size_t before = list->size();
       std::erase_if(*list, [&](const std::string& x) {
-        return english.count(e.country + '|' + FoldName(x)) > 0;
+        return english.count(e.country + '|' + FoldName(x)) > 0 ||
+               division_english.count(FoldName(x)) > 0;
       });
       dropped += before - list->size();
     }

@@ -33,8 +33,9 @@ size_t AddExonyms(const std::vector<std::string>& languages, const std::string& 
                   std::vector<NamePair>* pairs = nullptr);
 
 // Adds the names libgeonames (Debian libgeonames-common: `locale_dir`/<lang>/LC_MESSAGES/
-// geonames.mo, GeoNames ids to each language's preferred name) gives the entries in
-// `by_geonameid`, where they differ from its English name. Returns how many were added.
+// geonames.mo, GeoNames ids, or a first-level division's code, to each language's preferred
+// name) gives the entries in `by_geonameid`, where they differ from its English name. Returns
+// how many were added.
 size_t AddGeoNamesExonyms(const std::vector<std::string>& languages, const std::string& locale_dir,
                           const std::unordered_map<std::string, size_t>& by_geonameid,
                           std::vector<GazetteerEntry>* entries, std::vector<NamePair>* pairs = nullptr);

@@ -6,6 +6,9 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "tests/test_support.h"
 
@@ -159,6 +162,71 @@ TEST_CASE("exonyms: divisions named with their kind, or one letter apart, are li
   // one GeoNames' first level lacks: it takes nothing of Scotwick's.
   CHECK(entries[3].english.empty());
   CHECK(entries[3].exonyms.empty());
+}
+
+// A GNU .mo catalogue of `entries` (msgid -> msgstr), as libgeonames ships them.
+void WriteMo(const std::filesystem::path& path,
+             std::vector<std::pair<std::string, std::string>> entries) {
+  std::sort(entries.begin(), entries.end());  // catalogues sort their keys
+  const uint32_t n = static_cast<uint32_t>(entries.size());
+  std::string strings;
+  std::vector<uint32_t> table;  // (length, offset) of originals, then of translations
+  const uint32_t strings_at = 28 + 16 * n;
+  for (int pass = 0; pass < 2; ++pass)
+    for (const auto& [id, text] : entries) {
+      const std::string& s = pass == 0 ? id : text;
+      table.push_back(static_cast<uint32_t>(s.size()));
+      table.push_back(strings_at + static_cast<uint32_t>(strings.size()));
+      strings += s;
+      strings += '\0';
+    }
+  const uint32_t header[7] = {0x950412de, 0, n, 28, 28 + 8 * n, 0, 0};
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out.write(reinterpret_cast<const char*>(header), sizeof header);
+  out.write(reinterpret_cast<const char*>(table.data()),
+            static_cast<std::streamsize>(table.size() * 4));
+  out << strings;
+}
+
+TEST_CASE("exonyms: libgeonames' names of divisions, by code, where its English name is theirs") {
+  const testing::TempPath temp{std::filesystem::temp_directory_path() /
+                               ("mtclean_geonames_mo_test." + std::to_string(getpid()))};
+  const std::filesystem::path& dir = temp.path;
+  // QZ.01 is the division of that name; QZ.02 names another one than the list's QZ.02 (a
+  // renumbering between the two sources' years).
+  WriteMo(dir / "en/LC_MESSAGES/geonames.mo", {{"QZ.01", "Zorvaniya"}, {"QZ.02", "Pelham Coast"}});
+  WriteMo(dir / "de/LC_MESSAGES/geonames.mo", {{"QZ.01", "Sorwanien"}, {"QZ.02", "Pelhamküste"}});
+  WriteMo(dir / "fr/LC_MESSAGES/geonames.mo", {{"QZ.01", "Zourvania"}});
+  std::vector<GazetteerEntry> entries(2);
+  entries[0].name = "Zorvania Republic", entries[0].region = "QZ.01";
+  entries[1].name = "Kelmark Krai", entries[1].region = "QZ.02";
+  for (auto& e : entries) e.type = EntityType::kAdmin1, e.country = "QZ", e.prominence = 5.5f;
+  const std::unordered_map<std::string, size_t> by_code = {{"QZ.01", 0}, {"QZ.02", 1}};
+  AddGeoNamesExonyms({"de", "fr"}, dir.string(), by_code, &entries);
+  // German's name is an exonym; French's differs from the English one only as romanisations
+  // do: left out. The catalogue's English romanisation is not taken for the English name.
+  CHECK(entries[0].exonyms == std::vector<std::string>{"Sorwanien"});
+  CHECK(entries[0].weak_exonyms.empty());
+  CHECK(entries[0].english.empty());
+  CHECK(entries[1].exonyms.empty());
+}
+
+TEST_CASE("exonyms: CLDR's English name of a division anywhere is no other place's exonym") {
+  // "Zentro" (made up) is CLDR's English name of a division of QY, and Portuguese for QZ's
+  // Centerland.
+  const std::filesystem::path cldr = std::filesystem::temp_directory_path() /
+                                     ("mtclean_cldr_drop_test." + std::to_string(getpid()));
+  const testing::TempPath temp{cldr};
+  std::filesystem::create_directories(cldr / "common" / "subdivisions");
+  std::ofstream(cldr / "common" / "subdivisions" / "en.xml")
+      << "<ldml><subdivisions>\n\t<subdivision "
+         "type=\"qyzen\">Zentro</subdivision>\n</subdivisions></ldml>\n";
+  std::vector<GazetteerEntry> entries(1);
+  entries[0].name = "Centerland", entries[0].type = EntityType::kAdmin1, entries[0].country = "QZ";
+  entries[0].exonyms = {"Zentro", "Centerlandia"};
+  CHECK(DropEnglishSpellings(cldr.string(), &entries) == 1);
+  CHECK(entries[0].exonyms == std::vector<std::string>{"Centerlandia"});
 }
 
 }  // namespace
