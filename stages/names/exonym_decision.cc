@@ -18,6 +18,20 @@ namespace names {
 bool RomanisedPlace(const NamesData& d, std::string_view span, const std::string& folded,
                     NamesScratch& s, SpanResult& r) {
   constexpr float kProminent = 4.0f;
+  // A place of any size whose own name is spelled so, marks and all, in a country that writes
+  // them, is named so ("Nīca", a Latvian parish, is no Nice, "Nica" to Romanian), unless a
+  // prominent place is spelled so too, or another language calls one so ("Jerusalén", a
+  // Colombian town and Spanish for Jerusalem).
+  bool own_elsewhere = false, prominent_alike = !d.gazetteer->FindByExonym(folded).empty();
+  for (const auto& c : d.gazetteer->FindByName(folded)) {
+    if (!IsPlace(c)) continue;
+    own_elsewhere |= c.name == span && s.country_letters.Writes(c.country, span);
+    prominent_alike |= c.prominence >= kProminent && c.form == span;
+  }
+  if (own_elsewhere && !prominent_alike) {
+    r.kind = SpanResult::kHandled;
+    return true;
+  }
   std::vector<Gazetteer::Entry> places;
   for (const auto& c : d.gazetteer->FindByName(folded, kProminent)) places.push_back(c);
   const size_t names = places.size();  // then another language's spellings ("Tahār": Takhar)

@@ -122,6 +122,10 @@ std::string FixtureGazetteer() {
         // as prominent (made up).
         {"Corvenna", EntityType::kCity, "QM", 5.6f, {}, "QM.02", 0, {"Corvenza"}, "", {}},
         {"Corvenza", EntityType::kCity, "QS", 5.2f, {}, "QS.02", 0, {}, "", {}},
+        // A prominent city, and a parish of a country that writes "ī" whose name has one
+        // (made up).
+        {"Nivas", EntityType::kCity, "FR", 5.5f, {}, "FR.93", 0, {}, "", {}},
+        {"Nīvas", EntityType::kCity, "LV", 2.0f, {}, "LV.01", 0, {}, "", {}},
         // A city whose own name English romanises otherwise (made up).
         {"Karvuh", EntityType::kCity, "QM", 5.4f, {}, "QM.03", 0, {}, "Karvouh", {}},
     };
@@ -478,6 +482,11 @@ TEST_CASE("names: a place of the document's country is the answer over another c
   CHECK(N(own) == own);
   CHECK(N("Officials in Quarmania said the governor of Corvenza announced new measures.") ==
         "Officials in Quarmania said the governor of Corvenna announced new measures.");
+}
+
+TEST_CASE("names: a small place's own name, marks and all, is no prominent place's") {
+  const std::string parish = "Officials in Nīvas said on Monday that the roads were open.";
+  CHECK(N(parish) == parish);
 }
 
 TEST_CASE("names: a place's own name a translation kept takes its English name") {
