@@ -267,8 +267,14 @@ class NamesStage : public Stage {
                            text.substr(s.words[e].begin, s.words[e].end - s.words[e].begin) == "for");
       if (!agency && d_.admin_words.count(std::string(last)) > 0) {
         std::string place = FoldName(text.substr(s.words[w].begin, s.words[e - 2].end - s.words[w].begin));
+        // (Not where the data names the division so: "Asir Region" is CLDR's English.)
+        const auto named_so = d_.gazetteer->FindByName(
+            FoldName(text.substr(s.words[w].begin, s.words[e - 1].end - s.words[w].begin)));
         for (const auto& entry : d_.gazetteer->FindByName(place)) {
           if (entry.type != EntityType::kAdmin1) continue;
+          if (std::any_of(named_so.begin(), named_so.end(),
+                          [&](const auto& n) { return n.id == entry.id; }))
+            break;
           auto term = d_.admin1_terms.find(std::string(entry.country));
           if (term != d_.admin1_terms.end() && term->second != last) {
             rw.Replace(s.words[e - 1].begin, s.words[e - 1].end, term->second, kAdminTerm, 0.85f);

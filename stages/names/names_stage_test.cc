@@ -122,6 +122,9 @@ std::string FixtureGazetteer() {
         // as prominent (made up).
         {"Corvenna", EntityType::kCity, "QM", 5.6f, {}, "QM.02", 0, {"Corvenza"}, "", {}},
         {"Corvenza", EntityType::kCity, "QS", 5.2f, {}, "QS.02", 0, {}, "", {}},
+        // A division the data names with a word for its kind other than its country's usual
+        // one (made up).
+        {"Helvan", EntityType::kAdmin1, "AF", 5.5f, {"Helvan Region"}, "AF.91", 0, {}, "", {}},
         // A prominent city, and a parish of a country that writes "ī" whose name has one
         // (made up).
         {"Nivas", EntityType::kCity, "FR", 5.5f, {}, "FR.93", 0, {}, "", {}},
@@ -351,6 +354,11 @@ TEST_CASE("names: correct and unknown names stay") {
 TEST_CASE("names: translated admin words and spelling variants") {
   CHECK(N("The militants fled Badghis State in the west of Afghanistan.") ==
         "The militants fled Badghis Province in the west of Afghanistan.");
+  // A division the data names with that word ("Helvan Region", made up) keeps it.
+  CHECK(N("The militants fled Helvan Region in the west of Afghanistan.") ==
+        "The militants fled Helvan Region in the west of Afghanistan.");
+  CHECK(N("The militants fled Helvan State in the west of Afghanistan.") ==
+        "The militants fled Helvan Province in the west of Afghanistan.");
   // An agency named after the division is no division.
   CHECK(N("The Badghis Department of Health in Afghanistan said so.") ==
         "The Badghis Department of Health in Afghanistan said so.");
