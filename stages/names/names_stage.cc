@@ -407,8 +407,10 @@ class NamesStage : public Stage {
     for (const auto& c : d_.gazetteer->FindByName(folded)) {
       spelled_so.push_back(c.id);
       const bool person = c.type == EntityType::kPerson || c.type == EntityType::kOrganisation;
-      if (person || FoldName(c.name) == folded) known_prominence = std::max(known_prominence, c.prominence);
-      if (!person && FoldName(c.name) == folded) known_countries.push_back(c.country);
+      // (Its own name, or its English one: "Stavropol Krai", GeoNames' "Stavropol Kray".)
+      const bool own = FoldName(c.name) == folded || FoldName(c.english) == folded;
+      if (person || own) known_prominence = std::max(known_prominence, c.prominence);
+      if (!person && own) known_countries.push_back(c.country);
     }
     // Its own name, kept by a translation, where English has another (OwnNameInTranslation).
     if (known_prominence >= 0 && s.translated_names && whole_run && context != 'o' &&

@@ -122,6 +122,18 @@ std::string FixtureGazetteer() {
         // as prominent (made up).
         {"Corvenna", EntityType::kCity, "QM", 5.6f, {}, "QM.02", 0, {"Corvenza"}, "", {}},
         {"Corvenza", EntityType::kCity, "QS", 5.2f, {}, "QS.02", 0, {}, "", {}},
+        // A division whose English name is not its canonical one (made up): found by it, as the
+        // build makes every English name a key.
+        {"Velkovo Kray",
+         EntityType::kAdmin1,
+         "QM",
+         6.0f,
+         {"Velkovo Krai"},
+         "QM.05",
+         0,
+         {},
+         "Velkovo Krai",
+         {}},
         // A division the data names with a word for its kind other than its country's usual
         // one (made up).
         {"Helvan", EntityType::kAdmin1, "AF", 5.5f, {"Helvan Region"}, "AF.91", 0, {}, "", {}},
@@ -490,6 +502,11 @@ TEST_CASE("names: a place of the document's country is the answer over another c
   CHECK(N(own) == own);
   CHECK(N("Officials in Quarmania said the governor of Corvenza announced new measures.") ==
         "Officials in Quarmania said the governor of Corvenna announced new measures.");
+}
+
+TEST_CASE("names: a place's English name is its own") {
+  const std::string english = "Officials in Velkovo Krai said on Monday that the roads were open.";
+  CHECK(N(english) == english);
 }
 
 TEST_CASE("names: a small place's own name, marks and all, is no prominent place's") {
