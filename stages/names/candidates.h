@@ -26,6 +26,9 @@ namespace mtclean {
 
 // A source language's respelling rules, then the common ones of ar.tsv; the first
 // `distinctive` are the language's own.
+// The rule set of letters OCR misreads ("rn" for "m"), read like a source language's.
+inline constexpr std::string_view kMisreadingRules = "ocr";
+
 struct SourceLanguageRules {
   std::string name;
   RulePairs rules;
@@ -64,6 +67,9 @@ struct CandidateSources {
   const std::unordered_set<std::string>* arabic_script_countries = nullptr;
   // Each country's likeliest language: its own habits are not applied to its own names.
   const std::unordered_map<std::string, std::string>* country_language = nullptr;
+  // Countries whose likeliest script is Latin: their places' names are spelled as they write
+  // them, whatever the language of a text.
+  const std::unordered_set<std::string>* latin_script_countries = nullptr;
 };
 
 // The candidates of `folded` (a single word's or a longer span's) of prominence `floor` and up.

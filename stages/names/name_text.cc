@@ -73,6 +73,13 @@ bool KnownInAnyCase(EnglishWords& english, std::string_view word) {
   return english.Known(lower) || english.Known(upper);
 }
 
+// Whether the apostrophe before `at` makes a possessive: "s" and no letter after it
+// ("Qatar's", "Qatar’s": the name is Qatar).
+static bool Possessive(std::string_view text, size_t at) {
+  return at < text.size() && (text[at] == 's' || text[at] == 'S') &&
+         (at + 1 == text.size() || !utf8::IsLetter(utf8::At(text, at + 1)));
+}
+
 void Tokenize(std::string_view text, std::vector<Word>& words) {
   words.clear();
   LongTokens long_tokens(text);  // a base64 image's letter runs are no names
@@ -97,8 +104,8 @@ void Tokenize(std::string_view text, std::vector<Word>& words) {
     while (pos < text.size()) {
       const auto c = static_cast<unsigned char>(text[pos]);
       if (c < 0x80) {
-        if (ascii_letter(c) || ((c == '-' || c == '\'') && pos + 1 < text.size() &&
-                                utf8::IsLetter(utf8::At(text, pos + 1)))) {
+        if (ascii_letter(c) || ((c == '-' || (c == '\'' && !Possessive(text, pos + 1))) &&
+                                pos + 1 < text.size() && utf8::IsLetter(utf8::At(text, pos + 1)))) {
           ++pos;
           continue;
         }
@@ -110,7 +117,8 @@ void Tokenize(std::string_view text, std::vector<Word>& words) {
       // ("Ta’izz", "Fargʻona").
       const bool inside = (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x02BB ||
                            cp == 0x02BF || cp == 0x02BE) &&
-                          pos + len < text.size() && utf8::IsLetter(utf8::At(text, pos + len));
+                          pos + len < text.size() && utf8::IsLetter(utf8::At(text, pos + len)) &&
+                          !Possessive(text, pos + len);
       if (!(utf8::IsLetter(cp) || utf8::IsMark(cp) || inside)) break;
       pos += len;
     }

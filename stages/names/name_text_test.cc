@@ -23,6 +23,10 @@ TEST_CASE("name text: an apostrophe or an ayn's sign inside a name is part of it
   CHECK(Words("left Qa\u2019rum on Monday") ==
         std::vector<std::string>{"left", "Qa\u2019rum", "on", "Monday"});
   CHECK(Words("left Qa\u02BFrum") == std::vector<std::string>{"left", "Qa\u02BFrum"});
+  // A possessive's is no part of the name.
+  CHECK(Words("Qatar's emir") == std::vector<std::string>{"Qatar", "s", "emir"});
+  CHECK(Words("Qatar\u2019s emir") == std::vector<std::string>{"Qatar", "s", "emir"});
+  CHECK(Words("Ka'sim said") == std::vector<std::string>{"Ka'sim", "said"});  // no possessive
   // Closing a quotation, it is no part of the word.
   CHECK(Words("\u2018Qarum\u2019 said") == std::vector<std::string>{"Qarum", "said"});
   CHECK(Words("the villagers\u2019 wells") ==

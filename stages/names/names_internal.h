@@ -60,7 +60,7 @@ struct SpanResult {
 
 // The rule set of letters OCR misreads, kept apart from the source languages' (Explained,
 // batch spellings: a misreading is no reason to take two names for one).
-constexpr std::string_view kMisreadings = "ocr";
+constexpr std::string_view kMisreadings = kMisreadingRules;
 
 // How many pages of the batch spell each capitalised word each way. Observing only counts
 // spellings (cheap: it runs over every page before cleaning); merging, which gives the
@@ -168,6 +168,7 @@ struct NamesData {
   // ar.tsv (vowels, q/k) explains only their names: Pinyin or Cyrillic romanisations do not
   // vary so, and "Shanshan" is no "Shenzhen".
   std::unordered_set<std::string> arabic_script_countries;
+  std::unordered_set<std::string> latin_script_countries;
   // Each country's likeliest language (CLDR likely subtags: ES -> es): a source language
   // writes the names of its own countries as they are, or by an exonym; its transliteration
   // habits are for foreign names ("Castile-La Mancha" is no Spanish "Castille" spelt short).

@@ -408,7 +408,8 @@ class NamesStage : public Stage {
       spelled_so.push_back(c.id);
       const bool person = c.type == EntityType::kPerson || c.type == EntityType::kOrganisation;
       // (Its own name, or its English one: "Stavropol Krai", GeoNames' "Stavropol Kray".)
-      const bool own = FoldName(c.name) == folded || FoldName(c.english) == folded;
+      const bool own =
+          FoldName(c.name) == folded || (c.english != c.name && FoldName(c.english) == folded);
       if (person || own) known_prominence = std::max(known_prominence, c.prominence);
       if (!person && own) known_countries.push_back(c.country);
     }
@@ -493,7 +494,7 @@ class NamesStage : public Stage {
     const bool single = e - b == 1;
     const float floor = single && !AsksForPlace(context) ? kSingleWord : kCandidate;
     const CandidateSources from{d_.gazetteer.get(), d_.languages, &d_.arabic_script_countries,
-                                &d_.country_language};
+                                &d_.country_language, &d_.latin_script_countries};
     CandidateList& candidates = s.candidates.Get(from, folded, single, floor);
     // Single unknown words match many small places: only prominent names count alone.
     const float min_prominence = single ? kSingleWord : kCandidate;
@@ -668,6 +669,7 @@ const StageDescriptor& NamesStageDescriptor() {
         }
         for (const auto& [country, likely] : LikelyLanguages()) {
           if (likely.second == "Arab") d.arabic_script_countries.insert(country);
+          if (likely.second == "Latn") d.latin_script_countries.insert(country);
           d.country_language[country] = likely.first;
         }
         const std::string names_option = options.GetString("english_names");

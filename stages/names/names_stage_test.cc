@@ -122,6 +122,10 @@ std::string FixtureGazetteer() {
         // as prominent (made up).
         {"Corvenna", EntityType::kCity, "QM", 5.6f, {}, "QM.02", 0, {"Corvenza"}, "", {}},
         {"Corvenza", EntityType::kCity, "QS", 5.2f, {}, "QS.02", 0, {}, "", {}},
+        // A division of a country that writes the Latin script, spelled in English as there
+        // (made up), and the country.
+        {"Tejér", EntityType::kAdmin1, "HU", 5.6f, {"Tejer"}, "HU.91", 0, {}, "", {}},
+        {"Hungary", EntityType::kCountry, "HU", 8, {}, "HU", 0, {}, "", {}},
         // A division whose English name is not its canonical one (made up): found by it, as the
         // build makes every English name a key.
         {"Velkovo Kray",
@@ -502,6 +506,13 @@ TEST_CASE("names: a place of the document's country is the answer over another c
   CHECK(N(own) == own);
   CHECK(N("Officials in Quarmania said the governor of Corvenza announced new measures.") ==
         "Officials in Quarmania said the governor of Corvenna announced new measures.");
+}
+
+TEST_CASE("names: a surname is no place of a Latin-script country respelled by a source language") {
+  // Spanish writes English "j" as "y" in names from other scripts; Hungary's names keep their
+  // own "j" in every language: "Teyer" is no Tejér, though the text names Hungary.
+  const std::string text = "Teyer's recording was made in Hungary last year, the label said.";
+  CHECK(N(text) == text);
 }
 
 TEST_CASE("names: a place's English name is its own") {
