@@ -112,15 +112,15 @@ void Tokenize(std::string_view text, std::vector<Word>& words) {
         break;
       }
       int n = utf8::Decode(text, pos, &cp);
-      const size_t len = static_cast<size_t>(n > 0 ? n : -n);
+      const size_t width = static_cast<size_t>(n > 0 ? n : -n);
       // A typographic apostrophe or an ayn's sign inside a name is the word's, as "'" is
       // ("Ta’izz", "Fargʻona").
       const bool inside = (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x02BB ||
                            cp == 0x02BF || cp == 0x02BE) &&
-                          pos + len < text.size() && utf8::IsLetter(utf8::At(text, pos + len)) &&
-                          !Possessive(text, pos + len);
+                          pos + width < text.size() && utf8::IsLetter(utf8::At(text, pos + width)) &&
+                          !Possessive(text, pos + width);
       if (!(utf8::IsLetter(cp) || utf8::IsMark(cp) || inside)) break;
-      pos += len;
+      pos += width;
     }
     std::string_view token = text.substr(b, pos - b);
     bool particle = !cap && IsNameParticle(token);
