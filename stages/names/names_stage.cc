@@ -526,9 +526,12 @@ class NamesStage : public Stage {
           j.other_alternate)
         continue;
       // Worth a flag: a prominent name one or two letters away, or one the rules explain
-      // without a rule of the source language's own.
-      near |= single ? (j.distance <= 1 && c.prominence >= 5.5f) : j.distance <= 2;
-      near |= j.near_by_rules;
+      // without a rule of the source language's own; not for a span the data knows as a
+      // name ("Du Pont", one of DuPont's, is not near Dupont).
+      if (spelled_so.empty()) {
+        near |= single ? (j.distance <= 1 && c.prominence >= 5.5f) : j.distance <= 2;
+        near |= j.near_by_rules;
+      }
       if (!j.derived) continue;
       // Entities spelled alike (the city and the province of Kabul, alternates of one
       // city) are one answer.
