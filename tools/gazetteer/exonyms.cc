@@ -66,6 +66,12 @@ std::string WithoutArticle(const std::string& folded) {
 // iso-codes and CLDR name one division with different such words, or none.
 std::string DivisionCore(std::string_view name) {
   std::string folded = FoldName(WithoutAdminWord(name));
+  // "St.-Petersburg", "St Helena": the abbreviation of saint written out.
+  for (const char* st : {"st. ", "st.-", "st.", "st "})
+    if (folded.rfind(st, 0) == 0) {
+      folded.replace(0, std::strlen(st), "saint ");
+      break;
+    }
   static const char* const kPrefixes[] = {"republic of ", "autonomous republic of ",
                                           "province of "};
   static const char* const kSuffixes[] = {" autonomous okrug",

@@ -40,7 +40,8 @@ std::string WriteCldr() {
         "\t\t\t<subdivision type=\"qzkel\">Kelmark Krai</subdivision>\n"
         "\t\t\t<subdivision type=\"qztav\">Tavrenistan</subdivision>\n"
         "\t\t\t<subdivision type=\"qzsco\">Scotwick</subdivision>\n"
-        "\t\t\t<subdivision type=\"qzsho\">Shotwick</subdivision>\n");
+        "\t\t\t<subdivision type=\"qzsho\">Shotwick</subdivision>\n"
+        "\t\t\t<subdivision type=\"qzsqu\">Saint Quarlin</subdivision>\n");
   write("de",
         "\t\t\t<subdivision type=\"afkho\" draft=\"contributed\">Chost</subdivision>\n"
         "\t\t\t<subdivision type=\"afbds\">Badachschan</subdivision>\n"
@@ -51,7 +52,8 @@ std::string WriteCldr() {
         "\t\t\t<subdivision type=\"qzzor\">Sorwanien</subdivision>\n"
         "\t\t\t<subdivision type=\"qzkel\">Region Kelmark</subdivision>\n"
         "\t\t\t<subdivision type=\"qztav\">Tawrenistan</subdivision>\n"
-        "\t\t\t<subdivision type=\"qzsho\">Schotwick</subdivision>\n");
+        "\t\t\t<subdivision type=\"qzsho\">Schotwick</subdivision>\n"
+        "\t\t\t<subdivision type=\"qzsqu\">Sankt Quarlin</subdivision>\n");
   write("es",
         "\t\t\t<subdivision type=\"afkho\">Provincia de Jost</subdivision>\n"
         "\t\t\t<subdivision type=\"afbds\">Badakhshán</subdivision>\n");
@@ -144,11 +146,12 @@ TEST_CASE("exonyms: a consonant skeleton alone links no names that begin apart")
 TEST_CASE("exonyms: divisions named with their kind, or one letter apart, are linked") {
   // GeoNames names divisions with the word for their kind ("... Republic", "Republic of ...",
   // "... Krai") and romanises some a letter apart from CLDR's English ("-iya", "-ia").
-  std::vector<GazetteerEntry> entries(4);
+  std::vector<GazetteerEntry> entries(5);
   entries[0].name = "Zorvaniya Republic";
   entries[1].name = "Kelmark Krai";
   entries[2].name = "Republic of Tavrenistan";
   entries[3].name = "Scotwick";
+  entries[4].name = "St.-Quarlin";  // saint abbreviated
   for (auto& e : entries) e.type = EntityType::kAdmin1, e.country = "QZ", e.prominence = 5.5f;
   AddCldrSubdivisionExonyms({"de"}, WriteCldr(), "", &entries, nullptr);
   CHECK(entries[0].english == "Zorvania");
@@ -162,6 +165,8 @@ TEST_CASE("exonyms: divisions named with their kind, or one letter apart, are li
   // one GeoNames' first level lacks: it takes nothing of Scotwick's.
   CHECK(entries[3].english.empty());
   CHECK(entries[3].exonyms.empty());
+  CHECK(entries[4].english == "Saint Quarlin");
+  CHECK(entries[4].exonyms == std::vector<std::string>{"Sankt Quarlin"});
 }
 
 // A GNU .mo catalogue of `entries` (msgid -> msgstr), as libgeonames ships them.
