@@ -185,9 +185,10 @@ bool OwnNameInTranslation(const NamesData& d, NamesScratch& s, std::string_view 
   // A name English writes itself (WordNet: "New York City", whose GeoNames English name is
   // "New York") stays.
   if (d.english_names.count(folded) > 0) return false;
-  const Gazetteer::Entry* top = nullptr;
+  const Gazetteer::Entry* top = nullptr;                    // into `named`
   std::vector<std::pair<std::string, std::string>> places;  // their own and English names
-  for (const auto& c : d.gazetteer->FindByName(folded, 4.0f)) {
+  const std::vector<Gazetteer::Entry> named = d.gazetteer->FindByName(folded, 4.0f);
+  for (const auto& c : named) {
     if (!IsPlace(c)) continue;
     const std::string english = FoldName(WithoutAdminWord(c.english));
     if (english == folded) return false;  // a place English calls so
