@@ -243,9 +243,15 @@ class NamesStage : public Stage {
   size_t RepairRun(std::string_view text, NamesScratch& s, size_t w, size_t e, TextRewriter& rw,
                    std::map<std::string, std::vector<size_t>>& unknown) const {
     // A sentence-initial English word ("The", "However") is not part of the name.
+    // (Unless the whole run is a name: "Maidan Wardak" begins with an English word.)
     if (w == 0 || SentenceStart(text, s.words[w].begin)) {
       std::string_view first = text.substr(s.words[w].begin, s.words[w].end - s.words[w].begin);
-      if (e - w > 1 && s.english->Known(first)) ++w;
+      if (e - w > 1 && s.english->Known(first) &&
+          d_.gazetteer
+              ->FindByName(
+                  FoldName(text.substr(s.words[w].begin, s.words[e - 1].end - s.words[w].begin)))
+              .empty())
+        ++w;
     }
     // Nor are titles and nationalities in front of it ("Syrian President X"), unless the
     // whole run is a name.

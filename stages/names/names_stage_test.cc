@@ -527,6 +527,21 @@ TEST_CASE("names: a span the data knows as a name is not flagged for being near 
   CHECK(r.flags.empty());
 }
 
+TEST_CASE("names: a repair that adds words is not made again where the text has them") {
+  if (!std::filesystem::exists(DefaultGazetteerPath())) return;
+  // "Wardak" alone is Maidan Wardak; a sentence that begins with the full name (its first
+  // word an English one, "maidan") keeps it, and cleaning again changes nothing (the repair
+  // was made again and again, "Maidan Maidan ... Wardak", one "Maidan" a pass).
+  const std::string in =
+      "The Taliban took Wardak on Monday, officials in Afghanistan said. Maidan Wardak province "
+      "was quiet, the officials said.";
+  const std::string out = testing::Clean("names", in);
+  CHECK(out ==
+        "The Taliban took Maidan Wardak on Monday, officials in Afghanistan said. Maidan Wardak "
+        "province was quiet, the officials said.");
+  CHECK(testing::Clean("names", out) == out);
+}
+
 TEST_CASE("names: a place's English name is its own") {
   const std::string english = "Officials in Velkovo Krai said on Monday that the roads were open.";
   CHECK(N(english) == english);

@@ -15,9 +15,16 @@ void SameName(std::string_view text, NamesScratch& s,
   if (s.resolved.empty()) return;
   std::unordered_set<size_t> done;
   for (size_t w : s.unresolved) {
-    auto it = s.resolved.find(
-        std::string(text.substr(s.words[w].begin, s.words[w].end - s.words[w].begin)));
+    const std::string_view word = text.substr(s.words[w].begin, s.words[w].end - s.words[w].begin);
+    auto it = s.resolved.find(std::string(word));
     if (it == s.resolved.end() || !done.insert(w).second) continue;
+    // A repair that adds words around this one ("Wardak": "Maidan Wardak") is not made where
+    // the text already has them: cleaning again must change nothing.
+    const std::string_view repair = it->second;
+    const size_t at = repair.find(word);
+    if (at != std::string_view::npos && at <= s.words[w].begin &&
+        text.substr(s.words[w].begin - at, repair.size()) == repair)
+      continue;
     rw.Replace(s.words[w].begin, s.words[w].end, it->second, kSameName, 0.8f);
   }
   for (auto& [skeleton, words] : unknown)
