@@ -72,11 +72,11 @@ const CandidateJudgement& Judge(const CandidateSources& from, Candidate& candida
   const auto home =
       country.empty() ? from.country_language->end() : from.country_language->find(country);
   // A place (not a person: people's names go through their own romanisations) of a country
-  // that writes the Latin script, whose English name is its own
-  // spelling, keeps that spelling through a translation (Hungary's Fejér is Fejér to Spanish
-  // too): a source language's habits of transcribing other scripts explain none of its
-  // misspellings ("Feyer" is a conductor), only misread letters do. (Azerbaijan's Yevlax is
-  // Yevlakh in English, from the Russian: transcribed.)
+  // that writes the Latin script, whose English name is its own spelling, keeps that
+  // spelling through a translation (Hungary's Fejér is Fejér to Spanish too): a source
+  // language's habits of transcribing other scripts explain none of its misspellings
+  // ("Feyer" is a conductor), only misread letters do. (Azerbaijan's Yevlax is Yevlakh in
+  // English, from the Russian: transcribed.)
   const bool latin_home = c.type != EntityType::kPerson && c.type != EntityType::kOrganisation &&
                           !country.empty() && from.latin_script_countries != nullptr &&
                           from.latin_script_countries->count(country) > 0 &&

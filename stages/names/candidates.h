@@ -26,7 +26,9 @@ namespace mtclean {
 
 // A source language's respelling rules, then the common ones of ar.tsv; the first
 // `distinctive` are the language's own.
-// The rule set of letters OCR misreads ("rn" for "m"), read like a source language's.
+// The rule set of letters OCR misreads ("rn" for "m"), read like a source language's, and
+// kept apart from them where spellings are compared (Explained, batch spellings: a
+// misreading is no reason to take two names for one).
 inline constexpr std::string_view kMisreadingRules = "ocr";
 
 struct SourceLanguageRules {

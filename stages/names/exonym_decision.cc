@@ -23,7 +23,9 @@ bool RomanisedPlace(const NamesData& d, std::string_view span, const std::string
   // prominent place is spelled so too, or another language calls one so ("Jerusalén", a
   // Colombian town and Spanish for Jerusalem).
   bool own_elsewhere = false, prominent_alike = !d.gazetteer->FindByExonym(folded).empty();
+  std::vector<Gazetteer::Entry> places;  // the prominent ones, most prominent first
   for (const auto& c : d.gazetteer->FindByName(folded)) {
+    if (c.prominence >= kProminent) places.push_back(c);
     if (!IsPlace(c)) continue;
     own_elsewhere |= c.name == span && s.country_letters.Writes(c.country, span);
     prominent_alike |= c.prominence >= kProminent && c.form == span;
@@ -32,8 +34,6 @@ bool RomanisedPlace(const NamesData& d, std::string_view span, const std::string
     r.kind = SpanResult::kHandled;
     return true;
   }
-  std::vector<Gazetteer::Entry> places;
-  for (const auto& c : d.gazetteer->FindByName(folded, kProminent)) places.push_back(c);
   const size_t names = places.size();  // then another language's spellings ("Tahār": Takhar)
   for (const auto& c : d.gazetteer->FindByExonym(folded, 5.0f)) places.push_back(c);
   const Gazetteer::Entry* best = nullptr;

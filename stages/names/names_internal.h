@@ -58,10 +58,6 @@ struct SpanResult {
   std::string skeleton;  // of an unknown single word, for the consistency check
 };
 
-// The rule set of letters OCR misreads, kept apart from the source languages' (Explained,
-// batch spellings: a misreading is no reason to take two names for one).
-constexpr std::string_view kMisreadings = kMisreadingRules;
-
 // How many pages of the batch spell each capitalised word each way. Observing only counts
 // spellings (cheap: it runs over every page before cleaning); merging, which gives the
 // knowledge the cleaning reads, also indexes the spellings by skeleton. Bounded: past

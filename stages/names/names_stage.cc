@@ -668,13 +668,13 @@ const StageDescriptor& NamesStageDescriptor() {
         // Letters misread by OCR ("Helrnand", "Kandaliar"): one more set of rules, read for every
         // country's names (dictionaries/transliteration/ocr.tsv).
         auto ocr = LoadOptionalRules(env.data_dir + "/transliteration/" +
-                                     std::string(kMisreadings) + ".tsv");
+                                     std::string(kMisreadingRules) + ".tsv");
         if (!ocr.ok()) return ocr.status();
         // Alone, without the vowel variation of romanisations: a misreading is of letters, and
         // is no reason to take two names of a document for one (Explained, batch spellings).
         if (!ocr->empty()) {
           const size_t own = ocr->size();
-          d.languages.push_back({std::string(kMisreadings), std::move(*ocr), own});
+          d.languages.push_back({std::string(kMisreadingRules), std::move(*ocr), own});
         }
         for (const auto& [country, likely] : LikelyLanguages()) {
           if (likely.second == "Arab") d.arabic_script_countries.insert(country);

@@ -42,7 +42,7 @@ bool Explained(const NamesData& d, const std::string& x, const std::string& y) {
   // are as often two different names.
   const bool long_name = std::min(a.size(), b.size()) >= 6;
   for (const auto& lang : d.languages) {
-    if (lang.name == kMisreadings) continue;  // a misreading does not make two names one
+    if (lang.name == kMisreadingRules) continue;  // a misreading does not make two names one
     for (const Derivation& dv : {Derive(a, b, lang.rules, lang.distinctive, 2),
                                  Derive(b, a, lang.rules, lang.distinctive, 2)})
       if (dv.distinctive > 0 || (dv.applications > 0 && long_name)) return true;
@@ -134,7 +134,7 @@ void Consistency(const NamesData& d, std::string_view text, NamesScratch& s,
         if (gazetteer_near) continue;
         bool derived = false;
         for (const auto& lang : d.languages)
-          derived |= lang.name != kMisreadings &&
+          derived |= lang.name != kMisreadingRules &&
                      Derive(FoldName(best), FoldName(spelling), lang.rules, lang.distinctive, 2)
                              .distinctive > 0;
         if (!derived) continue;

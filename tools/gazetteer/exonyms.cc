@@ -66,12 +66,8 @@ std::string WithoutArticle(const std::string& folded) {
 // iso-codes and CLDR name one division with different such words, or none.
 std::string DivisionCore(std::string_view name) {
   std::string folded = FoldName(WithoutAdminWord(name));
-  // "St.-Petersburg", "St Helena": the abbreviation of saint written out.
-  for (const char* st : {"st. ", "st.-", "st.", "st "})
-    if (folded.rfind(st, 0) == 0) {
-      folded.replace(0, std::strlen(st), "saint ");
-      break;
-    }
+  // "St.-Petersburg", "St Helena" (folded "st petersburg"): the abbreviation of saint written out.
+  if (folded.rfind("st ", 0) == 0) folded.replace(0, 3, "saint ");
   static const char* const kPrefixes[] = {"republic of ", "autonomous republic of ",
                                           "province of "};
   static const char* const kSuffixes[] = {" autonomous okrug",
@@ -107,6 +103,15 @@ std::string DivisionCore(std::string_view name) {
     }
   }
   return folded;
+}
+
+// Whether two folded names are one name romanised apart: the same first letter, and a letter
+// apart, two for names longer than eight letters ("Adygeya", "Adygea"; "Kalmykiya", "Kalmykia").
+bool RomanisedApart(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty() || a[0] != b[0]) return false;
+  const size_t longer = std::max(a.size(), b.size()), shorter = std::min(a.size(), b.size());
+  const size_t allowed = longer <= 8 ? 1 : 2;
+  return longer - shorter <= allowed && Levenshtein(a, b) <= allowed;
 }
 
 // What `folded`, a spelling `languages_using` of the exonym languages give a place whose
@@ -286,17 +291,12 @@ size_t AddGeoNamesExonyms(const std::vector<std::string>& languages, const std::
     // A division by its code only where the catalogue's English name is the division's name:
     // GeoNames renumbers divisions ("Ho-Chi-Minh-Stadt" came under another Vietnamese
     // province's code), and libgeonames and the admin1 list are of different years.
-    if (id.find('.') != std::string::npos) {
-      if (en == english.end()) continue;
-      const std::string mine = DivisionCore(en->second), theirs = DivisionCore(e.name);
-      const size_t longer = std::max(mine.size(), theirs.size());
-      if (mine.empty() || theirs.empty() || mine[0] != theirs[0] ||
-          Levenshtein(mine, theirs) > (longer <= 8 ? 1u : 2u))
-        continue;
-    }
+    const bool division_code = id.find('.') != std::string::npos;
+    if (division_code &&
+        (en == english.end() || !RomanisedApart(DivisionCore(en->second), DivisionCore(e.name))))
+      continue;
     // (Not a division's, by its code: libgeonames' English names of divisions are its own
     // romanisations, "Banzart" for Bizerte, where GeoNames' and CLDR's are what news writes.)
-    const bool division_code = id.find('.') != std::string::npos;
     if (en != english.end() && e.english.empty() && en->second != e.name && !division_code)
       e.english = en->second;
     // (A division's names compared without the words for its kind.)
@@ -454,11 +454,9 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
     }
     return -1L;
   };
-  // Else the one division of the country no other CLDR name was linked to, whose name is a
-  // letter or two from it, as two romanisations of one name are ("Adygeya", "Adygea";
-  // "Kalmykiya", "Kalmykia"): one letter for names of up to eight, two for longer ones, the
-  // first letter the same. (CLDR names many divisions GeoNames' first level lacks, such as
-  // the Shetland Islands: a letter or two from Scotland, which CLDR names too.)
+  // Else the one division of the country no other CLDR name was linked to, whose name is
+  // that name romanised apart (RomanisedApart). (CLDR names many divisions GeoNames' first level
+  // lacks, such as the Shetland Islands: a letter or two from Scotland, which CLDR names too.)
   std::unordered_set<long> claimed;
   auto near_name = [&](const std::string& country, const std::string& folded_en) {
     const std::string mine = WithoutArticle(folded_en);
@@ -466,11 +464,7 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
     if (mine.size() < 4 || near == admin1_cores.end()) return -1L;
     long found = -1;
     for (const auto& [core, id] : near->second) {
-      if (core.empty() || core[0] != mine[0]) continue;
-      const size_t longer = std::max(core.size(), mine.size()),
-                   shorter = std::min(core.size(), mine.size());
-      const size_t allowed = longer <= 8 ? 1 : 2;
-      if (longer - shorter > allowed || Levenshtein(core, mine) > allowed) continue;
+      if (!RomanisedApart(core, mine)) continue;
       if (found >= 0 && found != id) return -1L;  // two divisions so near: neither
       found = id;
     }
