@@ -177,8 +177,8 @@ bool PlaceExonym(const NamesData& d, NamesScratch& s, std::string_view span,
 // spelled alike with one English name count as one), as prominent as a prominent place is
 // (a city of 100,000, a division, a country), and no place so named is called so in English.
 // The English name must be one English is known to write (WordNet's names), or the same
-// name romanised otherwise (one consonant skeleton: "Matruh", "Matrouh"): CLDR's English
-// names have slips ("Marl" for Marlborough).
+// name romanised otherwise (SameNameRomanised: "Matruh", "Matrouh"): CLDR's English names
+// have slips ("Marl" for Marlborough).
 bool OwnNameInTranslation(const NamesData& d, NamesScratch& s, std::string_view span,
                           const std::string& folded, SpanResult& r) {
   constexpr float kProminent = 5.0f;
@@ -188,26 +188,61 @@ bool OwnNameInTranslation(const NamesData& d, NamesScratch& s, std::string_view 
   const Gazetteer::Entry* top = nullptr;                    // into `named`
   std::vector<std::pair<std::string, std::string>> places;  // their own and English names
   const std::vector<Gazetteer::Entry> named = d.gazetteer->FindByName(folded, 4.0f);
+  std::vector<std::string_view> small_alike;  // countries of smaller places English calls so
   for (const auto& c : named) {
-    if (!IsPlace(c)) continue;
+    // (Without another language's spelling in the document, only a place of a country whose
+    // orthography its names show: "Samux" beside "Xaçmaz".)
+    if (!IsPlace(c) ||
+        (!s.translated_names && s.own_orthography.count(std::string(c.country)) == 0))
+      continue;
     const std::string english = FoldName(WithoutAdminWord(c.english));
-    if (english == folded) return false;  // a place English calls so
+    // A place English calls so; a smaller one with no English name of its own, in the
+    // country of the place so named, says nothing (the town of Xaçmaz beside its district,
+    // Khachmaz; Navarre, Florida, is another).
+    if (english == folded) {
+      if (c.prominence >= kProminent || c.english != c.name) return false;
+      small_alike.push_back(c.country);
+      continue;
+    }
     // A shorter name of it inside its own ("New York" of "New York City") is no other name.
     if (folded.find(english) != std::string::npos) return false;
     if (FoldName(WithoutAdminWord(c.name)) != folded || c.prominence < kProminent) continue;
-    if (d.english_names.count(english) == 0 &&
-        SkeletonOfLetters(english) != SkeletonOfLetters(folded))
-      continue;
+    if (d.english_names.count(english) == 0 && !SameNameRomanised(english, folded)) continue;
     places.push_back({FoldName(WithoutAdminWord(c.name)), english});
     if (top == nullptr || c.prominence > top->prominence) top = &c;
   }
   if (top == nullptr || !OneAnswer(places)) return false;
+  for (std::string_view country : small_alike)
+    if (country != top->country) return false;
   r.rule = kExonym;
   r.replacement = EnglishSpelling(*top, s.country_letters);
   if (WithoutMarks(r.replacement) == WithoutMarks(span)) return false;
   r.confidence = 0.85f;
   r.kind = r.confidence >= d.min_confidence ? SpanResult::kReplace : SpanResult::kFlag;
   return true;
+}
+
+bool SameNameRomanised(std::string_view a, std::string_view b) {
+  if (SkeletonOfLetters(a) == SkeletonOfLetters(b)) return true;
+  const size_t shorter = std::min(a.size(), b.size());
+  return shorter >= 4 && Levenshtein(a, b) <= std::min<size_t>(3, shorter / 2);
+}
+
+std::string OwnOrthography(const NamesData& d, NamesScratch& s, std::string_view span,
+                           const std::string& folded) {
+  constexpr float kProminent = 5.0f;
+  const std::string ascii = LatinAscii(span);
+  if (ascii == span || d.english_names.count(folded) > 0) return "";
+  for (const auto& c : d.gazetteer->FindByName(folded, kProminent)) {
+    if (!IsPlace(c) || c.type == EntityType::kCountry) continue;
+    if (FoldName(WithoutAdminWord(c.name)) != folded || !s.country_letters.Writes(c.country, span))
+      continue;
+    const std::string english = FoldName(WithoutAdminWord(c.english));
+    if (english != folded && LatinAscii(WithoutAdminWord(c.english)) != ascii &&
+        SameNameRomanised(english, folded))
+      return std::string(c.country);
+  }
+  return "";
 }
 
 }  // namespace names

@@ -126,6 +126,7 @@ class NamesScratch : public StageScratch {
     // English or GeoNames names, and by other languages' names (exonyms).
     std::string country, country_by_exonym;
     bool translated = false;
+    std::string own_orthography;  // OwnOrthography's country
     // Of a single word: the languages (bits, CyrillicHabits' order) whose transcription of
     // Cyrillic it is, ending as such names do ("Owtscharow": German), and those of them whose
     // letters or ending tell it from an English name ("Partlow" does not: cyrillic_habits.h).
@@ -136,6 +137,8 @@ class NamesScratch : public StageScratch {
   std::unordered_map<std::string, std::string>
       place_of_country;           // a place seen naming each country
   bool translated_names = false;  // the document spells a name as another language does
+  // The countries whose names the document writes in their own orthography (OwnOrthography).
+  std::unordered_set<std::string> own_orthography;
   // Words transcribed from Cyrillic, by language (CyrillicHabits' order), whether one tells
   // itself from an English name, and the language of which the document has two or more, one
   // telling (-1: none).
@@ -256,6 +259,18 @@ bool RomanisedPlace(const NamesData& d, std::string_view span, const std::string
 // `known_countries`. True with `r` set when the data knows the spelling.
 bool OwnNameInTranslation(const NamesData& d, NamesScratch& s, std::string_view span,
                           const std::string& folded, SpanResult& r);
+// Whether `span` (folded: `folded`) is a prominent place's own name written with letters of its
+// language's orthography ("Xaçmaz": Azerbaijani writes kh as x, ch as ç), where English
+// writes the same name romanised otherwise ("Khachmaz"), more than by leaving marks out
+// ("Zürich" is Zurich): evidence that the text's names of that country went through its
+// spelling: its country's other names in the document are read as that language writes them
+// too (OwnNameInTranslation). Only letters the country writes (not a scholarly romanisation's
+// marks: "Aḑ Ḑāli"), and not a country's name ("Türkiye"). The place's country, or "".
+std::string OwnOrthography(const NamesData& d, NamesScratch& s, std::string_view span,
+                           const std::string& folded);
+// Whether two folded names are one name romanised two ways: one consonant skeleton, or a
+// few letters apart for their length ("samux", "samukh"); "marl" is no "marlborough".
+bool SameNameRomanised(std::string_view a, std::string_view b);
 bool PlaceExonym(const NamesData& d, NamesScratch& s, std::string_view span,
                  const std::string& folded, char context, float known_prominence,
                  const std::vector<std::string_view>& known_countries, SpanResult& r);

@@ -147,6 +147,7 @@ class NamesStage : public Stage {
     s.countries.clear();
     s.place_of_country.clear();
     s.translated_names = false;
+    s.own_orthography.clear();
     s.cyrillic_words.assign(d_.cyrillic.languages().size(), {});
     s.cyrillic_telling.assign(d_.cyrillic.languages().size(), false);
     for (size_t k = 0; k < s.words.size(); ++k) {
@@ -167,6 +168,8 @@ class NamesStage : public Stage {
           const bool one_word = span.find_first_of(" -") == std::string_view::npos;
           place.translated = d_.english_names.count(folded) == 0 && !exonym_of.empty() &&
                              !(one_word && KnownInAnyCase(*s.english, span));
+          if (!(one_word && KnownInAnyCase(*s.english, span)))
+            place.own_orthography = OwnOrthography(d_, s, span, folded);
           if (place.translated) place.country_by_exonym = CountryNamed(exonym_of, true);
           if (len == 1) CyrillicOf(d_, span, folded, s, place);
           // (Not a word of English: "Mobile", "Reading" say nothing of a country.)
@@ -182,6 +185,9 @@ class NamesStage : public Stage {
                                 (len == 1 || s.words[k + len - 1].capitalised) &&
                                 Context(text, s, k, k + len) != 'o';
         s.translated_names |= translated;
+        if (!it->second.own_orthography.empty() && (len == 1 || s.words[k + len - 1].capitalised) &&
+            Context(text, s, k, k + len) != 'o')
+          s.own_orthography.insert(it->second.own_orthography);
         for (size_t l = 0; l < s.cyrillic_words.size(); ++l) {
           auto& seen = s.cyrillic_words[l];
           if ((it->second.cyrillic >> l & 1) != 0 &&
@@ -320,6 +326,7 @@ class NamesStage : public Stage {
     key.append(reinterpret_cast<const char*>(&capital_of), sizeof capital_of);
     if (e - b == 1) key += s.country_signature;
     key += s.translated_names ? "\x1f" "t" : "";
+    for (const std::string& c : s.own_orthography) key += "\x1fo" + c;
     key += static_cast<char>('0' + 1 + s.cyrillic_language);
     key += s.repaired_a_name ? "\x1f"
                                "r"
@@ -388,6 +395,12 @@ class NamesStage : public Stage {
     // "Qundūz", "Khôst", "Lorestán": romanisations of Pashto and Persian, a French or Spanish
     // text's accents) is written as English writes it. Marks the country writes ("Témara",
     // Morocco writes French) are its own spelling.
+    // A place's own name, kept by a translation, where English has another
+    // (OwnNameInTranslation: "Sevilla", "Xaçmaz", though Azerbaijan writes its marks).
+    if (context != 'o' && context != 'h' && whole_run &&
+        (s.translated_names || !s.own_orthography.empty()) &&
+        OwnNameInTranslation(d_, s, span, folded, r))
+      return r;
     if (context != 'o' && context != 'h' && whole_run && OnlyRomanisationMarks(span))
       if (RomanisedPlace(d_, span, folded, s, r)) return r;
     // A name written with letters no source language writes ("Štip", "Probištip": CLDR's
@@ -419,10 +432,6 @@ class NamesStage : public Stage {
       if (person || own) known_prominence = std::max(known_prominence, c.prominence);
       if (!person && own) known_countries.push_back(c.country);
     }
-    // Its own name, kept by a translation, where English has another (OwnNameInTranslation).
-    if (known_prominence >= 0 && s.translated_names && whole_run && context != 'o' &&
-        context != 'h' && OwnNameInTranslation(d_, s, span, folded, r))
-      return r;
     if (known_prominence >= 0 && e - b > 1) {
       r.kind = SpanResult::kHandled;
       return r;

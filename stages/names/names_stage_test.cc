@@ -150,6 +150,11 @@ std::string FixtureGazetteer() {
         {"Nīvas", EntityType::kCity, "LV", 2.0f, {}, "LV.01", 0, {}, "", {}},
         // A city whose own name English romanises otherwise (made up).
         {"Karvuh", EntityType::kCity, "QM", 5.4f, {}, "QM.03", 0, {}, "Karvouh", {}},
+        // Divisions of a country whose orthography English romanises otherwise (Azerbaijani
+        // writes kh as x, ch as ç), and the district's town of the same name (made up).
+        {"Qaxçan", EntityType::kAdmin1, "AZ", 5.5f, {}, "AZ.77", 0, {}, "Qakhchan", {}},
+        {"Qaxçan", EntityType::kCity, "AZ", 4.5f, {}, "AZ.77", 0, {}, "", {}},
+        {"Lemux", EntityType::kAdmin1, "AZ", 5.5f, {}, "AZ.78", 0, {}, "Lemukh", {}},
     };
     auto p = (std::filesystem::temp_directory_path() / ("mtclean_names_fixture." + std::to_string(getpid()) + ".bin")).string();
     REQUIRE(WriteGazetteer(entries, p).ok());
@@ -559,6 +564,19 @@ TEST_CASE("names: a place's own name a translation kept takes its English name")
   CHECK(N(alone) == alone);
   CHECK(N("Officials in Damasco said on Monday. The governor of Karvuh agreed.") ==
         "Officials in Damascus said on Monday. The governor of Karvouh agreed.");
+}
+
+TEST_CASE("names: a place's own name in its country's orthography takes its English name") {
+  // The orthography shows in letters English does not write so ("ç", "x" for kh): the name,
+  // and the country's other names in the document, are the English romanisation.
+  CHECK(N("Officials in Qaxçan said on Monday. The governor of Lemux agreed.") ==
+        "Officials in Qakhchan said on Monday. The governor of Lemukh agreed.");
+  // In plain letters, alone, nothing shows it.
+  const std::string plain = "The governor of Lemux announced new measures.";
+  CHECK(N(plain) == plain);
+  // Another country's own name beside it is no name of that orthography.
+  CHECK(N("Officials in Qaxçan said on Monday. The governor of Karvuh agreed.") ==
+        "Officials in Qakhchan said on Monday. The governor of Karvuh agreed.");
 }
 
 // News names a person in full once, then by the surname: a full name respelled respells the

@@ -435,13 +435,11 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
         e.country + "|" + Skeleton(WithoutArticle(DivisionCore(e.name))), static_cast<long>(i));
     if (!fresh) it->second = -1;
   }
-  // The first-level division CLDR's English name names: spelled so, or, as GeoNames and CLDR
-  // romanise some divisions apart ("Khowst", "Khost"), the one with the same consonant skeleton.
+  // The first-level division CLDR's English name names where GeoNames and CLDR romanise it
+  // apart ("Khowst", "Khost") and no code links them: the one with the same consonant skeleton.
   // (A skeleton alone is a weak link: "Biella" and "Apulia" have one. The names must begin
   // alike and be about as long, as "Khost" and "Khowst" are.)
-  auto by_name = [&](const std::string& country, const std::string& folded_en) {
-    long id = index.Find(EntityType::kAdmin1, country, folded_en);
-    if (id >= 0) return id;
+  auto by_skeleton_of = [&](const std::string& country, const std::string& folded_en) {
     auto it = by_skeleton.find(country + "|" + Skeleton(WithoutArticle(folded_en)));
     if (it != by_skeleton.end() && it->second >= 0) {
       const std::string other =
@@ -470,21 +468,24 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
     }
     return found >= 0 && claimed.count(found) == 0 ? found : -1L;
   };
-  // A country's codes are trusted only when they never contradict its names: ISO renumbers
-  // divisions ("IR-06" was Khuzestan in iso-codes and is Bushehr in CLDR).
+  // A country's codes are trusted only when they never contradict its names (spelled so): ISO
+  // renumbers divisions ("IR-06" was Khuzestan in iso-codes and is Bushehr in CLDR).
   std::unordered_set<std::string> codes_disagree;
   for (const auto& [code, en] : english) {
     auto by_iso = code.size() < 3 ? by_code.end() : by_code.find(code);
     if (by_iso == by_code.end()) continue;
-    const long named = by_name(CountryOfCldrCode(code), DivisionCore(en));
+    const long named = index.Find(EntityType::kAdmin1, CountryOfCldrCode(code), DivisionCore(en));
     if (named >= 0 && named != by_iso->second) codes_disagree.insert(CountryOfCldrCode(code));
   }
+  // The name spelled so, else the trusted code (a skeleton is the weaker link: "Beylagan" and
+  // "Balakan" have one), else the skeleton.
   auto linked = [&](const std::string& code, const std::string& country,
                     const std::string& folded_en) {
-    long id = by_name(country, folded_en);
+    long id = index.Find(EntityType::kAdmin1, country, folded_en);
     auto by_iso = by_code.find(code);
     if (id < 0 && by_iso != by_code.end() && codes_disagree.count(country) == 0)
       id = by_iso->second;
+    if (id < 0) id = by_skeleton_of(country, folded_en);
     // Else a second-level division.
     if (id < 0) id = index.Find(EntityType::kAdmin2, country, folded_en);
     return id;

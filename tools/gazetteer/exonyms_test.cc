@@ -41,7 +41,9 @@ std::string WriteCldr() {
         "\t\t\t<subdivision type=\"qztav\">Tavrenistan</subdivision>\n"
         "\t\t\t<subdivision type=\"qzsco\">Scotwick</subdivision>\n"
         "\t\t\t<subdivision type=\"qzsho\">Shotwick</subdivision>\n"
-        "\t\t\t<subdivision type=\"qzsqu\">Saint Quarlin</subdivision>\n");
+        "\t\t\t<subdivision type=\"qzsqu\">Saint Quarlin</subdivision>\n"
+        // Another's (QY): a division whose English name has another's consonant skeleton.
+        "\t\t\t<subdivision type=\"qybey\">Beylagon</subdivision>\n");
   write("de",
         "\t\t\t<subdivision type=\"afkho\" draft=\"contributed\">Chost</subdivision>\n"
         "\t\t\t<subdivision type=\"afbds\">Badachschan</subdivision>\n"
@@ -130,6 +132,21 @@ TEST_CASE(
   CHECK(DropEnglishSpellings(WriteCldr(), &entries) == 1);
   CHECK(entries[1].exonyms.empty());
   CHECK(entries[0].exonyms == std::vector<std::string>{"Khatchmaz"});
+  std::filesystem::remove(iso);
+}
+
+TEST_CASE("exonyms: a division's ISO code is a surer link than a consonant skeleton") {
+  // "Beylagon" is "Beyləgon" by its code, not "Balakon District", which has its skeleton;
+  // nor does that skeleton make the country's codes untrusted (made-up names).
+  const std::filesystem::path iso = std::filesystem::temp_directory_path() /
+                                    ("mtclean_iso_3166-2_qy." + std::to_string(getpid()) + ".json");
+  std::ofstream(iso) << R"({"3166-2": [{"code": "QY-BEY", "name": "Beyləgon", "type": "Rayon"}]})";
+  std::vector<GazetteerEntry> entries(2);
+  entries[0].name = "Balakon District", entries[1].name = "Beyləgon";
+  for (auto& e : entries) e.country = "QY", e.prominence = 5.5f, e.type = EntityType::kAdmin1;
+  AddCldrSubdivisionExonyms({"de"}, WriteCldr(), iso.string(), &entries, nullptr);
+  CHECK(entries[0].english.empty());
+  CHECK(entries[1].english == "Beylagon");
   std::filesystem::remove(iso);
 }
 
