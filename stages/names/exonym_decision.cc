@@ -245,5 +245,19 @@ std::string OwnOrthography(const NamesData& d, NamesScratch& s, std::string_view
   return "";
 }
 
+bool TranslationAccents(const NamesData& d, NamesScratch& s, std::string_view span,
+                        const std::string& folded) {
+  constexpr float kProminent = 5.0f;
+  if (!OnlyTranslationAccents(span)) return false;
+  const std::string ascii = LatinAscii(span);
+  for (const auto& c : d.gazetteer->FindByName(folded, kProminent)) {
+    if (!IsPlace(c)) continue;
+    const std::string_view english = WithoutAdminWord(c.english);
+    if (english == span || s.country_letters.Writes(c.country, span)) return false;
+    if (LatinAscii(english) == ascii) return true;
+  }
+  return false;
+}
+
 }  // namespace names
 }  // namespace mtclean

@@ -137,6 +137,8 @@ class NamesScratch : public StageScratch {
   std::unordered_map<std::string, std::string>
       place_of_country;           // a place seen naming each country
   bool translated_names = false;  // the document spells a name as another language does
+  bool translated_before = false;    // it did as it came in, before the earlier stages
+  std::vector<Word> original_words;  // of the document as it came in
   // The countries whose names the document writes in their own orthography (OwnOrthography).
   std::unordered_set<std::string> own_orthography;
   // Words transcribed from Cyrillic, by language (CyrillicHabits' order), whether one tells
@@ -268,6 +270,11 @@ bool OwnNameInTranslation(const NamesData& d, NamesScratch& s, std::string_view 
 // marks: "Aḑ Ḑāli"), and not a country's name ("Türkiye"). The place's country, or "".
 std::string OwnOrthography(const NamesData& d, NamesScratch& s, std::string_view span,
                            const std::string& folded);
+// Whether `span` (folded: `folded`) is a prominent place's name with the accents a
+// translation puts on it (OnlyTranslationAccents: Spanish "Irán", French "Hérât"), which
+// neither English nor the place's country writes: evidence that the text was translated.
+bool TranslationAccents(const NamesData& d, NamesScratch& s, std::string_view span,
+                        const std::string& folded);
 // Whether two folded names are one name romanised two ways: one consonant skeleton, or a
 // few letters apart for their length ("samux", "samukh"); "marl" is no "marlborough".
 bool SameNameRomanised(std::string_view a, std::string_view b);

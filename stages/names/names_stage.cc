@@ -132,11 +132,59 @@ class NamesStage : public Stage {
     // (Kept over the passes: a repair written after a later one is dropped from its pass, and
     // the next pass no longer sees the name it came from.)
     s.resolved.clear();
+    s.translated_before = ctx.document.text != in && TranslatedBefore(ctx.document.text, s);
     RunPassesToFixpoint(in, ctx, s.buffers, 1,
                         [&](int, std::string_view text, TextRewriter& rw) { OnePass(text, s, rw); });
   }
 
  private:
+  // What a span of `len` words (capitalised first) says of the document's places (cached).
+  WordMap<NamesScratch::SpanPlace>::iterator PlaceOf(std::string_view span, size_t len,
+                                                     NamesScratch& s) const {
+    auto it = s.country_of.find(span);
+    if (it == s.country_of.end()) {
+      const std::string folded = FoldName(span);
+      const std::vector<Gazetteer::Entry> exonym_of = d_.gazetteer->FindByExonym(folded);
+      NamesScratch::SpanPlace place;
+      place.country = CountryNamed(d_.gazetteer->FindByName(folded, 4.0f), false);
+      // Another language's spelling of a place, which English does not write (WordNet,
+      // Hunspell: "Maurice" is French for Mauritius and an English name): the document's
+      // names went through a translation.
+      // (Hunspell is asked of a single word only: knowing each part of "Kongo-Brazzaville"
+      // says nothing of the whole.)
+      const bool one_word = span.find_first_of(" -") == std::string_view::npos;
+      // So do a translation's accents on a place's name ("Irán": TranslationAccents).
+      place.translated = (d_.english_names.count(folded) == 0 && !exonym_of.empty() &&
+                          !(one_word && KnownInAnyCase(*s.english, span))) ||
+                         (len == 1 && TranslationAccents(d_, s, span, folded));
+      if (!(one_word && KnownInAnyCase(*s.english, span)))
+        place.own_orthography = OwnOrthography(d_, s, span, folded);
+      if (place.translated) place.country_by_exonym = CountryNamed(exonym_of, true);
+      if (len == 1) CyrillicOf(d_, span, folded, s, place);
+      // (Not a word of English: "Mobile", "Reading" say nothing of a country.)
+      for (std::string* c : {&place.country, &place.country_by_exonym})
+        if (!c->empty() && ((*c)[0] == '~' || (*c)[0] == '=') && s.english->Known(LowerWord(span)))
+          c->clear();
+      if (s.country_of.size() > kMaxCacheEntries) s.country_of.clear();
+      it = s.country_of.emplace(std::string(span), std::move(place)).first;
+    }
+    return it;
+  }
+
+  // Whether a word of the document as it came in, with letters beyond ASCII, showed a
+  // translation where an earlier stage has since written it as English does ("Jérusalem",
+  // which the diacritics stage made "Jerusalem").
+  bool TranslatedBefore(std::string_view original, NamesScratch& s) const {
+    Tokenize(original, s.original_words);
+    for (const Word& w : s.original_words) {
+      if (!w.capitalised) continue;
+      const std::string_view word = original.substr(w.begin, w.end - w.begin);
+      if (std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; })) continue;
+      if (PlaceOf(word, 1, s)->second.translated) return true;
+    }
+    return false;
+  }
+
   void OnePass(std::string_view text, NamesScratch& s, TextRewriter& rw) const {
     Tokenize(text, s.words);
     if (!MostlyEnglish(text, s)) return;  // names are repaired in English text only
@@ -146,7 +194,7 @@ class NamesStage : public Stage {
     // one of them.
     s.countries.clear();
     s.place_of_country.clear();
-    s.translated_names = false;
+    s.translated_names = s.translated_before;
     s.own_orthography.clear();
     s.cyrillic_words.assign(d_.cyrillic.languages().size(), {});
     s.cyrillic_telling.assign(d_.cyrillic.languages().size(), false);
@@ -154,32 +202,7 @@ class NamesStage : public Stage {
       if (!s.words[k].capitalised) continue;
       for (size_t len = 1; len <= 3 && k + len <= s.words.size(); ++len) {
         const std::string_view span = text.substr(s.words[k].begin, s.words[k + len - 1].end - s.words[k].begin);
-        auto it = s.country_of.find(span);
-        if (it == s.country_of.end()) {
-          const std::string folded = FoldName(span);
-          const std::vector<Gazetteer::Entry> exonym_of = d_.gazetteer->FindByExonym(folded);
-          NamesScratch::SpanPlace place;
-          place.country = CountryNamed(d_.gazetteer->FindByName(folded, 4.0f), false);
-          // Another language's spelling of a place, which English does not write (WordNet,
-          // Hunspell: "Maurice" is French for Mauritius and an English name): the document's
-          // names went through a translation.
-          // (Hunspell is asked of a single word only: knowing each part of "Kongo-Brazzaville"
-          // says nothing of the whole.)
-          const bool one_word = span.find_first_of(" -") == std::string_view::npos;
-          place.translated = d_.english_names.count(folded) == 0 && !exonym_of.empty() &&
-                             !(one_word && KnownInAnyCase(*s.english, span));
-          if (!(one_word && KnownInAnyCase(*s.english, span)))
-            place.own_orthography = OwnOrthography(d_, s, span, folded);
-          if (place.translated) place.country_by_exonym = CountryNamed(exonym_of, true);
-          if (len == 1) CyrillicOf(d_, span, folded, s, place);
-          // (Not a word of English: "Mobile", "Reading" say nothing of a country.)
-          for (std::string* c : {&place.country, &place.country_by_exonym})
-            if (!c->empty() && ((*c)[0] == '~' || (*c)[0] == '=') &&
-                s.english->Known(LowerWord(span)))
-              c->clear();
-          if (s.country_of.size() > kMaxCacheEntries) s.country_of.clear();
-          it = s.country_of.emplace(std::string(span), std::move(place)).first;
-        }
+        auto it = PlaceOf(span, len, s);
         // (Not in a club's name or a quotation of that language: "the Germania club".)
         const bool translated = it->second.translated &&
                                 (len == 1 || s.words[k + len - 1].capitalised) &&

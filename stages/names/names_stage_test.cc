@@ -579,6 +579,25 @@ TEST_CASE("names: a place's own name in its country's orthography takes its Engl
         "Officials in Qakhchan said on Monday. The governor of Karvuh agreed.");
 }
 
+// A translation's accents on a place's name ("Irán": Spanish) show a translation as another
+// language's spelling does, also where an earlier stage of the chain took them off.
+TEST_CASE("names: a translation's accents on a place's name show a translation") {
+  if (!std::filesystem::exists(DefaultGazetteerPath())) return;
+  // Alone, WordNet's "Bagdad" is a spelling English writes.
+  const std::string alone = "Security forces were sent to Bagdad on Monday.";
+  CHECK(testing::Clean("names", alone) == alone);
+  const std::string marked =
+      "Officials in Irán said on Monday. Security forces were sent to Bagdad.";
+  const std::string english =
+      "Officials in Iran said on Monday. Security forces were sent to Baghdad.";
+  CHECK(testing::Clean("names", marked) == english);
+  CHECK(testing::Clean("diacritics\nnames", marked) == english);
+  // Accents its country writes are no translation's ("Bogotá").
+  const std::string own =
+      "Officials in Bogotá said on Monday. Security forces were sent to Bagdad.";
+  CHECK(testing::Clean("names", own) == own);
+}
+
 // News names a person in full once, then by the surname: a full name respelled respells the
 // surname alone, also where a later repair of the document came first in its pass (the
 // made-up names of Wadim Tschalkow and Juri Worobjew are repaired after the surname).

@@ -34,9 +34,15 @@ bool RomanisationMark(utf8proc_int32_t mark) {
   }
 }
 
-}  // namespace
+// The accents Spanish, French, Portuguese, Italian and German put on names: grave, acute,
+// circumflex, tilde, diaeresis, cedilla.
+bool TranslationAccent(utf8proc_int32_t mark) {
+  return (mark >= 0x0300 && mark <= 0x0303) || mark == 0x0308 || mark == 0x0327;
+}
 
-bool OnlyRomanisationMarks(std::string_view span) {
+// Whether `span` has letters beyond ASCII and each is an ASCII letter with marks `allowed`.
+template <typename Allowed>
+bool OnlyMarks(std::string_view span, Allowed allowed) {
   bool marked = false;
   for (size_t pos = 0; pos < span.size();) {
     int32_t cp;
@@ -51,11 +57,17 @@ bool OnlyRomanisationMarks(std::string_view span) {
     if (count < 2 || parts[0] >= 0x80 || !((parts[0] | 0x20) >= 'a' && (parts[0] | 0x20) <= 'z'))
       return false;
     for (utf8proc_ssize_t i = 1; i < count; ++i)
-      if (!RomanisationMark(parts[i])) return false;
+      if (!allowed(parts[i])) return false;
     marked = true;
   }
   return marked;
 }
+
+}  // namespace
+
+bool OnlyRomanisationMarks(std::string_view span) { return OnlyMarks(span, RomanisationMark); }
+
+bool OnlyTranslationAccents(std::string_view span) { return OnlyMarks(span, TranslationAccent); }
 
 std::string LatinAscii(std::string_view text) {
   // One transliterator per thread: ICU's are not safe to share, and making one costs more

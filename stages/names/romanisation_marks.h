@@ -17,6 +17,12 @@ namespace mtclean {
 // double acute, and no letter without an ASCII base ("ł", "ø", "ʿ").
 bool OnlyRomanisationMarks(std::string_view span);
 
+// Whether `span` has letters beyond ASCII and each is an ASCII letter with the accents a
+// translation from Spanish, French, Portuguese, Italian or German puts on names ("Irán",
+// "Hérât"): grave, acute, circumflex, tilde, diaeresis, cedilla; not a scholarly
+// romanisation's macron or dot below ("Herāt").
+bool OnlyTranslationAccents(std::string_view span);
+
 // `text` in plain ASCII letters, as English writes a foreign name when it leaves out the
 // letters it does not have ("Chełmno" -> "Chelmno", "Malmö" -> "Malmo", "Ørsted" ->
 // "Orsted"): ICU's Latin-ASCII transliteration.
