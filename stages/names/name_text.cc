@@ -27,10 +27,13 @@ bool IsNameParticle(std::string_view w) {
   };
   using namespace std::string_view_literals;
   static constexpr std::array kParticles = {
-      "al"sv,    "el"sv,  "ad"sv,   "ud"sv,  "ul"sv,  "ur"sv,  "as"sv,  "at"sv, "an"sv,
-      "bin"sv,   "ibn"sv, "bint"sv, "von"sv, "van"sv, "der"sv, "den"sv, "de"sv, "del"sv,
-      "della"sv, "di"sv,  "da"sv,   "do"sv,  "dos"sv, "du"sv,  "la"sv,  "le"sv, "e"sv,
-      "i"sv,     "y"sv,   "and"sv,  "ben"sv, "ter"sv, "ten"sv};
+      "al"sv, "el"sv, "ad"sv, "ud"sv, "ul"sv, "ur"sv, "as"sv, "at"sv, "an"sv, "bin"sv, "ibn"sv,
+      "bint"sv, "von"sv, "van"sv, "der"sv, "den"sv, "de"sv, "del"sv, "della"sv, "di"sv, "da"sv,
+      "do"sv, "dos"sv, "du"sv, "la"sv, "le"sv, "e"sv, "i"sv, "y"sv, "and"sv, "ben"sv, "ter"sv,
+      "ten"sv,
+      // The Arabic article assimilated ("ar-Raqqa", "ash-Sham", "adh-Dhahab") and as French
+      // and German write it ("ach-Charqiya", "asch-Scharqiyya").
+      "ar"sv, "az"sv, "ash"sv, "ath"sv, "adh"sv, "ach"sv, "asch"sv, "ech"sv, "esch"sv};
   static const auto kPacked = [&] {
     std::array<uint64_t, kParticles.size()> packed{};
     for (size_t i = 0; i < kParticles.size(); ++i) packed[i] = pack(kParticles[i]);
@@ -78,6 +81,28 @@ bool KnownInAnyCase(EnglishWords& english, std::string_view word) {
 static bool Possessive(std::string_view text, size_t at) {
   return at < text.size() && (text[at] == 's' || text[at] == 'S') &&
          (at + 1 == text.size() || !utf8::IsLetter(utf8::At(text, at + 1)));
+}
+
+size_t TrailingAyn(std::string_view text, size_t begin, size_t end) {
+  if (end >= text.size() || end == begin) return 0;
+  int32_t cp;
+  const int n = utf8::Decode(text, end, &cp);
+  if (n <= 0 || !(cp == '\'' || cp == 0x2019 || cp == 0x02BC || cp == 0x02BE || cp == 0x02BF))
+    return 0;
+  const size_t after = end + static_cast<size_t>(n);
+  if (after < text.size() && utf8::IsLetter(utf8::At(text, after))) return 0;
+  if (text[end - 1] == 's' || text[end - 1] == 'S') return 0;  // "Jones’"
+  // A quotation opened on the line before the name, and not closed: the sign closes it.
+  const size_t line = text.rfind('\n', begin);
+  const std::string_view before =
+      text.substr(line == std::string_view::npos ? 0 : line + 1,
+                  begin - (line == std::string_view::npos ? 0 : line + 1));
+  const size_t open = before.rfind("\u2018");
+  if (open != std::string_view::npos && before.find("\u2019", open) == std::string_view::npos)
+    return 0;
+  for (size_t q = before.find('\''); q != std::string_view::npos; q = before.find('\'', q + 1))
+    if (q == 0 || before[q - 1] == ' ' || before[q - 1] == '(') return 0;
+  return static_cast<size_t>(n);
 }
 
 void Tokenize(std::string_view text, std::vector<Word>& words) {

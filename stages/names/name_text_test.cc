@@ -33,6 +33,24 @@ TEST_CASE("name text: an apostrophe or an ayn's sign inside a name is part of it
         std::vector<std::string>{"the", "villagers", "wells"});
 }
 
+// The size of the sign after the name text[begin, end), where it is the name's.
+size_t Ayn(std::string_view text, std::string_view name) {
+  const size_t begin = text.find(name);
+  return TrailingAyn(text, begin, begin + name.size());
+}
+
+TEST_CASE("name text: an ayn's sign that ends a name is the name's, a quotation's is not") {
+  CHECK(Ayn("sent to Ad Dali\u2019 after clashes", "Ad Dali") == 3);
+  CHECK(Ayn("sent to Ad Dali' after clashes", "Ad Dali") == 1);
+  CHECK(Ayn("sent to Ad Dali\u02BF.", "Ad Dali") == 2);
+  CHECK(Ayn("sent to Ad Dali after clashes", "Ad Dali") == 0);
+  CHECK(Ayn("the Jones\u2019 house", "Jones") == 0);  // a possessive's
+  // Closing a quotation opened before the name on its line.
+  CHECK(Ayn("he said \u2018the Dali\u2019 was calm", "Dali") == 0);
+  CHECK(Ayn("he said 'the Dali' was calm", "Dali") == 0);
+  CHECK(Ayn("\u2018No,\u2019 he said.\nsent to Dali\u2019 after", "Dali") == 3);
+}
+
 }  // namespace
 }  // namespace names
 }  // namespace mtclean

@@ -214,6 +214,11 @@ void Tokenize(std::string_view text, std::vector<Word>& words);
 // Whether most lower-case words (a sample of up to 400) are English words.
 bool MostlyEnglish(std::string_view text, NamesScratch& s);
 
+// The bytes of an ayn's or hamza's sign that ends the name text[begin, end) ("Ad Dali’",
+// "Wadi ash-Shati'"), which a repair replaces with it; 0 where there is none, or the sign may
+// be a possessive's ("Jones’") or close a quotation opened before the name on its line.
+size_t TrailingAyn(std::string_view text, size_t begin, size_t end);
+
 // Whether word `b` follows word `a` after one space.
 bool Adjacent(std::string_view text, const Word& a, const Word& b);
 

@@ -362,7 +362,7 @@ class NamesStage : public Stage {
     const SpanResult& r = it->second;
     switch (r.kind) {
       case SpanResult::kReplace:
-        rw.Replace(begin, end, r.replacement, r.rule, r.confidence);
+        rw.Replace(begin, end + TrailingAyn(text, begin, end), r.replacement, r.rule, r.confidence);
         s.repaired_a_name = true;
         // The same spelling elsewhere in the document, where nothing told what it is, is
         // the same name.
