@@ -404,6 +404,7 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
   // ("AZ-XAC", "Xaçmaz"): the surest link, where CLDR's English name is another romanisation
   // ("Khachmaz") than GeoNames'.
   std::unordered_map<std::string, long> by_code;
+  std::unordered_set<std::string> first_level;  // CLDR's codes of ISO's first-level divisions
   if (!iso3166_2_json.empty()) {
     std::ifstream in(iso3166_2_json);
     nlohmann::json j;
@@ -412,11 +413,11 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
       for (const auto& sub : j["3166-2"]) {
         std::string code = sub.value("code", ""), name = sub.value("name", "");
         if (code.size() < 4 || code[2] != '-' || name.empty()) continue;
-        long id = index.Find(EntityType::kAdmin1, code.substr(0, 2), DivisionCore(name));
-        if (id < 0) continue;
         std::string key = code.substr(0, 2) + code.substr(3);
         for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        by_code.emplace(key, id);
+        if (!sub.contains("parent")) first_level.insert(key);
+        long id = index.Find(EntityType::kAdmin1, code.substr(0, 2), DivisionCore(name));
+        if (id >= 0) by_code.emplace(key, id);
       }
     } catch (const std::exception& ex) {
       std::cerr << "build_gazetteer: " << iso3166_2_json << ": " << ex.what() << "\n";
@@ -507,6 +508,10 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
     if (id < 0) id = near_name(country, folded_en);
     if (id < 0) continue;
     GazetteerEntry& e = (*entries)[static_cast<size_t>(id)];
+    // A second-level division in GeoNames that is one of ISO 3166-2's first level
+    // (Palestine's governorates) is as prominent as a first-level one by default.
+    if (e.type == EntityType::kAdmin2 && first_level.count(code) > 0)
+      e.prominence = std::max(e.prominence, 5.5f);
     // CLDR's English name is the one English news writes ("Khost", where GeoNames has "Khowst").
     if (WithoutAdminWord(en) != WithoutAdminWord(e.name)) e.english = en;
     std::unordered_map<std::string, int> languages_with;

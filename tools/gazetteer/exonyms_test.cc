@@ -43,7 +43,8 @@ std::string WriteCldr() {
         "\t\t\t<subdivision type=\"qzsho\">Shotwick</subdivision>\n"
         "\t\t\t<subdivision type=\"qzsqu\">Saint Quarlin</subdivision>\n"
         // Another's (QY): a division whose English name has another's consonant skeleton.
-        "\t\t\t<subdivision type=\"qybey\">Beylagon</subdivision>\n");
+        "\t\t\t<subdivision type=\"qybey\">Beylagon</subdivision>\n"
+        "\t\t\t<subdivision type=\"qytuv\">Tulvarm</subdivision>\n");
   write("de",
         "\t\t\t<subdivision type=\"afkho\" draft=\"contributed\">Chost</subdivision>\n"
         "\t\t\t<subdivision type=\"afbds\">Badachschan</subdivision>\n"
@@ -147,6 +148,24 @@ TEST_CASE("exonyms: a division's ISO code is a surer link than a consonant skele
   AddCldrSubdivisionExonyms({"de"}, WriteCldr(), iso.string(), &entries, nullptr);
   CHECK(entries[0].english.empty());
   CHECK(entries[1].english == "Beylagon");
+  std::filesystem::remove(iso);
+}
+
+TEST_CASE("exonyms: a second-level division that is one of ISO's first level is as prominent") {
+  // GeoNames puts Palestine's governorates at its second level, ISO 3166-2 at its first; a
+  // province with a parent in ISO stays as it is (made-up QY; Italy's Biella).
+  const std::filesystem::path iso =
+      std::filesystem::temp_directory_path() /
+      ("mtclean_iso_3166-2_levels." + std::to_string(getpid()) + ".json");
+  std::ofstream(iso) << R"({"3166-2": [{"code": "QY-TUV", "name": "Tulvarm", "type": "Governorate"},
+      {"code": "IT-BI", "name": "Biella", "parent": "21", "type": "Province"}]})";
+  std::vector<GazetteerEntry> entries(2);
+  entries[0].name = "Tulvarm", entries[0].country = "QY";
+  entries[1].name = "Biella", entries[1].country = "IT";
+  for (auto& e : entries) e.prominence = 4.0f, e.type = EntityType::kAdmin2;
+  AddCldrSubdivisionExonyms({"de"}, WriteCldr(), iso.string(), &entries, nullptr);
+  CHECK(entries[0].prominence == 5.5f);
+  CHECK(entries[1].prominence == 4.0f);
   std::filesystem::remove(iso);
 }
 
