@@ -74,13 +74,15 @@ StatusOr<CyrillicHabits> CyrillicHabits::Parse(const std::vector<std::string>& l
   return h;
 }
 
-bool CyrillicHabits::Marked(std::string_view word, size_t language, bool* telling) const {
+bool CyrillicHabits::Marked(std::string_view word, size_t language, bool* telling,
+                            bool* telling_ending) const {
   const Scheme& scheme = schemes_[language];
   // Endings are lower-case ASCII, as the word's end is when it is a name; its first letter is
   // a capital, so an initial is compared without case.
   bool marked = false, tells = false;
   for (const auto& end : scheme.endings)
     if (EndsWith(word, end.letters)) marked = true, tells |= end.telling;
+  if (telling_ending != nullptr) *telling_ending = tells;
   for (const auto& initial : scheme.initials) {
     if (word.size() <= initial.letters.size()) continue;
     bool same = true;

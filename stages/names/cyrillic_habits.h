@@ -28,8 +28,10 @@ class CyrillicHabits {
 
   // Whether `word` (as the text writes it) ends or begins as `language` writes names from
   // Cyrillic. Cheap: asked of every capitalised word English does not know. `telling`: by an
-  // ending English names do not have ("-owa", not "-ow": Partlow).
-  bool Marked(std::string_view word, size_t language, bool* telling = nullptr) const;
+  // ending or initial English names do not have ("-owa", not "-ow": Partlow);
+  // `telling_ending`: by such an ending.
+  bool Marked(std::string_view word, size_t language, bool* telling = nullptr,
+              bool* telling_ending = nullptr) const;
 
   // `word` as English writes it, when all of it reads as `language`'s transcription, with a
   // letter English's transcription does not write ("w", "ou": English "Ovcharov" also reads as

@@ -47,6 +47,9 @@ TEST_CASE("cyrillic habits: German and French transcriptions read as English wri
   CHECK(Habits().English("Vardoukian", fr) == "Vardukyan");
   CHECK(Habits().English("Parshian", fr).empty());
   CHECK(Habits().English("Hovik", fr).empty());  // the same in English
+  // е after "a" is "e" to French, "ye" to English; Kyrgyz ө, ү keep their marks in French.
+  CHECK(Habits().English("Temirbaev", fr) == "Temirbayev");
+  CHECK(Habits().English("Tölöbek", fr) == "Tolobek");
   // Letters the transcription does not write: no transcription of it ("h" alone, "c", "v" in
   // German).
   CHECK(Habits().English("Hrant", de).empty());
@@ -81,6 +84,13 @@ TEST_CASE("cyrillic habits: the endings of names from Cyrillic, and where the le
   CHECK(telling);
   CHECK(Habits().Marked("Kunarowa", de, &telling));
   CHECK(telling);
+  // An initial tells as its letters do, not as an ending.
+  bool by_ending = true;
+  CHECK(Habits().Marked("Tschimed", de, &telling, &by_ending));
+  CHECK(telling);
+  CHECK_FALSE(by_ending);
+  CHECK(Habits().Marked("Gelachvili", fr, &telling, &by_ending));
+  CHECK(by_ending);
 }
 
 TEST_CASE("cyrillic habits: a malformed line is a clear error") {

@@ -32,8 +32,8 @@ void CyrillicOf(const NamesData& d, std::string_view word, const std::string& fo
 // transcribed its way (cyrillic_habits.h): one of its words must end as such names do
 // ("Dessislava Taneva": the first name shows the transcription, the surname the ending).
 // Words English knows stay ("Martin"), as do words that read as an English word ("Walid" is
-// no "Valid"). A repair where the document has two such words of that language; a flag
-// where it has one.
+// no "Valid"). A repair where the document has two such words of that language, or the name
+// both an ending and letters that tell it from an English name; a flag otherwise.
 bool CyrillicRespelling(const NamesData& d, std::string_view text, NamesScratch& s, size_t b,
                         size_t e, SpanResult& r) {
   for (size_t l = 0; l < d.cyrillic.languages().size() && l < 8; ++l) {
@@ -44,7 +44,8 @@ bool CyrillicRespelling(const NamesData& d, std::string_view text, NamesScratch&
       any_marked =
           d.cyrillic.Marked(text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin), l);
     if (!any_marked) continue;
-    bool marked = false, changed = false, telling = false;
+    bool marked = false, changed = false, telling = false, telling_end = false,
+         telling_letters_any = false;
     std::string out;
     size_t last = s.words[b].begin;
     for (size_t k = b; k < e; ++k) {
@@ -53,19 +54,21 @@ bool CyrillicRespelling(const NamesData& d, std::string_view text, NamesScratch&
           text.substr(s.words[k].begin, s.words[k].end - s.words[k].begin);
       std::string english;
       const bool known = KnownInAnyCase(*s.english, word);
-      bool telling_letters = false, telling_ending = false;
+      bool telling_letters = false, telling_ending = false, by_ending = false;
       if (!known) english = d.cyrillic.English(word, l, &telling_letters);
-      if (!known && d.cyrillic.Marked(word, l, &telling_ending)) {
+      if (!known && d.cyrillic.Marked(word, l, &telling_ending, &by_ending)) {
         const std::string folded = FoldName(word);
         if (d.english_names.count(folded) > 0 || !d.gazetteer->FindByName(folded).empty())
           return false;
         marked = true;
         telling |= telling_ending;
+        telling_end |= by_ending;
       } else if (!english.empty() && s.english->Known(LowerWord(english))) {
         english.clear();
       }
       changed |= !english.empty();
       telling |= !english.empty() && telling_letters;
+      telling_letters_any |= !english.empty() && telling_letters;
       out.append(text.substr(last, s.words[k].begin - last));
       out += english.empty() ? std::string(word) : english;
       last = s.words[k].end;
@@ -75,7 +78,12 @@ bool CyrillicRespelling(const NamesData& d, std::string_view text, NamesScratch&
     out.append(text.substr(last, s.words[e - 1].end - last));
     r.rule = kCyrillic;
     r.replacement = std::move(out);
-    r.confidence = static_cast<int>(l) == s.cyrillic_language ? 0.85f : 0.6f;
+    // A repair where the document shows the transcription in two words, or the name does in an
+    // ending and letters English names have neither of ("Davitachvili": "-chvili", "ch"; an
+    // initial "Tsch-" and its letters are one sign, not two).
+    r.confidence =
+        static_cast<int>(l) == s.cyrillic_language || (telling_end && telling_letters_any) ? 0.85f
+                                                                                           : 0.6f;
     r.kind = r.confidence >= d.min_confidence ? SpanResult::kReplace : SpanResult::kFlag;
     return true;
   }

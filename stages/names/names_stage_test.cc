@@ -702,6 +702,12 @@ TEST_CASE("names: names from Cyrillic as German or French transcribe them") {
           "called it a mistake.") ==
         "Yulia Kudriavtseva met diplomats.\n\nThe plan was criticised by Boris Chalkov, who called "
         "it a mistake.");
+  // Alone, a name with an ending and letters English names have neither of is one.
+  CHECK(N("Zurab Gelachvili met diplomats on Monday.") ==
+        "Zurab Gelashvili met diplomats on Monday.");
+  // (An initial "Tsch-" and its letters are one sign: flagged.)
+  const std::string initial = "The Tschilwak cadenza was played on Monday.";
+  CHECK(N(initial) == initial);
   auto pipeline = testing::MakePipeline("names gazetteer=" + FixtureGazetteer());
   auto worker = pipeline->NewWorker();
   Document alone{"d", "Wadim Tschalkow met diplomats on Monday.", "", ""};
