@@ -268,7 +268,11 @@ int main(int argc, char** argv) {
   app.add_option("--locale-dir", locale_dir,
                  "where iso-codes' and libgeonames' translations are (<lang>/LC_MESSAGES/{iso_3166-2,geonames}.mo)")
       ->capture_default_str();
-  std::string name_pairs, english_accented;
+  std::string name_pairs, english_accented, english_dic;
+  app.add_option(
+      "--english-words", english_dic,
+      "Hunspell's English dictionary (en_US.dic): CLDR's English names with a word that is "
+      "neither English nor in the other languages' names are left out");
   app.add_option("--english-accented", english_accented,
                  "also write the spellings beyond ASCII of libgeonames' English names here, one per line");
   app.add_option("--name-pairs", name_pairs,
@@ -289,13 +293,28 @@ int main(int argc, char** argv) {
   if (!iso.empty() && !ReadIso3166(iso, &entries)) return 1;
   for (const auto& p : tsv)
     if (!ReadTsv(p, &entries)) return 1;
+  // Hunspell's .dic: a count, then "word/FLAGS" lines.
+  std::unordered_set<std::string> english_words;
+  if (!english_dic.empty()) {
+    std::ifstream in(english_dic);
+    if (!in) {
+      std::cerr << "build_gazetteer: cannot read " << english_dic << "\n";
+      return 1;
+    }
+    for (std::string line; std::getline(in, line);) {
+      std::string word = line.substr(0, line.find('/'));
+      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      english_words.insert(word);
+    }
+  }
   if (!exonym_languages.empty()) {
     std::vector<mtclean::NamePair> pairs;
     size_t n =
         mtclean::AddExonyms(exonym_languages, iso3166_2, locale_dir, &entries, &pairs) +
         mtclean::AddGeoNamesExonyms(exonym_languages, locale_dir, WithDivisionCodes(by_id, entries),
                                     &entries, &pairs) +
-        mtclean::AddCldrSubdivisionExonyms(exonym_languages, cldr_dir, iso3166_2, &entries, &pairs);
+        mtclean::AddCldrSubdivisionExonyms(exonym_languages, cldr_dir, iso3166_2, &entries, &pairs,
+                                           english_dic.empty() ? nullptr : &english_words);
     n -= mtclean::DropEnglishSpellings(cldr_dir, &entries);
     std::cerr << "build_gazetteer: " << n << " exonyms in " << exonym_languages.size() << " languages\n";
     if (!name_pairs.empty()) {

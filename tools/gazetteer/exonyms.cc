@@ -14,6 +14,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -390,10 +391,41 @@ std::string CountryOfCldrCode(const std::string& code) {
 
 }  // namespace
 
+// Whether CLDR's English name of subdivision `code` (folded: `folded_en`) has a word of four
+// letters or more that is no English word and no romanisation of a word of any of the other
+// languages' names of it (see AddCldrSubdivisionExonyms).
+bool EnglishDoubtful(const std::string& code, const std::string& folded_en,
+                     const std::vector<std::unordered_map<std::string, std::string>>& names,
+                     const std::unordered_set<std::string>& english_words) {
+  std::vector<std::string> foreign_words;
+  for (const auto& language : names) {
+    auto it = language.find(code);
+    if (it == language.end()) continue;
+    std::istringstream words(FoldName(it->second));
+    for (std::string w; words >> w;) foreign_words.push_back(w);
+  }
+  if (foreign_words.empty()) return false;
+  std::string letters;
+  for (const std::string& w : foreign_words) letters += w;
+  std::istringstream words(folded_en);
+  for (std::string w; words >> w;) {
+    if (w.size() < 4 || english_words.count(w) > 0 || letters.find(w) != std::string::npos)
+      continue;
+    const bool romanised =
+        std::any_of(foreign_words.begin(), foreign_words.end(), [&](const auto& f) {
+          const size_t shorter = std::min(f.size(), w.size());
+          return Skeleton(f) == Skeleton(w) ||
+                 Levenshtein(f, w) <= std::min<size_t>(2, shorter / 3);
+        });
+    if (!romanised) return true;
+  }
+  return false;
+}
+
 size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
                                  const std::string& cldr_dir, const std::string& iso3166_2_json,
-                                 std::vector<GazetteerEntry>* entries,
-                                 std::vector<NamePair>* pairs) {
+                                 std::vector<GazetteerEntry>* entries, std::vector<NamePair>* pairs,
+                                 const std::unordered_set<std::string>* english_words) {
   const auto english = ReadCldrSubdivisions(cldr_dir + "/common/subdivisions/en.xml");
   if (english.empty()) return 0;
   std::vector<std::unordered_map<std::string, std::string>> names;
@@ -504,8 +536,28 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
     if (std::any_of(en.begin(), en.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
     const std::string country = CountryOfCldrCode(code);
     const std::string folded_en = DivisionCore(en);
+    // CLDR's English name with a word that is neither English nor in the other languages'
+    // names, romanised or not, is doubtful: a slip ("Arkhabil Suqutra" for Socotra, which all
+    // of them write so), or another place than theirs ("Fahs-Beni Makada", where they write
+    // the neighbouring "Fahs-Anjra"). The code is left alone.
+    if (english_words != nullptr && EnglishDoubtful(code, folded_en, names, *english_words))
+      continue;
     long id = linked(code, country, folded_en);
     if (id < 0) id = near_name(country, folded_en);
+    // A division CLDR names and GeoNames' lists lack (Morocco's regions before 2015, "Fahs-Beni
+    // Makada"), where no place of its country is so named: an entry of its own, a first-level
+    // division where ISO 3166-2 lists it so, else a second-level one.
+    if (id < 0 && !country.empty() && index.Find(EntityType::kCity, country, folded_en) < 0 &&
+        index.Find(EntityType::kAdmin2, country, folded_en) < 0) {
+      GazetteerEntry division;
+      division.name = en;
+      division.country = country;
+      const bool first = first_level.count(code) > 0;
+      division.type = first ? EntityType::kAdmin1 : EntityType::kAdmin2;
+      division.prominence = first ? 5.5f : 4.0f;
+      entries->push_back(std::move(division));
+      id = static_cast<long>(entries->size() - 1);
+    }
     if (id < 0) continue;
     GazetteerEntry& e = (*entries)[static_cast<size_t>(id)];
     // A second-level division in GeoNames that is one of ISO 3166-2's first level

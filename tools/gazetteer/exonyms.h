@@ -7,6 +7,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "lexicon/gazetteer.h"
@@ -44,12 +45,15 @@ size_t AddGeoNamesExonyms(const std::vector<std::string>& languages, const std::
 // (Debian unicode-cldr-core: `cldr_dir`/common/subdivisions/<lang>.xml, keyed by ISO 3166-2
 // code): a division is matched by its ISO 3166-2 code through iso-codes' `iso3166_2_json`
 // (when given), else by its English CLDR name and country; CLDR's English name becomes its
-// English name, and a spelling English does not write becomes an exonym. Returns how many were
-// added; a missing file adds none.
+// English name, and a spelling English does not write becomes an exonym. A division GeoNames
+// lacks becomes an entry of its own. With `english_words` (lower-case), a code whose English
+// name has a word that is neither English nor in the other languages' names is left alone.
+// Returns how many were added; a missing file adds none.
 size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
                                  const std::string& cldr_dir, const std::string& iso3166_2_json,
                                  std::vector<GazetteerEntry>* entries,
-                                 std::vector<NamePair>* pairs = nullptr);
+                                 std::vector<NamePair>* pairs = nullptr,
+                                 const std::unordered_set<std::string>* english_words = nullptr);
 
 // Drops every exonym that English writes for a place of the same country: the canonical
 // and English names of `entries`, and CLDR's English subdivision names (`cldr_dir`), matched
