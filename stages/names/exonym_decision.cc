@@ -250,13 +250,15 @@ bool TranslationAccents(const NamesData& d, NamesScratch& s, std::string_view sp
   constexpr float kProminent = 5.0f;
   if (!OnlyTranslationAccents(span)) return false;
   const std::string ascii = LatinAscii(span);
+  bool accents_added = false;
+  // (Any place so named whose country or English writes the accents: they are no sign.)
   for (const auto& c : d.gazetteer->FindByName(folded, kProminent)) {
     if (!IsPlace(c)) continue;
     const std::string_view english = WithoutAdminWord(c.english);
     if (english == span || s.country_letters.Writes(c.country, span)) return false;
-    if (LatinAscii(english) == ascii) return true;
+    accents_added |= LatinAscii(english) == ascii;
   }
-  return false;
+  return accents_added;
 }
 
 }  // namespace names
