@@ -512,13 +512,23 @@ size_t AddCldrSubdivisionExonyms(const std::vector<std::string>& languages,
   }
   // The name spelled so, else the trusted code (a skeleton is the weaker link: "Beylagan" and
   // "Balakan" have one), else the skeleton.
+  // The divisions another code's English name spells exactly: no skeleton links to them
+  // ("Vilniaus Municipality" has the skeleton of Vilnius, which "Vilnius County" names).
+  std::unordered_set<long> spelled;
+  for (const auto& [code, en] : english)
+    if (const long id = index.Find(EntityType::kAdmin1, CountryOfCldrCode(code), DivisionCore(en));
+        id >= 0)
+      spelled.insert(id);
   auto linked = [&](const std::string& code, const std::string& country,
                     const std::string& folded_en) {
     long id = index.Find(EntityType::kAdmin1, country, folded_en);
     auto by_iso = by_code.find(code);
     if (id < 0 && by_iso != by_code.end() && codes_disagree.count(country) == 0)
       id = by_iso->second;
-    if (id < 0) id = by_skeleton_of(country, folded_en);
+    if (id < 0) {
+      const long alike = by_skeleton_of(country, folded_en);
+      if (alike >= 0 && spelled.count(alike) == 0) id = alike;
+    }
     // Else a second-level division.
     if (id < 0) id = index.Find(EntityType::kAdmin2, country, folded_en);
     return id;

@@ -48,7 +48,10 @@ std::string WriteCldr() {
         "\t\t\t<subdivision type=\"qytuv\">Tulvarm</subdivision>\n"
         // Divisions GeoNames lacks (QX), one with a doubtful English name.
         "\t\t\t<subdivision type=\"qxvel\">Velmora-Tazrit</subdivision>\n"
-        "\t\t\t<subdivision type=\"qxqum\">Jazirat Qumra</subdivision>\n");
+        "\t\t\t<subdivision type=\"qxqum\">Jazirat Qumra</subdivision>\n"
+        // A county and a municipality whose name has the county's skeleton (QW).
+        "\t\t\t<subdivision type=\"qwvlc\">Velnius County</subdivision>\n"
+        "\t\t\t<subdivision type=\"qwvlm\">Velniaus Municipality</subdivision>\n");
   write("de",
         "\t\t\t<subdivision type=\"afkho\" draft=\"contributed\">Chost</subdivision>\n"
         "\t\t\t<subdivision type=\"afbds\">Badachschan</subdivision>\n"
@@ -183,6 +186,14 @@ TEST_CASE("exonyms: a division's ISO code is a surer link than a consonant skele
   CHECK(entries[0].english.empty());
   CHECK(entries[1].english == "Beylagon");
   std::filesystem::remove(iso);
+}
+
+TEST_CASE("exonyms: no skeleton links a name to a division another name spells") {
+  std::vector<GazetteerEntry> entries(1);
+  entries[0].name = "Velnius", entries[0].country = "QW";
+  entries[0].type = EntityType::kAdmin1, entries[0].prominence = 6.0f;
+  AddCldrSubdivisionExonyms({"de"}, WriteCldr(), "", &entries, nullptr);
+  CHECK(entries[0].english.empty());  // "Velnius County" is its name; not the municipality's
 }
 
 TEST_CASE("exonyms: a second-level division that is one of ISO's first level is as prominent") {
