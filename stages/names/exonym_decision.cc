@@ -231,16 +231,21 @@ bool SameNameRomanised(std::string_view a, std::string_view b) {
 std::string OwnOrthography(const NamesData& d, NamesScratch& s, std::string_view span,
                            const std::string& folded) {
   constexpr float kProminent = 5.0f;
-  const std::string ascii = LatinAscii(span);
-  if (ascii == span || d.english_names.count(folded) > 0) return "";
+  // (Asked of every capitalised span: ICU's transliteration only for the few beyond ASCII
+  // that name such a place.)
+  if (std::all_of(span.begin(), span.end(), [](char c) { return (c & 0x80) == 0; }) ||
+      d.english_names.count(folded) > 0)
+    return "";
+  std::string ascii;
   for (const auto& c : d.gazetteer->FindByName(folded, kProminent)) {
     if (!IsPlace(c) || c.type == EntityType::kCountry) continue;
-    if (FoldName(WithoutAdminWord(c.name)) != folded || !s.country_letters.Writes(c.country, span))
-      continue;
+    if (FoldName(WithoutAdminWord(c.name)) != folded) continue;
     const std::string english = FoldName(WithoutAdminWord(c.english));
-    if (english != folded && LatinAscii(WithoutAdminWord(c.english)) != ascii &&
-        SameNameRomanised(english, folded))
-      return std::string(c.country);
+    if (english == folded || !SameNameRomanised(english, folded) ||
+        !s.country_letters.Writes(c.country, span))
+      continue;
+    if (ascii.empty()) ascii = LatinAscii(span);
+    if (LatinAscii(WithoutAdminWord(c.english)) != ascii) return std::string(c.country);
   }
   return "";
 }
@@ -249,13 +254,14 @@ bool TranslationAccents(const NamesData& d, NamesScratch& s, std::string_view sp
                         const std::string& folded) {
   constexpr float kProminent = 5.0f;
   if (!OnlyTranslationAccents(span)) return false;
-  const std::string ascii = LatinAscii(span);
+  std::string ascii;
   bool accents_added = false;
   // (Any place so named whose country or English writes the accents: they are no sign.)
   for (const auto& c : d.gazetteer->FindByName(folded, kProminent)) {
     if (!IsPlace(c)) continue;
     const std::string_view english = WithoutAdminWord(c.english);
     if (english == span || s.country_letters.Writes(c.country, span)) return false;
+    if (ascii.empty()) ascii = LatinAscii(span);
     accents_added |= LatinAscii(english) == ascii;
   }
   return accents_added;

@@ -157,8 +157,9 @@ class NamesStage : public Stage {
       place.translated = (d_.english_names.count(folded) == 0 && !exonym_of.empty() &&
                           !(one_word && KnownInAnyCase(*s.english, span))) ||
                          (len == 1 && TranslationAccents(d_, s, span, folded));
-      if (!(one_word && KnownInAnyCase(*s.english, span)))
-        place.own_orthography = OwnOrthography(d_, s, span, folded);
+      place.own_orthography = OwnOrthography(d_, s, span, folded);
+      if (!place.own_orthography.empty() && one_word && KnownInAnyCase(*s.english, span))
+        place.own_orthography.clear();
       if (place.translated) place.country_by_exonym = CountryNamed(exonym_of, true);
       if (len == 1) CyrillicOf(d_, span, folded, s, place);
       // (Not a word of English: "Mobile", "Reading" say nothing of a country.)
