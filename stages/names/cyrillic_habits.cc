@@ -94,7 +94,9 @@ bool CyrillicHabits::Marked(std::string_view word, size_t language, bool* tellin
   return marked;
 }
 
-std::string CyrillicHabits::English(std::string_view word, size_t language, bool* telling) const {
+std::string CyrillicHabits::English(std::string_view word, size_t language, bool* telling,
+                                    bool* reads) const {
+  if (reads != nullptr) *reads = false;
   const Scheme& scheme = schemes_[language];
   // A name is written capitalised, each part of it: "JobNew", "UnitNew" are a program's.
   // (The case of each part's first letter, in order, for the English spelling.)
@@ -147,6 +149,7 @@ std::string CyrillicHabits::English(std::string_view word, size_t language, bool
     }
     if (len == 0) return "";  // a letter the transcription does not write
   }
+  if (reads != nullptr) *reads = true;
   if (!distinctive || out == word) return "";
   if (telling != nullptr) *telling = tells;
   return out;

@@ -37,8 +37,10 @@ class CyrillicHabits {
   // letter English's transcription does not write ("w", "ou": English "Ovcharov" also reads as
   // French, "ch" being French for "sh"); "" otherwise. Each part keeps its first letter's case.
   // `telling`: whether it has letters English names do not write ("tsch" in "Owtscharow", not
-  // the "w" of "Siderow": English names write it too, "Brownlow").
-  std::string English(std::string_view word, size_t language, bool* telling = nullptr) const;
+  // the "w" of "Siderow": English names write it too, "Brownlow"). `reads`: whether all of it
+  // reads as the transcription, whatever it gives.
+  std::string English(std::string_view word, size_t language, bool* telling = nullptr,
+                      bool* reads = nullptr) const;
 
  private:
   struct Scheme {

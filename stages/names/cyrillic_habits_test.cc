@@ -50,6 +50,12 @@ TEST_CASE("cyrillic habits: German and French transcriptions read as English wri
   // е after "a" is "e" to French, "ye" to English; Kyrgyz ө, ү keep their marks in French.
   CHECK(Habits().English("Temirbaev", fr) == "Temirbayev");
   CHECK(Habits().English("Tölöbek", fr) == "Tolobek");
+  // Spelled as English would: nothing to respell, but it reads as the transcription.
+  bool reads = false;
+  CHECK(Habits().English("Karieva", fr, nullptr, &reads).empty());
+  CHECK(reads);
+  CHECK(Habits().English("Hovik", de, nullptr, &reads).empty());
+  CHECK_FALSE(reads);  // German writes no "h" alone
   // Letters the transcription does not write: no transcription of it ("h" alone, "c", "v" in
   // German).
   CHECK(Habits().English("Hrant", de).empty());

@@ -15,9 +15,11 @@ namespace names {
 void CyrillicOf(const NamesData& d, std::string_view word, const std::string& folded,
                 NamesScratch& s, NamesScratch::SpanPlace& place) {
   for (size_t l = 0; l < d.cyrillic.languages().size() && l < 8; ++l) {
-    bool telling_ending = false, telling_letters = false;
-    if (!d.cyrillic.Marked(word, l, &telling_ending) ||
-        d.cyrillic.English(word, l, &telling_letters).empty())
+    bool telling_ending = false, telling_letters = false, reads = false;
+    if (!d.cyrillic.Marked(word, l, &telling_ending)) continue;
+    // (A word spelled as English would, with an ending English names lack, shows the
+    // transcription too: French "Alieva".)
+    if (d.cyrillic.English(word, l, &telling_letters, &reads).empty() && !(reads && telling_ending))
       continue;
     place.cyrillic |= static_cast<uint8_t>(1u << l);
     if (telling_ending || telling_letters) place.cyrillic_telling |= static_cast<uint8_t>(1u << l);

@@ -702,6 +702,12 @@ TEST_CASE("names: names from Cyrillic as German or French transcribe them") {
           "called it a mistake.") ==
         "Yulia Kudriavtseva met diplomats.\n\nThe plan was criticised by Boris Chalkov, who called "
         "it a mistake.");
+  // A name spelled as English would, with an ending English names lack ("-ieva"), shows the
+  // French transcription the other name of the document is in.
+  CHECK(N("Madina Karieva met diplomats on Monday.\n\nA spokesman for Nurbek Tolobaev declined "
+          "to comment.") ==
+        "Madina Karieva met diplomats on Monday.\n\nA spokesman for Nurbek Tolobayev declined "
+        "to comment.");
   // Alone, a name with an ending and letters English names have neither of is one.
   CHECK(N("Zurab Gelachvili met diplomats on Monday.") ==
         "Zurab Gelashvili met diplomats on Monday.");
