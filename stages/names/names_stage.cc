@@ -176,6 +176,12 @@ class NamesStage : public Stage {
   // translation where an earlier stage has since written it as English does ("Jérusalem",
   // which the diacritics stage made "Jerusalem").
   bool TranslatedBefore(std::string_view original, NamesScratch& s) const {
+    // (Most documents have no Latin letter with an accent, U+00C0 to U+024F: no words to read.)
+    if (std::none_of(original.begin(), original.end(), [](char c) {
+          const auto b = static_cast<unsigned char>(c);
+          return b >= 0xC3 && b <= 0xC9;
+        }))
+      return false;
     Tokenize(original, s.original_words);
     for (const Word& w : s.original_words) {
       if (!w.capitalised) continue;
