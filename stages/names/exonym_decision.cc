@@ -121,6 +121,7 @@ bool PlaceExonym(const NamesData& d, NamesScratch& s, std::string_view span,
         alike_here.push_back(o);
   std::vector<std::pair<std::string, std::string>> places;  // their own and English names
   const Gazetteer::Entry* top = nullptr;
+  bool top_here = false;  // `top` lies in a country the document talks about
   for (const auto& c : hits) {
     // A smaller place (a town of 10,000, a district) where the document talks about its
     // country: "Taounate" beside Fès and Oujda.
@@ -158,9 +159,16 @@ bool PlaceExonym(const NamesData& d, NamesScratch& s, std::string_view span,
                  Levenshtein(FoldName(o.form), folded) <= Levenshtein(english_folded, folded);
         }))
       continue;
+    // (A place of a country the document talks about outdoes any other: German
+    // "asch-Scharqiyya" beside "Ägypten" is Egypt's Sharqia, not Saudi Arabia's Eastern
+    // Province, which German writes alike.)
+    if (top != nullptr && of_here != top_here) {
+      if (!of_here) continue;
+      places.clear(), top = nullptr;
+    }
     places.push_back({FoldName(WithoutAdminWord(c.name)),
                       FoldName(WithoutAdminWord(EnglishSpelling(c, s.country_letters)))});
-    if (top == nullptr || c.prominence > top->prominence) top = &c;
+    if (top == nullptr || c.prominence > top->prominence) top = &c, top_here = of_here;
   }
   if (top == nullptr) return false;
   r.rule = kExonym;

@@ -152,7 +152,7 @@ void Tokenize(std::string_view text, std::vector<Word>& words) {
     // "al-Assad", "el-Sisi": a short particle joined to a capitalised name.
     if (!cap) {
       size_t hyphen = token.find('-');
-      if (hyphen != std::string_view::npos && hyphen <= 3 && hyphen + 1 < token.size() &&
+      if (hyphen != std::string_view::npos && hyphen <= 4 && hyphen + 1 < token.size() &&
           IsNameParticle(token.substr(0, hyphen)) &&
           std::isupper(static_cast<unsigned char>(token[hyphen + 1])))
         cap = true;

@@ -39,6 +39,17 @@ size_t Ayn(std::string_view text, std::string_view name) {
   return TrailingAyn(text, begin, begin + name.size());
 }
 
+TEST_CASE("name text: the Arabic article joined to a name is part of a capitalised word") {
+  std::vector<Word> words;
+  for (const char* text : {"to al-Raqqa", "to ar-Raqqa", "to asch-Scharqa", "to ach-Charqa"}) {
+    Tokenize(text, words);
+    REQUIRE(words.size() == 2);
+    CHECK(words[1].capitalised);
+  }
+  Tokenize("to aschen-Scharqa", words);  // no article
+  CHECK_FALSE(words[1].capitalised);
+}
+
 TEST_CASE("name text: an ayn's sign that ends a name is the name's, a quotation's is not") {
   CHECK(Ayn("sent to Ad Dali\u2019 after clashes", "Ad Dali") == 3);
   CHECK(Ayn("sent to Ad Dali' after clashes", "Ad Dali") == 1);
