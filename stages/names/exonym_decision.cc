@@ -40,8 +40,14 @@ bool RomanisedPlace(const NamesData& d, std::string_view span, const std::string
   for (const auto& c : places)
     if (IsPlace(c) && (best == nullptr || c.prominence > best->prominence)) best = &c;
   if (best == nullptr) return false;
+  // (A place of a country the document talks about is the answer over one of a country it
+  // does not: "Tetuán" among Moroccan towns is Tétouan, not Madrid's Tetuán de las Victorias.)
+  const bool best_here = s.countries.count(std::string(best->country)) > 0;
   for (size_t i = 0; i < places.size(); ++i) {
     const auto& c = places[i];
+    // (Nor does another country's place keep the marks then: "Orán" beside Algerian towns is
+    // Oran, though Argentina's Orán writes them.)
+    if (best_here && s.countries.count(std::string(c.country)) == 0) continue;
     // Spelled as the country writes it, or as English does ("Kyōto", "Curaçao" in CLDR),
     // unless that place is 100 times less prominent than another so spelled: Colombia's
     // municipality of Jerusalén does not keep Spanish's Jerusalem so.
@@ -74,9 +80,6 @@ bool RomanisedPlace(const NamesData& d, std::string_view span, const std::string
     return division.type == EntityType::kAdmin1 && (city.capital & kSeatOfDivision) != 0 &&
            city.region == division.region && city.region != 0;
   };
-  // (A place of a country the document talks about is the answer over one of a country it
-  // does not: "Tetuán" among Moroccan towns is Tétouan, not Madrid's Tetuán de las Victorias.)
-  const bool best_here = s.countries.count(std::string(best->country)) > 0;
   bool other_answer = false;
   for (const auto& c : places)
     other_answer |= c.prominence >= best->prominence - 1.0f && IsPlace(c) && !seat_of(c, *best) &&

@@ -118,6 +118,19 @@ std::string FixtureGazetteer() {
          "",
          {}},
         {"Quarmania", EntityType::kCountry, "QM", 8, {}, "QM", 0, {}, "", {}},
+        // A city, and a smaller one of a country that writes "á", whose English name is the
+        // first's with an accent (made up).
+        {"Orvan", EntityType::kCity, "QM", 5.8f, {}, "QM.04", 0, {}, "", {}},
+        {"San Pedro de Orván",
+         EntityType::kCity,
+         "AR",
+         4.9f,
+         {"Orván"},
+         "AR.01",
+         0,
+         {},
+         "Orván",
+         {}},
         // A city another language calls as a city of another country is called, which is about
         // as prominent (made up).
         {"Corvenna", EntityType::kCity, "QM", 5.6f, {}, "QM.02", 0, {"Corvenza"}, "", {}},
@@ -508,6 +521,12 @@ TEST_CASE("names: a place of the document's country is the answer over another c
   CHECK(N(alone) == alone);
   CHECK(N("Officials in Quarmania said the governor of Tetaván announced new measures.") ==
         "Officials in Quarmania said the governor of Tetavouan announced new measures.");
+  // Another country's place spelled so, accent and all, keeps it alone, not beside the first
+  // city's country.
+  const std::string accented = "The governor of Orván announced new measures on Monday.";
+  CHECK(N(accented) == accented);
+  CHECK(N("Officials in Quarmania said the governor of Orván announced new measures.") ==
+        "Officials in Quarmania said the governor of Orvan announced new measures.");
   // Another language's name of a city that is also a city's own name elsewhere: kept alone,
   // the first city's English name in a text on its country.
   const std::string own = "The governor of Corvenza announced new measures on Monday.";
