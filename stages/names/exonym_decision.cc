@@ -233,12 +233,6 @@ bool OwnNameInTranslation(const NamesData& d, NamesScratch& s, std::string_view 
   return true;
 }
 
-bool SameNameRomanised(std::string_view a, std::string_view b) {
-  if (SkeletonOfLetters(a) == SkeletonOfLetters(b)) return true;
-  const size_t shorter = std::min(a.size(), b.size());
-  return shorter >= 4 && Levenshtein(a, b) <= std::min<size_t>(3, shorter / 2);
-}
-
 std::string OwnOrthography(const NamesData& d, NamesScratch& s, std::string_view span,
                            const std::string& folded) {
   constexpr float kProminent = 5.0f;

@@ -280,9 +280,6 @@ std::string OwnOrthography(const NamesData& d, NamesScratch& s, std::string_view
 // neither English nor the place's country writes: evidence that the text was translated.
 bool TranslationAccents(const NamesData& d, NamesScratch& s, std::string_view span,
                         const std::string& folded);
-// Whether two folded names are one name romanised two ways: one consonant skeleton, or a
-// few letters apart for their length ("samux", "samukh"); "marl" is no "marlborough".
-bool SameNameRomanised(std::string_view a, std::string_view b);
 bool PlaceExonym(const NamesData& d, NamesScratch& s, std::string_view span,
                  const std::string& folded, char context, float known_prominence,
                  const std::vector<std::string_view>& known_countries, SpanResult& r);

@@ -421,16 +421,16 @@ class NamesStage : public Stage {
     SpanResult r;
     std::string folded = FoldName(span);
     if (folded.empty()) return r;
-    // A place's name with the marks of a romanisation its country does not write ("Herāt",
-    // "Qundūz", "Khôst", "Lorestán": romanisations of Pashto and Persian, a French or Spanish
-    // text's accents) is written as English writes it. Marks the country writes ("Témara",
-    // Morocco writes French) are its own spelling.
     // A place's own name, kept by a translation, where English has another
     // (OwnNameInTranslation: "Sevilla", "Xaçmaz", though Azerbaijan writes its marks).
     if (context != 'o' && context != 'h' && whole_run &&
         (s.translated_names || !s.own_orthography.empty()) &&
         OwnNameInTranslation(d_, s, span, folded, r))
       return r;
+    // A place's name with the marks of a romanisation its country does not write ("Herāt",
+    // "Qundūz", "Khôst", "Lorestán": romanisations of Pashto and Persian, a French or Spanish
+    // text's accents) is written as English writes it. Marks the country writes ("Témara",
+    // Morocco writes French) are its own spelling.
     if (context != 'o' && context != 'h' && whole_run && OnlyRomanisationMarks(span))
       if (RomanisedPlace(d_, span, folded, s, r)) return r;
     // A name written with letters no source language writes ("Štip", "Probištip": CLDR's

@@ -20,6 +20,11 @@ using RulePairs = std::vector<std::pair<std::string, std::string>>;  // english 
 // Edit distance (insertions, deletions, substitutions of bytes).
 size_t Levenshtein(std::string_view a, std::string_view b);
 
+// Whether two folded names are one name romanised two ways: one consonant skeleton of their
+// letters, or a few letters apart for their length ("samux", "samukh"); "marl" is no
+// "marlborough", "beni" no "fahs".
+bool SameNameRomanised(std::string_view a, std::string_view b);
+
 // How `source` can be written from `english`: the fewest rule applications, and among those
 // how many used one of the first `distinctive_rules` rules (the source language's own, not
 // the vowel and q/k variations every English romanisation shows). {-1, 0} when it cannot

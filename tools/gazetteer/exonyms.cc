@@ -411,12 +411,8 @@ bool EnglishDoubtful(const std::string& code, const std::string& folded_en,
   for (std::string w; words >> w;) {
     if (w.size() < 4 || english_words.count(w) > 0 || letters.find(w) != std::string::npos)
       continue;
-    const bool romanised =
-        std::any_of(foreign_words.begin(), foreign_words.end(), [&](const auto& f) {
-          const size_t shorter = std::min(f.size(), w.size());
-          return Skeleton(f) == Skeleton(w) ||
-                 Levenshtein(f, w) <= std::min<size_t>(2, shorter / 3);
-        });
+    const bool romanised = std::any_of(foreign_words.begin(), foreign_words.end(),
+                                       [&](const auto& f) { return SameNameRomanised(f, w); });
     if (!romanised) return true;
   }
   return false;
