@@ -269,10 +269,31 @@ class NamesStage : public Stage {
         if (k < s.words.size() && s.words[k].capitalised && Adjacent(text, s.words[k - 1], s.words[k])) e = k + 1;
         else break;
       }
+      e = WithLowerCaseTail(text, s, w, e);
       w = RepairRun(text, s, w, e, rw, unknown_by_skeleton);
     }
     SameName(text, s, unknown_by_skeleton, rw);
     Consistency(d_, text, s, unknown_by_skeleton, rw);
+  }
+
+  // The run [w, e) with the one or two lower-case words after it, where the data knows them
+  // together as another language's name of a prominent place (French "Pays basque", German
+  // "An-Nil al-azraq") and the run alone names nothing ("Porto said" is Porto and a verb,
+  // though Italian calls Port Said "Porto Said"); else `e`.
+  size_t WithLowerCaseTail(std::string_view text, const NamesScratch& s, size_t w, size_t e) const {
+    size_t best = e;
+    for (size_t k = e; k < s.words.size() && k < e + 2; ++k) {
+      if (s.words[k].capitalised || !Adjacent(text, s.words[k - 1], s.words[k])) break;
+      const std::string folded =
+          FoldName(text.substr(s.words[w].begin, s.words[k].end - s.words[w].begin));
+      for (const auto& c : d_.gazetteer->FindByExonym(folded, 5.0f))
+        if (IsPlace(c)) best = k + 1;
+    }
+    if (best == e) return e;
+    const std::string run =
+        FoldName(text.substr(s.words[w].begin, s.words[e - 1].end - s.words[w].begin));
+    return d_.gazetteer->FindByName(run).empty() && d_.gazetteer->FindByExonym(run).empty() ? best
+                                                                                            : e;
   }
 
   // Repairs within the capitalised words [w, e); returns where to continue.
