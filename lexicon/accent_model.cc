@@ -26,7 +26,7 @@ std::string LowerWord(std::string_view word) {
 }
 
 std::string PlainWord(std::string_view word) {
-  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+  if (utf8::IsAscii(word)) {
     std::string out(word);  // the common case needs no Unicode tables
     for (char& c : out)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));

@@ -32,7 +32,7 @@ std::string_view EntityTypeName(EntityType type) {
 
 std::string FoldName(std::string_view name) {
   // ASCII, most names of English text, folds by lowering its letters (as utf8proc would).
-  if (std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+  if (utf8::IsAscii(name)) {
     std::string out;
     out.reserve(name.size());
     bool space = false;

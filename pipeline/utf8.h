@@ -15,6 +15,12 @@ namespace mtclean::utf8 {
 int Decode(std::string_view s, size_t pos, int32_t* cp);
 void Append(std::string* out, int32_t cp);
 bool IsValid(std::string_view s);
+// Whether every byte of `s` is ASCII (the common case that needs no Unicode tables).
+inline bool IsAscii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
 // Start of the code point that ends just before `pos` (for looking backwards).
 size_t PreviousStart(std::string_view s, size_t pos);
 // Code point before pos, or -1 at the start.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "lexicon/accent_model.h"
+#include "pipeline/utf8.h"
 #include "stages/names/names_internal.h"
 #include "stages/names/place_evidence.h"
 #include "stages/names/respelling_rules.h"
@@ -238,9 +239,7 @@ std::string OwnOrthography(const NamesData& d, NamesScratch& s, std::string_view
   constexpr float kProminent = 5.0f;
   // (Asked of every capitalised span: ICU's transliteration only for the few beyond ASCII
   // that name such a place.)
-  if (std::all_of(span.begin(), span.end(), [](char c) { return (c & 0x80) == 0; }) ||
-      d.english_names.count(folded) > 0)
-    return "";
+  if (utf8::IsAscii(span) || d.english_names.count(folded) > 0) return "";
   std::string ascii;
   for (const auto& c : d.gazetteer->FindByName(folded, kProminent)) {
     if (!IsPlace(c) || c.type == EntityType::kCountry) continue;

@@ -10,6 +10,7 @@
 #include "pipeline/long_tokens.h"
 #include "pipeline/utf8.h"
 #include "stages/names/names_internal.h"
+#include "stages/names/respelling_rules.h"
 
 namespace mtclean {
 namespace names {
@@ -44,12 +45,7 @@ bool IsNameParticle(std::string_view w) {
 }
 
 // The consonant skeleton of a folded name's letters alone ("jalal-abad" as "jalalabad").
-std::string SkeletonOfLetters(std::string_view folded) {
-  std::string letters;
-  for (char c : folded)
-    if (c != ' ' && c != '-' && c != '\'') letters.push_back(c);
-  return Skeleton(letters);
-}
+std::string SkeletonOfLetters(std::string_view folded) { return Skeleton(NameLetters(folded)); }
 
 // How a repair writes an entity: its English name where the data gives one ("Khost"), else
 // its canonical name; without the word for its kind of division, and without the marks of a

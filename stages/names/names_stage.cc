@@ -186,7 +186,7 @@ class NamesStage : public Stage {
     for (const Word& w : s.original_words) {
       if (!w.capitalised) continue;
       const std::string_view word = original.substr(w.begin, w.end - w.begin);
-      if (std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; })) continue;
+      if (utf8::IsAscii(word)) continue;
       if (PlaceOf(word, 1, s)->second.translated) return true;
     }
     return false;

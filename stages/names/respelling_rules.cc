@@ -22,14 +22,15 @@ size_t Levenshtein(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+std::string NameLetters(std::string_view folded) {
+  std::string out;
+  for (char c : folded)
+    if (c != ' ' && c != '-' && c != '\'') out.push_back(c);
+  return out;
+}
+
 bool SameNameRomanised(std::string_view a, std::string_view b) {
-  auto letters = [](std::string_view folded) {
-    std::string out;
-    for (char c : folded)
-      if (c != ' ' && c != '-' && c != '\'') out.push_back(c);
-    return out;
-  };
-  const std::string x = letters(a), y = letters(b);
+  const std::string x = NameLetters(a), y = NameLetters(b);
   if (Skeleton(x) == Skeleton(y)) return true;
   const size_t shorter = std::min(x.size(), y.size());
   return shorter >= 4 && Levenshtein(x, y) <= std::min<size_t>(3, shorter / 2);

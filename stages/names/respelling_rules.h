@@ -20,6 +20,9 @@ using RulePairs = std::vector<std::pair<std::string, std::string>>;  // english 
 // Edit distance (insertions, deletions, substitutions of bytes).
 size_t Levenshtein(std::string_view a, std::string_view b);
 
+// A folded name's letters, without its spaces, hyphens and apostrophes ("sar e pul": "sarepul").
+std::string NameLetters(std::string_view folded);
+
 // Whether two folded names are one name romanised two ways: one consonant skeleton of their
 // letters, or a few letters apart for their length ("samux", "samukh"); "marl" is no
 // "marlborough", "beni" no "fahs".
